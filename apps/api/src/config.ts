@@ -1,0 +1,62 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const flag = z
+  .enum(['0', '1', 'true', 'false'])
+  .transform((v) => v === '1' || v === 'true');
+
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  MUSTER_DB: z.string().default(resolve(process.cwd(), 'data/muster.sqlite')),
+  MUSTER_DEMO: flag.default(true),
+  /** Minutes without a request before a session ends. */
+  MUSTER_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  /** Hours after sign-in when a session ends however active. */
+  MUSTER_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
+  /** Send the session cookie with `Secure` (browsers accept it on http://localhost too). */
+  MUSTER_SECURE_COOKIE: flag.default(true),
+  /** The public origin, e.g. https://muster.example; by default the request's own Host. */
+  MUSTER_ORIGIN: z.url().optional(),
+  MUSTER_WEB_DIST: z.string().optional(),
+  MUSTER_LOG: z.enum(['silent', 'error', 'info']).default('info'),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dbPath: string;
+  isDemo: boolean;
+  sessionIdleMs: number;
+  sessionAbsoluteMs: number;
+  isSecureCookie: boolean;
+  origin: string | undefined;
+  webDist: string;
+  logLevel: 'silent' | 'error' | 'info';
+};
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid environment: ${problems}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dbPath: e.MUSTER_DB,
+    isDemo: e.MUSTER_DEMO,
+    sessionIdleMs: e.MUSTER_SESSION_IDLE_MINUTES * 60_000,
+    sessionAbsoluteMs: e.MUSTER_SESSION_ABSOLUTE_HOURS * 3_600_000,
+    isSecureCookie: e.MUSTER_SECURE_COOKIE,
+    origin: e.MUSTER_ORIGIN,
+    webDist: e.MUSTER_WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname,
+    logLevel: e.MUSTER_LOG,
+  };
+}
+
+export const testConfig = (overrides: Partial<Config> = {}): Config => ({
+  ...readConfig({ MUSTER_LOG: 'silent' }),
+  ...overrides,
+});

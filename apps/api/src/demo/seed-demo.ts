@@ -1,0 +1,249 @@
+import type { Route, UnitCode } from '@muster/contracts';
+import { inductionCourses, mentors, users, type Db } from '@muster/db';
+import { addDays, homeOfficeForces, metForce, requiredChecks, routeCriteria, unitCriteria, units, type Actor } from '@muster/domain';
+import { asc, gte, sql } from 'drizzle-orm';
+import { hashPassword } from '../security/passwords.ts';
+import type { ServiceCtx } from '../services/actor.ts';
+import { createApplication } from '../services/applications.ts';
+import { insertUser } from '../services/auth.ts';
+import { moveApplication } from '../services/moves.ts';
+import { addNote, assignMentor, bookInduction, mentorLoad, recordEligibility, recordInterview, updateCheck } from '../services/records.ts';
+import { firstNames, lastNames, mentorNames } from './people.ts';
+
+export const demoPassword = 'muster-demo';
+
+export const demoAccounts = [
+  { email: 'resourcing@muster.test', name: 'Priya Shah', role: 'resourcing', units: [] },
+  { email: 'lead.tsg@muster.test', name: 'Insp. Dan Walker', role: 'unit_lead', units: ['TSG'] },
+  { email: 'lead.metcc@muster.test', name: 'Insp. Maria Costa', role: 'unit_lead', units: ['METCC'] },
+  { email: 'coordinator@muster.test', name: 'Sgt. Joe Okafor', role: 'coordinator', units: [] },
+  { email: 'admin@muster.test', name: 'Alex Morgan', role: 'admin', units: [] },
+] as const satisfies readonly { email: string; name: string; role: Actor['role']; units: UnitCode[] }[];
+
+/** A small deterministic random source, so every fresh demo database looks the same. */
+export function prng(seed: number) {
+  let s = seed >>> 0;
+  const next = () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
+  const weighted = <T>(pairs: readonly (readonly [T, number])[]): T => {
+    let r = next() * pairs.reduce((a, [, w]) => a + w, 0);
+    for (const [v, w] of pairs) if ((r -= w) < 0) return v;
+    return pairs.at(-1)![0];
+  };
+  return { next, int, pick, weighted };
+}
+
+type Rand = ReturnType<typeof prng>;
+type DemoActors = { resourcing: Actor & { name: string }; coordinator: Actor & { name: string }; leads: (Actor & { name: string })[] };
+
+/** Seeds demo accounts, the mentor pool, induction courses and `count` cases, if the database has no users yet. */
+export async function seedDemoData(db: Db, opts: { count?: number; today?: Date } = {}) {
+  if (db.select({ n: sql<number>`count(*)` }).from(users).get()!.n > 0) return null;
+  const passwordHash = await hashPassword(demoPassword);
+  const today = opts.today ?? new Date();
+  // All or nothing: a start-up interrupted half-way leaves an empty database that seeds again next time.
+  return db.transaction(() => {
+    const ids = demoAccounts.map((a) => insertUser(db, { ...a, units: [...a.units], passwordHash }, today));
+    const actor = (i: number) => ({ id: ids[i]!, role: demoAccounts[i]!.role, units: [...demoAccounts[i]!.units], name: demoAccounts[i]!.name });
+    const actors: DemoActors = { resourcing: actor(0), leads: [actor(1), actor(2)], coordinator: actor(3) };
+    seedPoolAndCourses(db, today);
+    const cases = seedCases(db, actors, opts.count ?? 320, today, prng(2026));
+    return { users: ids.length, cases };
+  });
+}
+
+export function seedPoolAndCourses(db: Db, today: Date) {
+  const rand = prng(7);
+  db.transaction((tx) => {
+    for (const name of mentorNames) {
+      const unit = rand.weighted<UnitCode>([['SNT', 5], ['BCU', 5], ['TSG', 3], ['METCC', 3], ['SOIT', 2], ['CT', 1], ['MO19', 1], ['MO3', 1]]);
+      const place = rand.pick(units.find((u) => u.code === unit)!.places);
+      tx.insert(mentors).values({ name, unitCode: unit, place, capacity: rand.int(3, 6) }).run();
+    }
+    const todayIso = today.toISOString().slice(0, 10);
+    for (let week = -40; week <= 52; week += 2) {
+      tx.insert(inductionCourses).values({ startsOn: addDays(todayIso, week * 7), place: week % 4 === 0 ? 'Hendon (Peel Centre)' : 'Marlowe House, Sidcup', capacity: 40 }).run();
+    }
+  });
+}
+
+const endStages = [
+  ['review', 22], ['interview', 14], ['pre_employment', 16], ['induction', 9], ['mentoring', 9], ['onboarded', 14], ['rejected', 11], ['withdrawn', 5],
+] as const;
+const pipeline = ['review', 'interview', 'pre_employment', 'induction', 'mentoring', 'onboarded'] as const;
+
+const rejectReasons = {
+  review: ['Has not completed the 2-year probationary period.', 'Not serving in a Home Office force.', 'Does not meet the unit essential criteria.'],
+  interview: ['Interview outcome: fail. Scores below the standard for integrity and courage.', 'Did not attend the interview and did not respond.'],
+  pre_employment: ['Vetting not passed.', 'Occupational health assessment: not fit for the role.', 'References did not support the application.'],
+  induction: ['Offer withdrawn after a late vetting referral.'],
+  mentoring: ['Offer withdrawn after a late vetting referral.'],
+} as const;
+const withdrawReasons = [
+  'The officer accepted a promotion in their home force.',
+  'Family circumstances: the officer can no longer relocate.',
+  'The officer asked to withdraw and may reapply next year.',
+  'No response to three contact attempts over 30 days.',
+];
+
+/**
+ * Creates `count` cases and takes each through the real services to a stage of its own, so every
+ * history is one the rules allow. Returns how many were made.
+ */
+export function seedCases(db: Db, actors: DemoActors, count: number, today: Date, rand: Rand): number {
+  const forces = homeOfficeForces.filter((f) => f !== metForce);
+  for (let n = 0; n < count; n++) {
+    db.transaction(() => seedOneCase(db, actors, today, rand, forces, n));
+  }
+  return count;
+}
+
+function seedOneCase(db: Db, actors: DemoActors, today: Date, rand: Rand, forces: readonly string[], n: number) {
+  const end = rand.weighted(endStages);
+  const route = rand.weighted<Route>([['transferee', 70], ['police_now_nglp', 18], ['police_now_ndp', 12]]);
+  const unit: UnitCode =
+    route === 'transferee'
+      ? rand.weighted<UnitCode>([['SNT', 24], ['METCC', 13], ['TSG', 15], ['CT', 7], ['MO19', 6], ['MO3', 5], ['SOIT', 10], ['BCU', 20]])
+      : route === 'police_now_nglp' ? rand.weighted<UnitCode>([['SNT', 3], ['BCU', 1]]) : rand.weighted<UnitCode>([['BCU', 2], ['SOIT', 1]]);
+  const depth = end === 'rejected' || end === 'withdrawn' ? rand.int(0, 3) : pipeline.indexOf(end);
+  // Older cases have gone further; leave room for the steps before today.
+  let clock = today.getTime() - (depth * 22 + rand.int(1, 40)) * 86_400_000 - rand.int(0, 86_400_000);
+  const step = (minDays: number, maxDays: number) => {
+    clock = Math.min(clock + rand.int(minDays, maxDays) * 86_400_000 + rand.int(0, 8 * 3_600_000), today.getTime() - 60_000);
+  };
+  const as = (a: Actor & { name: string }): ServiceCtx => ({ db, actor: a, now: () => new Date(clock) });
+  const lead = actors.leads.find((l) => l.units.includes(unit)) ?? actors.resourcing;
+  const first = rand.pick(firstNames);
+  const last = rand.pick(lastNames);
+  const todayIso = today.toISOString().slice(0, 10);
+  const isRecentJoiner = route === 'transferee' && end === 'review' && rand.next() < 0.15;
+
+  let c = createApplication(as(actors.resourcing), {
+    route,
+    cohortYear: route === 'transferee' ? null : rand.pick([2025, 2026, 2027]),
+    firstName: first,
+    lastName: last,
+    email: `${first}.${last}${n}`.toLowerCase().replace(/[^a-z0-9.]/g, '') + '@example.com',
+    phone: `07${rand.int(100, 999)} ${rand.int(100000, 999999)}`,
+    dateOfBirth: addDays(todayIso, -rand.int(22 * 365, 45 * 365)),
+    currentForce: route === 'transferee' ? rand.pick(forces) : null,
+    rank: route === 'transferee' ? rand.weighted([['PC', 3], ['DC', 1]] as const) : null,
+    warrantNumber: route === 'transferee' ? String(rand.int(100000, 999999)) : null,
+    joinedForceOn: route === 'transferee' ? addDays(new Date(clock).toISOString(), -(isRecentJoiner ? rand.int(200, 600) : rand.int(800, 6000))) : null,
+    targetUnit: rand.next() < 0.6 ? unit : null,
+    receivedAt: new Date(clock).toISOString(),
+  });
+  const write = () => ({ id: c.id, expectedVersion: c.version });
+  const close = (stage: keyof typeof rejectReasons) => {
+    step(1, 6);
+    const to = end === 'withdrawn' ? 'withdrawn' : 'rejected';
+    c = moveApplication(as(actors.resourcing), { ...write(), to, reason: to === 'withdrawn' ? rand.pick(withdrawReasons) : rand.pick(rejectReasons[stage]) });
+  };
+  const isClosing = end === 'rejected' || end === 'withdrawn';
+
+  // review
+  if (end === 'review' && rand.next() < 0.45) return;
+  step(1, 9);
+  const criteria = Object.fromEntries(routeCriteria[route].map((k) => [k.code, !(isRecentJoiner && k.code === 'probation_complete')]));
+  const unitMet = Object.fromEntries(unitCriteria[unit].map((k) => [k.code, !(end === 'review' && rand.next() < 0.2)]));
+  const isTsgReady = unit !== 'TSG' || end !== 'review' || rand.next() < 0.5;
+  c = recordEligibility(as(actors.resourcing), {
+    ...write(),
+    targetUnit: unit,
+    criteria,
+    unitCriteria: unitMet,
+    tsgMentorName: unit === 'TSG' && isTsgReady ? rand.pick(['PS Andrea Blake', 'PC Tom Ashworth', 'PS Omar Farouk']) : null,
+    hasTsgBaseVisit: unit === 'TSG' && isTsgReady,
+    notes: rand.next() < 0.3 ? 'Spoke to the officer by phone; keen to start in the spring.' : null,
+  });
+  if (rand.next() < 0.2) {
+    step(0, 2);
+    c = addNote(as(actors.resourcing), { ...write(), body: rand.pick(['Officer asked about relocation support.', 'Chased current force for PSD records.', 'Prefers an early shift pattern; noted for posting.']) });
+  }
+  if (end === 'review') return;
+  if (isClosing && depth === 0) return close('review');
+  step(1, 5);
+  c = moveApplication(as(actors.resourcing), { ...write(), to: 'interview' });
+
+  // interview
+  if (end === 'interview' && rand.next() < 0.5) return;
+  step(5, 20);
+  const fails = isClosing && depth === 1 && end === 'rejected';
+  const score = () => (fails ? rand.int(1, 3) : rand.int(3, 5));
+  c = recordInterview(as(lead), {
+    ...write(),
+    outcome: fails ? 'fail' : 'pass',
+    scores: { professionalism: score(), integrity: score(), courage: score(), compassion: score() },
+    notes: fails ? 'Struggled with the scenario questions on use of force.' : 'Clear examples of community engagement and sound judgement.',
+  });
+  if (end === 'interview') return;
+  if (isClosing && depth === 1) return close('interview');
+  step(1, 4);
+  c = moveApplication(as(lead.role === 'unit_lead' ? lead : actors.resourcing), { ...write(), to: 'pre_employment' });
+
+  // pre-employment checks
+  const checks = requiredChecks(route, unit);
+  const done = end === 'pre_employment' ? rand.int(0, checks.length - 1) : checks.length;
+  const isRerouted = unit === 'TSG' && rand.next() < 0.25;
+  for (const [i, check] of checks.entries()) {
+    if (i >= done) {
+      if (rand.next() < 0.5) {
+        step(0, 3);
+        c = updateCheck(as(actors.resourcing), { ...write(), check: check.code, status: 'requested' });
+      }
+      continue;
+    }
+    step(1, 7);
+    if (isRerouted && check.code === 'level2_public_order') {
+      c = updateCheck(as(actors.resourcing), { ...write(), check: check.code, status: 'failed', reason: 'Did not complete the Level 2 shield phase.' });
+      continue;
+    }
+    if (isRerouted && check.code === 'cbrn_medical') continue;
+    const isWaived = check.code === 'fitness_test' && rand.next() < 0.05;
+    c = updateCheck(as(actors.resourcing), {
+      ...write(),
+      check: check.code,
+      status: isWaived ? 'waived' : 'passed',
+      reason: isWaived ? 'Passed the same test with the current force within 6 months.' : null,
+    });
+  }
+  if (end === 'pre_employment') return;
+  if (isClosing) return close('pre_employment');
+  step(1, 3);
+  c = moveApplication(as(actors.resourcing), { ...write(), to: 'induction' });
+
+  // induction
+  if (end === 'induction' && rand.next() < 0.4) return;
+  step(1, 6);
+  const earliest = addDays(c.finalOfferAt!, route === 'transferee' ? 28 : 0);
+  const course = db.select().from(inductionCourses).where(gte(inductionCourses.startsOn, earliest)).orderBy(asc(inductionCourses.startsOn)).get()!;
+  c = bookInduction(as(actors.coordinator), {
+    ...write(),
+    courseId: course.id,
+    startDate: course.startsOn,
+    postingUnit: c.targetUnit!,
+    postingPlace: rand.pick(units.find((u) => u.code === c.targetUnit)!.places),
+  });
+  if (end === 'induction') return;
+  step(1, 4);
+  c = moveApplication(as(actors.coordinator), { ...write(), to: 'mentoring' });
+
+  // mentoring
+  step(1, 10);
+  const pool = db.select().from(mentors).all().filter((m) => mentorLoad(db, m.id) < m.capacity);
+  const sameUnit = pool.filter((m) => m.unitCode === c.targetUnit);
+  const mentor = (sameUnit.length ? sameUnit : pool)[0];
+  const buddy = pool.find((m) => m.id !== mentor?.id);
+  if (!mentor || !buddy || (end === 'mentoring' && rand.next() < 0.4)) return;
+  c = assignMentor(as(actors.coordinator), { ...write(), mentorId: mentor.id, buddyId: buddy.id });
+  if (end === 'mentoring') return;
+  step(14, 40);
+  c = moveApplication(as(actors.coordinator), { ...write(), to: 'onboarded' });
+}

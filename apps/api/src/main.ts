@@ -1,0 +1,36 @@
+import { createDb, migrateDb, seedReferenceData } from '@muster/db';
+import { createApp } from './app.ts';
+import { readConfig } from './config.ts';
+import { seedDemoData } from './demo/seed-demo.ts';
+import { createLogger } from './logger.ts';
+
+const config = readConfig();
+const logger = createLogger(config.logLevel);
+const db = createDb(config.dbPath);
+migrateDb(db);
+seedReferenceData(db);
+if (config.isDemo) {
+  const seeded = await seedDemoData(db);
+  if (seeded) logger.info('demo data seeded', seeded);
+}
+
+const server = createApp({ db, config, logger }).listen(config.port, config.host, () => {
+  logger.info(`Muster is listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`, { db: config.dbPath });
+});
+
+/** Stop taking requests, let those in flight finish, then close the database. */
+function shutdown(signal: string) {
+  logger.info('shutting down', { signal });
+  server.close(() => {
+    db.$client.close();
+    logger.info('stopped');
+    process.exit(0);
+  });
+  server.closeIdleConnections();
+  setTimeout(() => {
+    logger.error('forced exit: requests still open after 10 s');
+    process.exit(1);
+  }, 10_000).unref();
+}
+process.on('SIGTERM', () => shutdown('SIGTERM'));
+process.on('SIGINT', () => shutdown('SIGINT'));

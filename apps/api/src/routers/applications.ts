@@ -1,0 +1,36 @@
+import {
+  AddNoteInput,
+  AssignMentorInput,
+  BoardInput,
+  BookInductionInput,
+  ColumnInput,
+  CreateApplicationInput,
+  GetApplicationInput,
+  HistoryInput,
+  ListApplicationsInput,
+  MoveApplicationInput,
+  RecordEligibilityInput,
+  RecordInterviewInput,
+  UpdateCheckInput,
+} from '@muster/contracts';
+import * as applications from '../services/applications.ts';
+import { moveApplication } from '../services/moves.ts';
+import * as records from '../services/records.ts';
+import { authedProcedure, caseworkProcedure, resourcingProcedure, router } from '../trpc/init.ts';
+
+/** Reading cases: every signed-in role, each scoped to its own cases by the service. */
+export const applicationsRouter = router({
+  create: resourcingProcedure.input(CreateApplicationInput).mutation(({ ctx, input }) => applications.createApplication(ctx, input)),
+  get: authedProcedure.input(GetApplicationInput).query(({ ctx, input }) => applications.getApplication(ctx, input.id)),
+  list: authedProcedure.input(ListApplicationsInput).query(({ ctx, input }) => applications.listApplications(ctx, input)),
+  board: authedProcedure.input(BoardInput).query(({ ctx, input }) => applications.getBoard(ctx, input)),
+  column: authedProcedure.input(ColumnInput).query(({ ctx, input }) => applications.listColumn(ctx, input)),
+  history: authedProcedure.input(HistoryInput).query(({ ctx, input }) => applications.getHistory(ctx, input)),
+  move: caseworkProcedure.input(MoveApplicationInput).mutation(({ ctx, input }) => moveApplication(ctx, input)),
+  recordEligibility: resourcingProcedure.input(RecordEligibilityInput).mutation(({ ctx, input }) => records.recordEligibility(ctx, input)),
+  recordInterview: caseworkProcedure.input(RecordInterviewInput).mutation(({ ctx, input }) => records.recordInterview(ctx, input)),
+  updateCheck: resourcingProcedure.input(UpdateCheckInput).mutation(({ ctx, input }) => records.updateCheck(ctx, input)),
+  bookInduction: caseworkProcedure.input(BookInductionInput).mutation(({ ctx, input }) => records.bookInduction(ctx, input)),
+  assignMentor: caseworkProcedure.input(AssignMentorInput).mutation(({ ctx, input }) => records.assignMentor(ctx, input)),
+  addNote: caseworkProcedure.input(AddNoteInput).mutation(({ ctx, input }) => records.addNote(ctx, input)),
+});

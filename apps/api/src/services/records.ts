@@ -1,0 +1,223 @@
+import type {
+  AddNoteInput,
+  ApplicationDetail,
+  AssignMentorInput,
+  BookInductionInput,
+  RecordEligibilityInput,
+  RecordInterviewInput,
+  UpdateCheckInput,
+} from '@muster/contracts';
+import {
+  applicationChecks,
+  applications,
+  eligibilityRecords,
+  inductionBookings,
+  inductionCourses,
+  interviewOutcomes,
+  mentors,
+} from '@muster/db';
+import {
+  assertCanSee,
+  assertCourseHasRoom,
+  assertMay,
+  assertMentorHasRoom,
+  checkName,
+  checkUpdateEffect,
+  DomainError,
+  fieldError,
+  validateEligibility,
+  validatePosting,
+  type CaseAction,
+} from '@muster/domain';
+import { and, eq, inArray, ne, or, sql } from 'drizzle-orm';
+import type { ServiceCtx } from './actor.ts';
+import { readDetail } from './applications.ts';
+import { appendEvent, assertVersion, bumpVersion, loadCase, type LoadedCase, type Tx } from './case-store.ts';
+
+type Write = { id: number; expectedVersion: number };
+
+/**
+ * The one shape of every write to a case: load it, check the actor may see it, that they read the
+ * current version and may take this action at this stage; then apply, append the event, bump the
+ * version — all in one immediate transaction, so a refusal anywhere leaves nothing behind.
+ */
+function writeCase(
+  ctx: ServiceCtx,
+  input: Write,
+  action: CaseAction,
+  apply: (tx: Tx, loaded: LoadedCase, at: string) => void,
+): ApplicationDetail {
+  return ctx.db.transaction(
+    (tx) => {
+      const loaded = loadCase(tx, input.id);
+      assertCanSee(ctx.actor, loaded.snapshot);
+      assertVersion(loaded.row, input.expectedVersion);
+      assertMay(ctx.actor, loaded.snapshot, action);
+      const at = ctx.now().toISOString();
+      apply(tx, loaded, at);
+      return readDetail(ctx, tx, input.id);
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+export function recordEligibility(ctx: ServiceCtx, input: RecordEligibilityInput): ApplicationDetail {
+  return writeCase(ctx, input, 'eligibility', (tx, { row }, at) => {
+    validateEligibility(row, input.targetUnit, input.criteria, input.unitCriteria);
+    const record = {
+      criteria: input.criteria,
+      unitCriteria: input.unitCriteria,
+      tsgMentorName: input.targetUnit === 'TSG' ? (input.tsgMentorName ?? null) : null,
+      hasTsgBaseVisit: input.targetUnit === 'TSG' ? input.hasTsgBaseVisit : false,
+      notes: input.notes ?? null,
+      recordedBy: ctx.actor.id,
+      recordedAt: at,
+    };
+    tx.insert(eligibilityRecords)
+      .values({ applicationId: row.id, ...record })
+      .onConflictDoUpdate({ target: eligibilityRecords.applicationId, set: record })
+      .run();
+    bumpVersion(tx, row, at, { targetUnit: input.targetUnit });
+    const { recordedBy: _by, recordedAt: _at, ...details } = record;
+    appendEvent(tx, {
+      applicationId: row.id,
+      actorId: ctx.actor.id,
+      at,
+      type: 'eligibility_recorded',
+      details: { ...details, targetUnit: input.targetUnit, previousTargetUnit: row.targetUnit },
+    });
+  });
+}
+
+export function recordInterview(ctx: ServiceCtx, input: RecordInterviewInput): ApplicationDetail {
+  return writeCase(ctx, input, 'interview', (tx, { row }, at) => {
+    const record = { outcome: input.outcome, scores: input.scores, notes: input.notes ?? null, recordedBy: ctx.actor.id, recordedAt: at };
+    tx.insert(interviewOutcomes)
+      .values({ applicationId: row.id, ...record })
+      .onConflictDoUpdate({ target: interviewOutcomes.applicationId, set: record })
+      .run();
+    bumpVersion(tx, row, at);
+    appendEvent(tx, {
+      applicationId: row.id,
+      actorId: ctx.actor.id,
+      at,
+      type: 'interview_recorded',
+      details: { outcome: input.outcome, scores: input.scores, notes: input.notes ?? null },
+    });
+  });
+}
+
+export function updateCheck(ctx: ServiceCtx, input: UpdateCheckInput): ApplicationDetail {
+  return writeCase(ctx, input, 'check', (tx, { row, snapshot }, at) => {
+    const effect = checkUpdateEffect(row, input.check, input.status);
+    const previous = snapshot.checks[input.check] ?? 'not_started';
+    const record = { status: input.status, reason: input.reason ?? null, updatedBy: ctx.actor.id, updatedAt: at };
+    tx.insert(applicationChecks)
+      .values({ applicationId: row.id, checkCode: input.check, ...record })
+      .onConflictDoUpdate({ target: [applicationChecks.applicationId, applicationChecks.checkCode], set: record })
+      .run();
+    bumpVersion(tx, row, at, effect.reroute ? { targetUnit: effect.reroute.to } : {});
+    appendEvent(tx, {
+      applicationId: row.id,
+      actorId: ctx.actor.id,
+      at,
+      type: 'check_updated',
+      reason: input.reason ?? null,
+      details: { check: input.check, name: checkName(input.check), from: previous, to: input.status },
+    });
+    if (effect.reroute) {
+      appendEvent(tx, {
+        applicationId: row.id,
+        actorId: ctx.actor.id,
+        at,
+        type: 'rerouted',
+        reason: `${checkName(input.check)} failed: TSG requires it, so the officer will be posted to a BCU instead.`,
+        details: { fromUnit: effect.reroute.from, toUnit: effect.reroute.to, check: input.check },
+      });
+    }
+  });
+}
+
+export function bookInduction(ctx: ServiceCtx, input: BookInductionInput): ApplicationDetail {
+  return writeCase(ctx, input, 'induction', (tx, { row, induction }, at) => {
+    validatePosting(input.postingUnit, input.postingPlace);
+    const course = tx.select().from(inductionCourses).where(eq(inductionCourses.id, input.courseId)).get();
+    if (!course) throw fieldError('courseId', 'Choose an induction course from the list.');
+    if (induction?.courseId !== course.id) {
+      const booked = tx
+        .select({ n: sql<number>`count(*)` })
+        .from(inductionBookings)
+        .where(and(eq(inductionBookings.courseId, course.id), ne(inductionBookings.applicationId, row.id)))
+        .get()!.n;
+      assertCourseHasRoom(booked, course.capacity);
+    }
+    if (input.startDate < course.startsOn) {
+      throw fieldError('startDate', `The start date cannot be before the induction course starts (${course.startsOn}).`);
+    }
+    const record = { courseId: course.id, startDate: input.startDate, postingUnit: input.postingUnit, postingPlace: input.postingPlace, bookedBy: ctx.actor.id, bookedAt: at };
+    tx.insert(inductionBookings)
+      .values({ applicationId: row.id, ...record })
+      .onConflictDoUpdate({ target: inductionBookings.applicationId, set: record })
+      .run();
+    bumpVersion(tx, row, at);
+    appendEvent(tx, {
+      applicationId: row.id,
+      actorId: ctx.actor.id,
+      at,
+      type: 'induction_booked',
+      details: { courseId: course.id, courseStartsOn: course.startsOn, coursePlace: course.place, startDate: input.startDate, postingUnit: input.postingUnit, postingPlace: input.postingPlace },
+    });
+  });
+}
+
+/** How many open cases a person from the pool is mentoring or buddying now. */
+export function mentorLoad(tx: Tx, mentorId: number, excludingApplication?: number): number {
+  return tx
+    .select({ n: sql<number>`count(*)` })
+    .from(applications)
+    .where(
+      and(
+        or(eq(applications.mentorId, mentorId), eq(applications.buddyId, mentorId)),
+        inArray(applications.stage, ['induction', 'mentoring']),
+        excludingApplication ? ne(applications.id, excludingApplication) : undefined,
+      ),
+    )
+    .get()!.n;
+}
+
+export function assignMentor(ctx: ServiceCtx, input: AssignMentorInput): ApplicationDetail {
+  return writeCase(ctx, input, 'mentor', (tx, { row }, at) => {
+    const mentorId = input.mentorId === undefined ? row.mentorId : input.mentorId;
+    const buddyId = input.buddyId === undefined ? row.buddyId : input.buddyId;
+    if (mentorId !== null && mentorId === buddyId) throw fieldError('buddyId', 'The buddy must be someone other than the mentor.');
+    const details: Record<string, unknown> = {};
+    for (const [role, id, current] of [
+      ['mentor', mentorId, row.mentorId],
+      ['buddy', buddyId, row.buddyId],
+    ] as const) {
+      if (id === current || id === null) continue;
+      const person = tx.select().from(mentors).where(eq(mentors.id, id)).get();
+      if (!person || !person.isActive) throw fieldError(`${role}Id`, `Choose a ${role} from the pool.`);
+      assertMentorHasRoom(role, person.name, mentorLoad(tx, id, row.id), person.capacity);
+      details[role] = { id: person.id, name: person.name, unit: person.unitCode, place: person.place };
+    }
+    if (!Object.keys(details).length && mentorId === row.mentorId && buddyId === row.buddyId) {
+      throw new DomainError('BAD_REQUEST', 'Nothing changed: that mentor and buddy are already assigned.');
+    }
+    bumpVersion(tx, row, at, { mentorId, buddyId });
+    appendEvent(tx, {
+      applicationId: row.id,
+      actorId: ctx.actor.id,
+      at,
+      type: 'mentor_assigned',
+      details: { ...details, mentorId, buddyId, previousMentorId: row.mentorId, previousBuddyId: row.buddyId },
+    });
+  });
+}
+
+export function addNote(ctx: ServiceCtx, input: AddNoteInput): ApplicationDetail {
+  return writeCase(ctx, input, 'note', (tx, { row }, at) => {
+    bumpVersion(tx, row, at);
+    appendEvent(tx, { applicationId: row.id, actorId: ctx.actor.id, at, type: 'note_added', details: { body: input.body } });
+  });
+}

@@ -1,0 +1,63 @@
+import { accessLog, applications, forces, inductionBookings, inductionCourses, mentors, users } from '@muster/db';
+import { checkTypes, routeCriteria, unitCriteria, units } from '@muster/domain';
+import { and, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import type { Db } from '@muster/db';
+
+/** Everything the forms offer as choices. Static for the life of the process, apart from courses and the pool. */
+export function getReference(db: Db, today: string) {
+  return {
+    units: units.map((u) => ({ code: u.code, name: u.name, places: [...u.places], criteria: [...unitCriteria[u.code]] })),
+    routeCriteria,
+    checks: checkTypes.map((c) => ({ code: c.code, name: c.name, unit: c.unit })),
+    forces: db.select({ name: forces.name }).from(forces).where(eq(forces.isMet, false)).orderBy(forces.name).all().map((f) => f.name),
+    inductionCourses: db
+      .select({
+        id: inductionCourses.id,
+        startsOn: inductionCourses.startsOn,
+        place: inductionCourses.place,
+        capacity: inductionCourses.capacity,
+        booked: sql<number>`(SELECT count(*) FROM ${inductionBookings} WHERE ${inductionBookings.courseId} = ${inductionCourses.id})`,
+      })
+      .from(inductionCourses)
+      .where(gte(inductionCourses.startsOn, today))
+      .orderBy(inductionCourses.startsOn)
+      .all(),
+  };
+}
+
+/** The mentor and buddy pool with each person's current load (open cases at induction or mentoring). */
+export function listMentors(db: Db) {
+  return db
+    .select({
+      id: mentors.id,
+      name: mentors.name,
+      unit: mentors.unitCode,
+      place: mentors.place,
+      capacity: mentors.capacity,
+      load: sql<number>`(SELECT count(*) FROM ${applications} WHERE (${applications.mentorId} = ${mentors.id} OR ${applications.buddyId} = ${mentors.id}) AND ${inArray(applications.stage, ['induction', 'mentoring'])})`,
+    })
+    .from(mentors)
+    .where(eq(mentors.isActive, true))
+    .orderBy(mentors.unitCode, mentors.name)
+    .all();
+}
+
+/** Who viewed which case, newest first; for the admin. */
+export function listAccessLog(db: Db, input: { applicationId?: number | undefined; userId?: number | undefined; before?: number | undefined; limit: number }) {
+  const rows = db
+    .select({ id: accessLog.id, at: accessLog.at, action: accessLog.action, applicationId: accessLog.applicationId, reference: applications.reference, userId: accessLog.userId, userName: users.name })
+    .from(accessLog)
+    .innerJoin(users, eq(users.id, accessLog.userId))
+    .innerJoin(applications, eq(applications.id, accessLog.applicationId))
+    .where(
+      and(
+        input.applicationId ? eq(accessLog.applicationId, input.applicationId) : undefined,
+        input.userId ? eq(accessLog.userId, input.userId) : undefined,
+        input.before ? lt(accessLog.id, input.before) : undefined,
+      ),
+    )
+    .orderBy(desc(accessLog.id))
+    .limit(input.limit)
+    .all();
+  return { items: rows, nextBefore: rows.length === input.limit ? rows.at(-1)!.id : null };
+}

@@ -1,0 +1,230 @@
+import { z } from 'zod';
+import { CaseWrite, Cursor, Id, IsoDate, PageSize, Reason } from './common.ts';
+import { CheckStatus, EventType, MetValue, Rank, Route, Stage, UnitCode } from './enums.ts';
+
+const name = (label: string) =>
+  z
+    .string({ error: `Enter the ${label}.` })
+    .trim()
+    .min(1, `Enter the ${label}.`)
+    .max(100, `Keep the ${label} under 100 characters.`);
+
+export const CreateApplicationInput = z
+  .object({
+    route: Route,
+    cohortYear: z.number().int().min(2015, 'Cohort year must be 2015 or later.').max(2100).nullish(),
+    firstName: name('first name'),
+    lastName: name('last name'),
+    email: z.email({ error: 'Enter an email address like name@example.com.' }).trim().toLowerCase(),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^\+?[0-9 ()-]{7,20}$/, 'Enter a phone number of 7 to 20 digits.')
+      .nullish(),
+    dateOfBirth: IsoDate,
+    currentForce: z.string().trim().min(1).max(80).nullish(),
+    rank: Rank.nullish(),
+    warrantNumber: z.string().trim().max(30).nullish(),
+    joinedForceOn: IsoDate.nullish(),
+    targetUnit: UnitCode.nullish(),
+    receivedAt: z.iso.datetime({ offset: true }).optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.route === 'transferee') {
+      if (!v.currentForce) ctx.addIssue({ code: 'custom', path: ['currentForce'], message: 'Enter the force the officer serves in now.' });
+      if (!v.rank) ctx.addIssue({ code: 'custom', path: ['rank'], message: 'Choose the rank: PC or DC.' });
+      if (!v.joinedForceOn)
+        ctx.addIssue({ code: 'custom', path: ['joinedForceOn'], message: 'Enter the date the officer joined their current force.' });
+    } else {
+      if (v.cohortYear == null)
+        ctx.addIssue({ code: 'custom', path: ['cohortYear'], message: 'Enter the Police Now cohort year.' });
+      for (const field of ['currentForce', 'rank', 'warrantNumber', 'joinedForceOn'] as const) {
+        if (v[field]) ctx.addIssue({ code: 'custom', path: [field], message: 'Leave this empty for a Police Now applicant.' });
+      }
+    }
+  });
+export type CreateApplicationInput = z.infer<typeof CreateApplicationInput>;
+
+export const ListFilters = z.object({
+  stage: Stage.optional(),
+  unit: UnitCode.optional(),
+  route: Route.optional(),
+  q: z.string().trim().max(100, 'Keep the search under 100 characters.').optional(),
+});
+export type ListFilters = z.infer<typeof ListFilters>;
+
+export const ListApplicationsInput = ListFilters.extend({ cursor: Cursor, limit: PageSize });
+export type ListApplicationsInput = z.infer<typeof ListApplicationsInput>;
+
+export const BoardInput = ListFilters.omit({ stage: true }).extend({
+  limit: z.number().int().min(1).max(100).default(20),
+});
+export type BoardInput = z.infer<typeof BoardInput>;
+
+export const ColumnInput = ListFilters.omit({ stage: true }).extend({
+  stage: Stage,
+  cursor: Cursor,
+  limit: PageSize,
+});
+export type ColumnInput = z.infer<typeof ColumnInput>;
+
+export const GetApplicationInput = z.object({ id: Id });
+export const HistoryInput = z.object({ id: Id, cursor: Cursor, limit: z.number().int().min(1).max(200).default(100) });
+
+export const MoveApplicationInput = CaseWrite.extend({
+  to: Stage,
+  reason: Reason.optional(),
+});
+export type MoveApplicationInput = z.infer<typeof MoveApplicationInput>;
+
+export const RecordEligibilityInput = CaseWrite.extend({
+  targetUnit: UnitCode,
+  /** Route criteria, by code: true met, false not met. */
+  criteria: z.record(z.string().max(60), z.boolean()),
+  /** The target unit's essential criteria, by code. */
+  unitCriteria: z.record(z.string().max(60), z.boolean()).default({}),
+  tsgMentorName: z.string().trim().max(100).nullish(),
+  hasTsgBaseVisit: z.boolean().default(false),
+  notes: z.string().trim().max(4000).nullish(),
+});
+export type RecordEligibilityInput = z.infer<typeof RecordEligibilityInput>;
+
+const Score = z.number({ error: 'Score each value from 1 to 5.' }).int().min(1, 'Scores run from 1 to 5.').max(5, 'Scores run from 1 to 5.');
+export const InterviewScores = z.object({
+  professionalism: Score,
+  integrity: Score,
+  courage: Score,
+  compassion: Score,
+}) satisfies z.ZodType<Record<MetValue, number>>;
+export type InterviewScores = z.infer<typeof InterviewScores>;
+
+export const RecordInterviewInput = CaseWrite.extend({
+  outcome: z.enum(['pass', 'fail'], { error: 'Choose pass or fail.' }),
+  scores: InterviewScores,
+  notes: z.string().trim().max(4000).nullish(),
+});
+export type RecordInterviewInput = z.infer<typeof RecordInterviewInput>;
+
+export const UpdateCheckInput = CaseWrite.extend({
+  check: z.string().min(1).max(60),
+  status: CheckStatus,
+  reason: z.string().trim().max(2000).nullish(),
+}).superRefine((v, ctx) => {
+  if ((v.status === 'waived' || v.status === 'failed') && (!v.reason || v.reason.length < 3)) {
+    ctx.addIssue({ code: 'custom', path: ['reason'], message: `Give a reason why the check ${v.status === 'waived' ? 'is waived' : 'failed'}.` });
+  }
+});
+export type UpdateCheckInput = z.infer<typeof UpdateCheckInput>;
+
+export const BookInductionInput = CaseWrite.extend({
+  courseId: Id,
+  startDate: IsoDate,
+  postingUnit: UnitCode,
+  postingPlace: z.string({ error: 'Choose a place.' }).trim().min(1, 'Choose a place.').max(80),
+});
+export type BookInductionInput = z.infer<typeof BookInductionInput>;
+
+export const AssignMentorInput = CaseWrite.extend({
+  mentorId: Id.nullish(),
+  buddyId: Id.nullish(),
+}).refine((v) => v.mentorId != null || v.buddyId != null, { message: 'Choose a mentor, a buddy or both.', path: ['mentorId'] });
+export type AssignMentorInput = z.infer<typeof AssignMentorInput>;
+
+export const AddNoteInput = CaseWrite.extend({
+  body: z.string({ error: 'Write the note.' }).trim().min(1, 'Write the note.').max(4000, 'Keep the note under 4,000 characters.'),
+});
+export type AddNoteInput = z.infer<typeof AddNoteInput>;
+
+/* ---- outputs ---- */
+
+export type ApplicationCard = {
+  id: number;
+  reference: string;
+  firstName: string;
+  lastName: string;
+  route: Route;
+  targetUnit: UnitCode | null;
+  currentForce: string | null;
+  stage: Stage;
+  stageEnteredAt: string;
+  version: number;
+};
+
+export type EligibilityRecord = {
+  criteria: Record<string, boolean>;
+  unitCriteria: Record<string, boolean>;
+  tsgMentorName: string | null;
+  hasTsgBaseVisit: boolean;
+  notes: string | null;
+  recordedBy: string;
+  recordedAt: string;
+};
+
+export type InterviewRecord = {
+  outcome: 'pass' | 'fail';
+  scores: InterviewScores;
+  notes: string | null;
+  recordedBy: string;
+  recordedAt: string;
+};
+
+export type CheckRecord = {
+  check: string;
+  name: string;
+  status: CheckStatus;
+  reason: string | null;
+  isRequired: boolean;
+  updatedBy: string | null;
+  updatedAt: string | null;
+};
+
+export type InductionRecord = {
+  courseId: number;
+  courseStartsOn: string;
+  coursePlace: string;
+  startDate: string;
+  postingUnit: UnitCode;
+  postingPlace: string;
+  bookedBy: string;
+  bookedAt: string;
+};
+
+export type PersonRef = { id: number; name: string; unit: UnitCode; place: string };
+
+export type ApplicationDetail = ApplicationCard & {
+  cohortYear: number | null;
+  email: string;
+  phone: string | null;
+  dateOfBirth: string;
+  rank: Rank | null;
+  warrantNumber: string | null;
+  joinedForceOn: string | null;
+  receivedAt: string;
+  createdAt: string;
+  updatedAt: string;
+  finalOfferAt: string | null;
+  closedFromStage: Stage | null;
+  closeReason: string | null;
+  eligibility: EligibilityRecord | null;
+  interview: InterviewRecord | null;
+  checks: CheckRecord[];
+  induction: InductionRecord | null;
+  mentor: PersonRef | null;
+  buddy: PersonRef | null;
+  /** Where the case may go next, and what stands in the way, for this user. */
+  nextMoves: { to: Stage; unmet: string[] }[];
+};
+
+export type ApplicationEvent = {
+  id: number;
+  type: EventType;
+  at: string;
+  actor: { id: number; name: string } | null;
+  fromStage: Stage | null;
+  toStage: Stage | null;
+  reason: string | null;
+  details: Record<string, unknown>;
+};
+
+export type Page<T> = { items: T[]; nextCursor: string | null };
+export type BoardColumn = { stage: Stage; count: number; items: ApplicationCard[]; nextCursor: string | null };

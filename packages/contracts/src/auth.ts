@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { Role, UnitCode } from './enums.ts';
+
+export const LoginInput = z.object({
+  email: z.email({ error: 'Enter your email address.' }).trim().toLowerCase(),
+  password: z.string({ error: 'Enter your password.' }).min(1, 'Enter your password.').max(200),
+});
+export type LoginInput = z.infer<typeof LoginInput>;
+
+export const Password = z.string().min(12, 'Use a password of at least 12 characters.').max(200);
+
+export const CreateUserInput = z.object({
+  email: z.email().trim().toLowerCase(),
+  name: z.string().trim().min(1).max(100),
+  role: Role,
+  units: z.array(UnitCode).default([]),
+  password: Password,
+}).refine((v) => v.role !== 'unit_lead' || v.units.length > 0, { message: 'A unit lead must lead at least one unit.', path: ['units'] });
+export type CreateUserInput = z.infer<typeof CreateUserInput>;
+
+export type Me = { id: number; email: string; name: string; role: Role; units: UnitCode[] };

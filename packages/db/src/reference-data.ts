@@ -1,0 +1,16 @@
+import { checkTypes as checkTypeList, homeOfficeForces, metForce, policeNowProgrammes, units as unitList } from '@muster/domain';
+import type { Db } from './client.ts';
+import { checkTypes, forces, places, programmes, units } from './schema/index.ts';
+
+/** Writes the reference data from the domain brief. Idempotent: existing rows are left as they are. */
+export function seedReferenceData(db: Db): void {
+  db.transaction((tx) => {
+    for (const u of unitList) {
+      tx.insert(units).values({ code: u.code, name: u.name }).onConflictDoNothing().run();
+      for (const p of u.places) tx.insert(places).values({ unitCode: u.code, name: p }).onConflictDoNothing().run();
+    }
+    for (const f of homeOfficeForces) tx.insert(forces).values({ name: f, isMet: f === metForce }).onConflictDoNothing().run();
+    for (const c of checkTypeList) tx.insert(checkTypes).values({ code: c.code, name: c.name, unitCode: c.unit }).onConflictDoNothing().run();
+    for (const p of policeNowProgrammes) tx.insert(programmes).values(p).onConflictDoNothing().run();
+  });
+}

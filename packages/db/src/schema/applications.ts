@@ -1,0 +1,120 @@
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import type { CheckStatus, EventType, InterviewScores, Rank, Route, Stage, UnitCode } from '@muster/contracts';
+import { checkTypes, forces, inductionCourses, mentors, units } from './reference.ts';
+import { users } from './users.ts';
+
+export const applications = sqliteTable(
+  'applications',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    reference: text('reference').notNull().unique(),
+    route: text('route').$type<Route>().notNull(),
+    cohortYear: integer('cohort_year'),
+    firstName: text('first_name').notNull(),
+    lastName: text('last_name').notNull(),
+    email: text('email').notNull(),
+    phone: text('phone'),
+    dateOfBirth: text('date_of_birth').notNull(),
+    currentForce: text('current_force').references(() => forces.name),
+    rank: text('rank').$type<Rank>(),
+    warrantNumber: text('warrant_number'),
+    joinedForceOn: text('joined_force_on'),
+    targetUnit: text('target_unit').$type<UnitCode>().references(() => units.code),
+    stage: text('stage').$type<Stage>().notNull(),
+    stageEnteredAt: text('stage_entered_at').notNull(),
+    closedFromStage: text('closed_from_stage').$type<Stage>(),
+    closeReason: text('close_reason'),
+    finalOfferAt: text('final_offer_at'),
+    mentorId: integer('mentor_id').references(() => mentors.id),
+    buddyId: integer('buddy_id').references(() => mentors.id),
+    version: integer('version').notNull().default(1),
+    receivedAt: text('received_at').notNull(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    index('applications_stage_entered_idx').on(t.stage, t.stageEnteredAt),
+    index('applications_unit_stage_entered_idx').on(t.targetUnit, t.stage, t.stageEnteredAt),
+    index('applications_route_stage_idx').on(t.route, t.stage),
+    index('applications_email_idx').on(t.email),
+    index('applications_mentor_idx').on(t.mentorId),
+    index('applications_buddy_idx').on(t.buddyId),
+  ],
+);
+
+export const eligibilityRecords = sqliteTable('eligibility_records', {
+  applicationId: integer('application_id').primaryKey().references(() => applications.id),
+  criteria: text('criteria', { mode: 'json' }).$type<Record<string, boolean>>().notNull(),
+  unitCriteria: text('unit_criteria', { mode: 'json' }).$type<Record<string, boolean>>().notNull(),
+  tsgMentorName: text('tsg_mentor_name'),
+  hasTsgBaseVisit: integer('has_tsg_base_visit', { mode: 'boolean' }).notNull().default(false),
+  notes: text('notes'),
+  recordedBy: integer('recorded_by').notNull().references(() => users.id),
+  recordedAt: text('recorded_at').notNull(),
+});
+
+export const interviewOutcomes = sqliteTable('interview_outcomes', {
+  applicationId: integer('application_id').primaryKey().references(() => applications.id),
+  outcome: text('outcome').$type<'pass' | 'fail'>().notNull(),
+  scores: text('scores', { mode: 'json' }).$type<InterviewScores>().notNull(),
+  notes: text('notes'),
+  recordedBy: integer('recorded_by').notNull().references(() => users.id),
+  recordedAt: text('recorded_at').notNull(),
+});
+
+export const applicationChecks = sqliteTable(
+  'application_checks',
+  {
+    applicationId: integer('application_id').notNull().references(() => applications.id),
+    checkCode: text('check_code').notNull().references(() => checkTypes.code),
+    status: text('status').$type<CheckStatus>().notNull(),
+    reason: text('reason'),
+    updatedBy: integer('updated_by').notNull().references(() => users.id),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.applicationId, t.checkCode] })],
+);
+
+export const inductionBookings = sqliteTable(
+  'induction_bookings',
+  {
+    applicationId: integer('application_id').primaryKey().references(() => applications.id),
+    courseId: integer('course_id').notNull().references(() => inductionCourses.id),
+    startDate: text('start_date').notNull(),
+    postingUnit: text('posting_unit').$type<UnitCode>().notNull().references(() => units.code),
+    postingPlace: text('posting_place').notNull(),
+    bookedBy: integer('booked_by').notNull().references(() => users.id),
+    bookedAt: text('booked_at').notNull(),
+  },
+  (t) => [index('induction_bookings_course_idx').on(t.courseId)],
+);
+
+/** Append-only: triggers refuse UPDATE and DELETE (see the custom migration). */
+export const applicationEvents = sqliteTable(
+  'application_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    applicationId: integer('application_id').notNull().references(() => applications.id),
+    actorId: integer('actor_id').references(() => users.id),
+    at: text('at').notNull(),
+    type: text('type').$type<EventType>().notNull(),
+    fromStage: text('from_stage').$type<Stage>(),
+    toStage: text('to_stage').$type<Stage>(),
+    reason: text('reason'),
+    details: text('details', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [index('application_events_application_idx').on(t.applicationId, t.id)],
+);
+
+/** Every view of a case: who, when, which. Append-only. */
+export const accessLog = sqliteTable(
+  'access_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id').notNull().references(() => users.id),
+    applicationId: integer('application_id').notNull().references(() => applications.id),
+    at: text('at').notNull(),
+    action: text('action').notNull(),
+  },
+  (t) => [index('access_log_application_idx').on(t.applicationId), index('access_log_user_idx').on(t.userId, t.at)],
+);

@@ -1,0 +1,50 @@
+
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import type { Role, UnitCode } from '@muster/contracts';
+import { units } from './reference.ts';
+
+export const users = sqliteTable('users', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  role: text('role').$type<Role>().notNull(),
+  passwordHash: text('password_hash').notNull(),
+  isActive: integer('is_active', { mode: 'boolean' }).notNull().default(true),
+  createdAt: text('created_at').notNull(),
+});
+
+export const userUnits = sqliteTable(
+  'user_units',
+  {
+    userId: integer('user_id').notNull().references(() => users.id),
+    unitCode: text('unit_code').$type<UnitCode>().notNull().references(() => units.code),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.unitCode] })],
+);
+
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    /** SHA-256 of the cookie token; the token itself is never stored. */
+    tokenHash: text('token_hash').primaryKey(),
+    userId: integer('user_id').notNull().references(() => users.id),
+    createdAt: text('created_at').notNull(),
+    lastSeenAt: text('last_seen_at').notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+export const loginAttempts = sqliteTable(
+  'login_attempts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    email: text('email').notNull(),
+    userId: integer('user_id').references(() => users.id),
+    at: text('at').notNull(),
+    /** success, bad_credentials (counts towards throttling), or throttled (refused without checking). */
+    outcome: text('outcome').$type<'success' | 'bad_credentials' | 'throttled'>().notNull(),
+    ip: text('ip'),
+  },
+  (t) => [index('login_attempts_email_at_idx').on(t.email, t.at)],
+);
+
