@@ -89,8 +89,8 @@ function reviewGate(c: CaseSnapshot, now: Date): string[] {
   if (!e) reasons.push('Eligibility has not been recorded.');
   else {
     for (const k of routeCriteria[c.route]) {
-      if (e.criteria[k.code] === undefined) reasons.push(`Eligibility not recorded: ${k.label.toLowerCase()}.`);
-      else if (!e.criteria[k.code]) reasons.push(`Eligibility not met: ${k.label.toLowerCase()}.`);
+      if (e.criteria[k.code] === undefined) reasons.push(`Eligibility not recorded: ${k.label}.`);
+      else if (!e.criteria[k.code]) reasons.push(`Eligibility not met: ${k.label}.`);
     }
   }
   if (c.route === 'transferee') {
@@ -111,8 +111,8 @@ function reviewGate(c: CaseSnapshot, now: Date): string[] {
   }
   for (const k of unitCriteria[c.targetUnit]) {
     const met = e?.unitCriteria[k.code];
-    if (met === undefined) reasons.push(`${unitName(c.targetUnit)} essential criterion not recorded: ${k.label.toLowerCase()}.`);
-    else if (!met) reasons.push(`${unitName(c.targetUnit)} essential criterion not met: ${k.label.toLowerCase()}.`);
+    if (met === undefined) reasons.push(`${unitName(c.targetUnit)} essential criterion not recorded: ${k.label}.`);
+    else if (!met) reasons.push(`${unitName(c.targetUnit)} essential criterion not met: ${k.label}.`);
   }
   if (c.targetUnit === 'TSG') {
     if (!e?.tsgMentorName) reasons.push('TSG: the officer needs a TSG mentor, a serving TSG officer named on the case, before the assessment.');
