@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CaseWrite, Cursor, Id, IsoDate, PageSize, Reason } from './common.ts';
-import { CheckStatus, EventType, MetValue, Rank, Route, Stage, UnitCode } from './enums.ts';
+import { CheckStatus, Rank, Route, Stage, UnitCode, type EventType, type MetValue } from './enums.ts';
 
 const name = (label: string) =>
   z
