@@ -108,7 +108,10 @@ export function bumpVersion(
     .set({ ...changes, version: sql`${applications.version} + 1`, updatedAt: at })
     .where(and(eq(applications.id, row.id), eq(applications.version, row.version)))
     .run();
-  if (result.changes !== 1) assertVersion({ ...row, version: -1 }, row.version);
+  if (result.changes !== 1) {
+    // Only reachable if another writer got in between this transaction's read and write.
+    assertVersion(tx.select().from(applications).where(eq(applications.id, row.id)).get()!, row.version);
+  }
   return row.version + 1;
 }
 
