@@ -1,0 +1,336 @@
+import type { ApplicationDetail, CreateApplicationInput, Stage, UnitCode } from '@muster/contracts';
+import { accessLog, applicationEvents, applications, inductionCourses, mentors, sessions, type Db } from '@muster/db';
+import { buildApplication } from '@muster/db/testing';
+import { addDays, DomainError, requiredChecks, routeCriteria, unitCriteria, units } from '@muster/domain';
+import { TRPCError } from '@trpc/server';
+import { count } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { setupApi, testPassword, type Person } from '../testing.ts';
+import { appRouter } from './_app.ts';
+
+/* ---------- helpers ---------- */
+
+type Api = Awaited<ReturnType<typeof setupApi>>;
+type Caller = Api['as'][Person];
+type Who = Person | 'anonymous';
+type Outcome = 'ok' | 'FORBIDDEN' | 'UNAUTHORIZED';
+
+const everyone: Who[] = ['resourcing', 'leadTsg', 'leadMetcc', 'coordinator', 'admin', 'anonymous'];
+const callerOf = (api: Api, who: Who): Caller => (who === 'anonymous' ? api.anonymous : api.as[who]);
+
+async function outcomeOf(call: Promise<unknown>): Promise<string> {
+  try {
+    await call;
+    return 'ok';
+  } catch (err) {
+    if (err instanceof TRPCError) return err.code;
+    throw err;
+  }
+}
+
+const scores = { professionalism: 3, integrity: 4, courage: 4, compassion: 5 };
+const allMet = (c: ApplicationDetail) => Object.fromEntries(routeCriteria[c.route].map((k) => [k.code, true]));
+const unitMet = (u: UnitCode) => Object.fromEntries(unitCriteria[u].map((k) => [k.code, true]));
+const placeOf = (u: UnitCode) => units.find((x) => x.code === u)!.places[0]!;
+const addCourse = (db: Db, startsOn: string) => db.insert(inductionCourses).values({ startsOn, place: 'Hendon', capacity: 50 }).returning().get();
+const addMentor = (db: Db, name: string) => db.insert(mentors).values({ name, unitCode: 'METCC', place: 'Bow', capacity: 5 }).returning().get();
+
+/** A case for `unit` taken forward by resourcing, through the real routers, to `stage`. */
+async function caseAt(api: Api, stage: Stage, unit: UnitCode | null = 'METCC', overrides: Partial<CreateApplicationInput> = {}) {
+  const r = api.as.resourcing.applications;
+  let c = await r.create(buildApplication({ targetUnit: unit, ...overrides }));
+  const order: Stage[] = ['review', 'interview', 'pre_employment', 'induction', 'mentoring', 'onboarded'];
+  while (order.indexOf(c.stage) < order.indexOf(stage)) {
+    const base = { id: c.id, expectedVersion: c.version };
+    const u = c.targetUnit ?? 'METCC';
+    if (c.stage === 'review') {
+      c = await r.recordEligibility({ ...base, targetUnit: u, criteria: allMet(c), unitCriteria: unitMet(u), tsgMentorName: 'PC Frost', hasTsgBaseVisit: true });
+    } else if (c.stage === 'interview') {
+      c = await r.recordInterview({ ...base, outcome: 'pass', scores });
+    } else if (c.stage === 'pre_employment') {
+      for (const k of requiredChecks(c.route, c.targetUnit)) c = await r.updateCheck({ id: c.id, expectedVersion: c.version, check: k.code, status: 'passed' });
+    } else if (c.stage === 'induction') {
+      const startDate = addDays(c.finalOfferAt!, 28);
+      c = await r.bookInduction({ ...base, courseId: addCourse(api.db, startDate).id, startDate, postingUnit: u, postingPlace: placeOf(u) });
+    } else if (c.stage === 'mentoring') {
+      c = await r.assignMentor({ ...base, mentorId: addMentor(api.db, 'M').id, buddyId: addMentor(api.db, 'B').id });
+    }
+    c = await r.move({ id: c.id, expectedVersion: c.version, to: order[order.indexOf(c.stage) + 1]! });
+  }
+  return c;
+}
+
+/** Everything a refused call must leave alone. */
+function footprint(db: Db) {
+  return {
+    cases: db.select({ id: applications.id, version: applications.version, stage: applications.stage }).from(applications).all(),
+    events: db.select({ n: count() }).from(applicationEvents).get()!.n,
+    views: db.select({ n: count() }).from(accessLog).get()!.n,
+    sessions: db.select({ n: count() }).from(sessions).get()!.n,
+  };
+}
+
+/* ---------- the matrix ---------- */
+
+type Row = {
+  /** What the cell is about, for the reader. */
+  given: string;
+  /** Builds the state (on a fresh database) and returns the call to make. */
+  arrange: (api: Api) => Promise<(c: Caller) => Promise<unknown>>;
+  expected: Record<Who, Outcome>;
+};
+
+const ok: Outcome = 'ok';
+const F: Outcome = 'FORBIDDEN';
+const U: Outcome = 'UNAUTHORIZED';
+const signedIn = { resourcing: ok, leadTsg: ok, leadMetcc: ok, coordinator: ok, admin: ok, anonymous: U } as const;
+const onlyResourcing = { resourcing: ok, leadTsg: F, leadMetcc: F, coordinator: F, admin: F, anonymous: U } as const;
+/** On a METCC case at interview: resourcing, the METCC lead and the admin (reading) see it; the TSG lead and the coordinator do not. */
+const metccInterviewReaders = { resourcing: ok, leadTsg: F, leadMetcc: ok, coordinator: F, admin: ok, anonymous: U } as const;
+const metccInterviewWriters = { resourcing: ok, leadTsg: F, leadMetcc: ok, coordinator: F, admin: F, anonymous: U } as const;
+const inductionWriters = { resourcing: ok, leadTsg: F, leadMetcc: F, coordinator: ok, admin: F, anonymous: U } as const;
+
+const matrix: Record<string, Row> = {
+  'auth.login': {
+    given: 'the right password for a resourcing user',
+    arrange: async () => (c) => c.auth.login({ email: 'res@muster.test', password: testPassword }),
+    expected: { resourcing: ok, leadTsg: ok, leadMetcc: ok, coordinator: ok, admin: ok, anonymous: ok },
+  },
+  'auth.logout': { given: 'a session', arrange: async () => (c) => c.auth.logout(), expected: signedIn },
+  'auth.me': { given: 'a session', arrange: async () => (c) => c.auth.me(), expected: signedIn },
+  'applications.create': {
+    given: 'a new transferee',
+    arrange: async () => (c) => c.applications.create(buildApplication({ targetUnit: 'METCC' })),
+    expected: onlyResourcing,
+  },
+  'applications.get': {
+    given: 'a METCC case at interview',
+    arrange: async (api) => {
+      const k = await caseAt(api, 'interview');
+      return (c) => c.applications.get({ id: k.id });
+    },
+    expected: metccInterviewReaders,
+  },
+  'applications.list': { given: 'some cases', arrange: async (api) => (await caseAt(api, 'review'), (c) => c.applications.list({})), expected: signedIn },
+  'applications.board': { given: 'some cases', arrange: async (api) => (await caseAt(api, 'review'), (c) => c.applications.board({})), expected: signedIn },
+  'applications.column': {
+    given: 'some cases',
+    arrange: async (api) => (await caseAt(api, 'review'), (c) => c.applications.column({ stage: 'review' })),
+    expected: signedIn,
+  },
+  'applications.history': {
+    given: 'a METCC case at interview',
+    arrange: async (api) => {
+      const k = await caseAt(api, 'interview');
+      return (c) => c.applications.history({ id: k.id });
+    },
+    expected: metccInterviewReaders,
+  },
+  'applications.move': {
+    given: 'a METCC case at interview with a pass recorded, moved on to pre-employment',
+    arrange: async (api) => {
+      let k = await caseAt(api, 'interview');
+      k = await api.as.resourcing.applications.recordInterview({ id: k.id, expectedVersion: k.version, outcome: 'pass', scores });
+      return (c) => c.applications.move({ id: k.id, expectedVersion: k.version, to: 'pre_employment' });
+    },
+    expected: metccInterviewWriters,
+  },
+  'applications.recordEligibility': {
+    given: 'a METCC case at review',
+    arrange: async (api) => {
+      const k = await caseAt(api, 'review');
+      return (c) => c.applications.recordEligibility({ id: k.id, expectedVersion: k.version, targetUnit: 'METCC', criteria: allMet(k) });
+    },
+    expected: onlyResourcing,
+  },
+  'applications.recordInterview': {
+    given: 'a METCC case at interview',
+    arrange: async (api) => {
+      const k = await caseAt(api, 'interview');
+      return (c) => c.applications.recordInterview({ id: k.id, expectedVersion: k.version, outcome: 'pass', scores });
+    },
+    expected: metccInterviewWriters,
+  },
+  'applications.updateCheck': {
+    given: 'a METCC case at pre-employment',
+    arrange: async (api) => {
+      const k = await caseAt(api, 'pre_employment');
+      return (c) => c.applications.updateCheck({ id: k.id, expectedVersion: k.version, check: 'vetting', status: 'passed' });
+    },
+    expected: onlyResourcing,
+  },
+  'applications.bookInduction': {
+    given: 'a METCC case at induction',
+    arrange: async (api) => {
+      const k = await caseAt(api, 'induction');
+      const startDate = addDays(k.finalOfferAt!, 30);
+      const course = addCourse(api.db, startDate);
+      return (c) => c.applications.bookInduction({ id: k.id, expectedVersion: k.version, courseId: course.id, startDate, postingUnit: 'METCC', postingPlace: 'Lambeth' });
+    },
+    expected: inductionWriters,
+  },
+  'applications.assignMentor': {
+    given: 'a METCC case at induction',
+    arrange: async (api) => {
+      const k = await caseAt(api, 'induction');
+      const mentor = addMentor(api.db, 'Sgt Mentor');
+      return (c) => c.applications.assignMentor({ id: k.id, expectedVersion: k.version, mentorId: mentor.id });
+    },
+    expected: inductionWriters,
+  },
+  'applications.addNote': {
+    given: 'a METCC case at interview',
+    arrange: async (api) => {
+      const k = await caseAt(api, 'interview');
+      return (c) => c.applications.addNote({ id: k.id, expectedVersion: k.version, body: 'Phoned the officer.' });
+    },
+    expected: metccInterviewWriters,
+  },
+  'reference.all': { given: 'reference data', arrange: async () => (c) => c.reference.all(), expected: signedIn },
+  'reference.mentors': { given: 'the pool', arrange: async () => (c) => c.reference.mentors(), expected: signedIn },
+  'admin.accessLog': {
+    given: 'a viewed case',
+    arrange: async (api) => {
+      const k = await caseAt(api, 'review');
+      await api.as.resourcing.applications.get({ id: k.id });
+      return (c) => c.admin.accessLog({});
+    },
+    expected: { resourcing: F, leadTsg: F, leadMetcc: F, coordinator: F, admin: ok, anonymous: U },
+  },
+};
+
+describe('role × procedure matrix', () => {
+  it('has a row for every procedure in the router', () => {
+    expect(Object.keys(matrix).sort()).toEqual(Object.keys(appRouter._def.procedures).sort());
+  });
+
+  it('the admin is read-only: every mutation on a case is refused to them', () => {
+    const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>;
+    const caseMutations = Object.keys(procedures).filter((p) => p.startsWith('applications.') && procedures[p]!._def.type === 'mutation');
+    expect(caseMutations.length).toBeGreaterThanOrEqual(8);
+    for (const p of caseMutations) expect([p, matrix[p]?.expected.admin]).toEqual([p, 'FORBIDDEN']);
+  });
+
+  const cells = Object.entries(matrix).flatMap(([procedure, row]) => everyone.map((who) => [procedure, who, row.expected[who], row] as const));
+  it.each(cells)('%s as %s → %s', async (_procedure, who, expected, row) => {
+    const api = await setupApi();
+    const call = await row.arrange(api);
+    const before = footprint(api.db);
+    expect(await outcomeOf(call(callerOf(api, who)))).toBe(expected);
+    // A refusal leaves no trace: no version bump, no event, no view logged, no session.
+    if (expected !== 'ok') expect(footprint(api.db)).toEqual(before);
+  });
+});
+
+/* ---------- record-level scope ---------- */
+
+describe('record-level scope', () => {
+  it.each(['get', 'history', 'move', 'recordInterview', 'addNote'] as const)('a TSG unit lead is FORBIDDEN to %s a METCC case', async (what) => {
+    const api = await setupApi();
+    const k = await caseAt(api, 'interview', 'METCC');
+    const a = api.as.leadTsg.applications;
+    const w = { id: k.id, expectedVersion: k.version };
+    const calls = {
+      get: () => a.get({ id: k.id }),
+      history: () => a.history({ id: k.id }),
+      move: () => a.move({ ...w, to: 'rejected', reason: 'Not suitable.' }),
+      recordInterview: () => a.recordInterview({ ...w, outcome: 'fail', scores }),
+      addNote: () => a.addNote({ ...w, body: 'Looked at it.' }),
+    };
+    const before = footprint(api.db);
+    expect(await outcomeOf(calls[what]())).toBe('FORBIDDEN');
+    expect(footprint(api.db)).toEqual(before);
+    // The same call by the METCC lead goes through: it is scope, not the role, that refuses.
+    const m = api.as.leadMetcc.applications;
+    const same = {
+      get: () => m.get({ id: k.id }),
+      history: () => m.history({ id: k.id }),
+      move: () => m.move({ ...w, to: 'rejected', reason: 'Not suitable.' }),
+      recordInterview: () => m.recordInterview({ ...w, outcome: 'fail', scores }),
+      addNote: () => m.addNote({ ...w, body: 'Looked at it.' }),
+    };
+    expect(await outcomeOf(same[what]())).toBe('ok');
+  });
+
+  it('a unit lead cannot see a case with no target unit yet', async () => {
+    const api = await setupApi();
+    const k = await caseAt(api, 'review', null);
+    expect(await outcomeOf(api.as.leadMetcc.applications.get({ id: k.id }))).toBe('FORBIDDEN');
+    expect(await outcomeOf(api.as.leadTsg.applications.history({ id: k.id }))).toBe('FORBIDDEN');
+  });
+
+  it('a coordinator is FORBIDDEN on a case in review or interview, and reaches it from induction on', async () => {
+    const api = await setupApi();
+    const review = await caseAt(api, 'review');
+    const interview = await caseAt(api, 'interview');
+    const c = api.as.coordinator.applications;
+    for (const k of [review, interview]) {
+      expect(await outcomeOf(c.get({ id: k.id }))).toBe('FORBIDDEN');
+      expect(await outcomeOf(c.history({ id: k.id }))).toBe('FORBIDDEN');
+      expect(await outcomeOf(c.addNote({ id: k.id, expectedVersion: k.version, body: 'Hello' }))).toBe('FORBIDDEN');
+      expect(await outcomeOf(c.move({ id: k.id, expectedVersion: k.version, to: 'withdrawn', reason: 'Gone.' }))).toBe('FORBIDDEN');
+    }
+    const induction = await caseAt(api, 'induction');
+    expect((await c.get({ id: induction.id })).stage).toBe('induction');
+    const onboarded = await caseAt(api, 'onboarded');
+    expect((await c.history({ id: onboarded.id })).items.length).toBeGreaterThan(0);
+  });
+
+  it('a unit lead may reject after interview but not withdraw, move back or reopen', async () => {
+    const api = await setupApi();
+    const k = await caseAt(api, 'interview');
+    const m = api.as.leadMetcc.applications;
+    const w = { id: k.id, expectedVersion: k.version };
+    expect(await outcomeOf(m.move({ ...w, to: 'withdrawn', reason: 'Gone.' }))).toBe('FORBIDDEN');
+    expect(await outcomeOf(m.move({ ...w, to: 'review', reason: 'Back.' }))).toBe('FORBIDDEN');
+    const rejected = await m.move({ ...w, to: 'rejected', reason: 'Did not meet the standard.' });
+    expect(rejected.stage).toBe('rejected');
+    expect(await outcomeOf(m.move({ id: k.id, expectedVersion: rejected.version, to: 'interview', reason: 'Appeal.' }))).toBe('FORBIDDEN');
+  });
+
+  describe('lists and the board show each person only their cases', () => {
+    async function seed(api: Api) {
+      return {
+        metccReview: await caseAt(api, 'review', 'METCC'),
+        metccInterview: await caseAt(api, 'interview', 'METCC'),
+        metccInduction: await caseAt(api, 'induction', 'METCC'),
+        tsgReview: await caseAt(api, 'review', 'TSG'),
+        tsgMentoring: await caseAt(api, 'mentoring', 'TSG'),
+        ctReview: await caseAt(api, 'review', 'CT'),
+        noUnit: await caseAt(api, 'review', null),
+        ndpOnboarded: await caseAt(api, 'onboarded', 'SNT', { route: 'police_now_ndp', cohortYear: 2025, currentForce: null, rank: null, warrantNumber: null, joinedForceOn: null }),
+      };
+    }
+    const ids = (items: { id: number }[]) => items.map((i) => i.id).sort((a, b) => a - b);
+    const idsOf = (...cs: { id: number }[]) => ids(cs);
+
+    it('list', async () => {
+      const api = await setupApi();
+      const s = await seed(api);
+      const everything = idsOf(...Object.values(s));
+      expect(ids((await api.as.resourcing.applications.list({})).items)).toEqual(everything);
+      expect(ids((await api.as.admin.applications.list({})).items)).toEqual(everything);
+      expect(ids((await api.as.leadMetcc.applications.list({})).items)).toEqual(idsOf(s.metccReview, s.metccInterview, s.metccInduction));
+      expect(ids((await api.as.leadTsg.applications.list({})).items)).toEqual(idsOf(s.tsgReview, s.tsgMentoring));
+      expect(ids((await api.as.coordinator.applications.list({})).items)).toEqual(idsOf(s.metccInduction, s.tsgMentoring, s.ndpOnboarded));
+      // Filters narrow the scope; they never widen it.
+      expect((await api.as.leadTsg.applications.list({ unit: 'METCC' })).items).toEqual([]);
+      expect((await api.as.coordinator.applications.list({ stage: 'review' })).items).toEqual([]);
+      expect((await api.as.leadTsg.applications.list({ q: s.metccReview.lastName })).items).toEqual([]);
+    });
+
+    it('board and column', async () => {
+      const api = await setupApi();
+      const s = await seed(api);
+      const counts = async (c: Caller) => Object.fromEntries((await c.applications.board({})).map((col) => [col.stage, col.count]));
+      expect(await counts(api.as.resourcing)).toEqual({ review: 4, interview: 1, pre_employment: 0, induction: 1, mentoring: 1 });
+      expect(await counts(api.as.leadMetcc)).toEqual({ review: 1, interview: 1, pre_employment: 0, induction: 1, mentoring: 0 });
+      expect(await counts(api.as.leadTsg)).toEqual({ review: 1, interview: 0, pre_employment: 0, induction: 0, mentoring: 1 });
+      expect(await counts(api.as.coordinator)).toEqual({ induction: 1, mentoring: 1 });
+      const tsgReview = await api.as.leadTsg.applications.board({});
+      expect(tsgReview.find((col) => col.stage === 'review')!.items.map((i) => i.id)).toEqual([s.tsgReview.id]);
+      expect(ids((await api.as.leadMetcc.applications.column({ stage: 'review' })).items)).toEqual(idsOf(s.metccReview));
+      expect((await api.as.coordinator.applications.column({ stage: 'review' })).items).toEqual([]);
+    });
+  });
+});
