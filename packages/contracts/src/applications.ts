@@ -9,40 +9,57 @@ const name = (label: string) =>
     .min(1, `Enter the ${label}.`)
     .max(100, `Keep the ${label} under 100 characters.`);
 
-export const CreateApplicationInput = z
-  .object({
-    route: Route,
-    cohortYear: z.number().int().min(2015, 'Cohort year must be 2015 or later.').max(2100).nullish(),
-    firstName: name('first name'),
-    lastName: name('last name'),
-    email: z.email({ error: 'Enter an email address like name@example.com.' }).trim().toLowerCase(),
-    phone: z
-      .string()
-      .trim()
-      .regex(/^\+?[0-9 ()-]{7,20}$/, 'Enter a phone number of 7 to 20 digits.')
-      .nullish(),
-    dateOfBirth: IsoDate,
-    currentForce: z.string().trim().min(1).max(80).nullish(),
-    rank: Rank.nullish(),
-    warrantNumber: z.string().trim().max(30).nullish(),
-    joinedForceOn: IsoDate.nullish(),
-    targetUnit: UnitCode.nullish(),
-    receivedAt: z.iso.datetime({ offset: true }).optional(),
-  })
-  .superRefine((v, ctx) => {
-    if (v.route === 'transferee') {
-      if (!v.currentForce) ctx.addIssue({ code: 'custom', path: ['currentForce'], message: 'Enter the force the officer serves in now.' });
-      if (!v.rank) ctx.addIssue({ code: 'custom', path: ['rank'], message: 'Choose the rank: PC or DC.' });
-      if (!v.joinedForceOn)
-        ctx.addIssue({ code: 'custom', path: ['joinedForceOn'], message: 'Enter the date the officer joined their current force.' });
-    } else {
-      if (v.cohortYear == null)
-        ctx.addIssue({ code: 'custom', path: ['cohortYear'], message: 'Enter the Police Now cohort year.' });
-      for (const field of ['currentForce', 'rank', 'warrantNumber', 'joinedForceOn'] as const) {
-        if (v[field]) ctx.addIssue({ code: 'custom', path: [field], message: 'Leave this empty for a Police Now applicant.' });
-      }
+/** The candidate's own details, as the application form collects them. */
+export const ApplicationFields = z.object({
+  route: Route,
+  cohortYear: z.number().int().min(2015, 'Cohort year must be 2015 or later.').max(2100).nullish(),
+  firstName: name('first name'),
+  lastName: name('last name'),
+  email: z.email({ error: 'Enter an email address like name@example.com.' }).trim().toLowerCase(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 ()-]{7,20}$/, 'Enter a phone number of 7 to 20 digits.')
+    .nullish(),
+  dateOfBirth: IsoDate,
+  currentForce: z.string().trim().min(1).max(80).nullish(),
+  rank: Rank.nullish(),
+  warrantNumber: z.string().trim().max(30, 'Keep the warrant number under 30 characters.').nullish(),
+  joinedForceOn: IsoDate.nullish(),
+  targetUnit: UnitCode.nullish(),
+  /** Units the candidate would join, most wanted first. */
+  unitPreferences: z
+    .array(UnitCode)
+    .max(8)
+    .refine((xs) => new Set(xs).size === xs.length, 'List each unit once.')
+    .default([]),
+  /** A posting the candidate asks for, such as MO3. */
+  postingPreference: z.string().trim().max(40, 'Keep the posting preference under 40 characters.').nullish(),
+  specialistSkills: z.array(z.string().trim().min(1).max(100)).max(20, 'List at most 20 skills and qualifications.').default([]),
+  receivedAt: z.iso.datetime({ offset: true, error: 'Enter when the application was received, in ISO 8601.' }).optional(),
+});
+
+type Candidate = z.infer<typeof ApplicationFields>;
+
+/** Rules across fields: what each route must and must not give. */
+export function checkCandidate(v: Partial<Candidate> & Pick<Candidate, 'route'>, ctx: z.RefinementCtx): void {
+  const today = new Date().toISOString().slice(0, 10);
+  if (v.dateOfBirth && v.dateOfBirth > today) ctx.addIssue({ code: 'custom', path: ['dateOfBirth'], message: 'The date of birth cannot be in the future.' });
+  if (v.joinedForceOn && v.joinedForceOn > today) ctx.addIssue({ code: 'custom', path: ['joinedForceOn'], message: 'The date joined cannot be in the future.' });
+  if (v.route === 'transferee') {
+    if (!v.currentForce) ctx.addIssue({ code: 'custom', path: ['currentForce'], message: 'Enter the force the officer serves in now.' });
+    if (!v.rank) ctx.addIssue({ code: 'custom', path: ['rank'], message: 'Choose the rank: PC or DC.' });
+    if (!v.joinedForceOn)
+      ctx.addIssue({ code: 'custom', path: ['joinedForceOn'], message: 'Enter the date the officer joined their current force.' });
+  } else {
+    if (v.cohortYear == null) ctx.addIssue({ code: 'custom', path: ['cohortYear'], message: 'Enter the Police Now cohort year.' });
+    for (const field of ['currentForce', 'rank', 'warrantNumber', 'joinedForceOn'] as const) {
+      if (v[field]) ctx.addIssue({ code: 'custom', path: [field], message: 'Leave this empty for a Police Now applicant.' });
     }
-  });
+  }
+}
+
+export const CreateApplicationInput = ApplicationFields.superRefine(checkCandidate);
 export type CreateApplicationInput = z.infer<typeof CreateApplicationInput>;
 
 export const ListFilters = z.object({
@@ -193,6 +210,9 @@ export type PersonRef = { id: number; name: string; unit: UnitCode; place: strin
 
 export type ApplicationDetail = ApplicationCard & {
   cohortYear: number | null;
+  unitPreferences: UnitCode[];
+  postingPreference: string | null;
+  specialistSkills: string[];
   email: string;
   phone: string | null;
   dateOfBirth: string;

@@ -58,6 +58,21 @@ export const eventTypes = [
   'induction_booked',
   'mentor_assigned',
   'note_added',
+  'details_edited',
+  'assigned',
+  'duplicate_flagged',
+  'duplicate_merged',
+  'duplicate_dismissed',
+  'exception_approved',
+  'imported',
 ] as const;
 export const EventType = z.enum(eventTypes);
 export type EventType = z.infer<typeof EventType>;
+
+/** Records requested from the officer's current force at review. */
+export const recordsRequests = ['not_requested', 'requested', 'received'] as const;
+export const RecordsRequest = z.enum(recordsRequests);
+export type RecordsRequest = z.infer<typeof RecordsRequest>;
+export const recordsOutcomes = ['clear', 'refer'] as const;
+export const RecordsOutcome = z.enum(recordsOutcomes);
+export type RecordsOutcome = z.infer<typeof RecordsOutcome>;

@@ -39,6 +39,9 @@ export function buildApplication(overrides: Partial<CreateApplicationInput> = {}
     warrantNumber: `W${100000 + sequence}`,
     joinedForceOn: '2019-09-02',
     targetUnit: null,
+    unitPreferences: [],
+    postingPreference: null,
+    specialistSkills: [],
     ...overrides,
   };
 }

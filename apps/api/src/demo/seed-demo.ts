@@ -138,6 +138,9 @@ function seedOneCase(db: Db, actors: DemoActors, today: Date, rand: Rand, forces
     warrantNumber: route === 'transferee' ? String(rand.int(100000, 999999)) : null,
     joinedForceOn: route === 'transferee' ? addDays(new Date(clock).toISOString(), -(isRecentJoiner ? rand.int(200, 600) : rand.int(800, 6000))) : null,
     targetUnit: rand.next() < 0.6 ? unit : null,
+    unitPreferences: rand.next() < 0.7 ? [unit, ...(unit === 'BCU' ? [] : (['BCU'] as const))] : [],
+    postingPreference: unit === 'MO3' ? 'MO3' : null,
+    specialistSkills: rand.next() < 0.4 ? [rand.pick(['Advanced driver', 'Public order Level 2', 'Taser trained', 'Detective (PIP2)', 'Mobile surveillance', 'Cycle trained'])] : [],
     receivedAt: new Date(clock).toISOString(),
   });
   const write = () => ({ id: c.id, expectedVersion: c.version });

@@ -1,5 +1,5 @@
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import type { CheckStatus, EventType, InterviewScores, Rank, Route, Stage, UnitCode } from '@muster/contracts';
+import type { CheckStatus, EventType, InterviewScores, Rank, RecordsOutcome, RecordsRequest, Route, Stage, UnitCode } from '@muster/contracts';
 import { checkTypes, forces, inductionCourses, mentors, units } from './reference.ts';
 import { users } from './users.ts';
 
@@ -20,6 +20,11 @@ export const applications = sqliteTable(
     warrantNumber: text('warrant_number'),
     joinedForceOn: text('joined_force_on'),
     targetUnit: text('target_unit').$type<UnitCode>().references(() => units.code),
+    unitPreferences: text('unit_preferences', { mode: 'json' }).$type<UnitCode[]>().notNull().default([]),
+    postingPreference: text('posting_preference'),
+    specialistSkills: text('specialist_skills', { mode: 'json' }).$type<string[]>().notNull().default([]),
+    /** The reviewer triaging the case; null while it waits in the triage queue. */
+    assigneeId: integer('assignee_id').references(() => users.id),
     stage: text('stage').$type<Stage>().notNull(),
     stageEnteredAt: text('stage_entered_at').notNull(),
     closedFromStage: text('closed_from_stage').$type<Stage>(),
@@ -39,6 +44,10 @@ export const applications = sqliteTable(
     index('applications_email_idx').on(t.email),
     index('applications_mentor_idx').on(t.mentorId),
     index('applications_buddy_idx').on(t.buddyId),
+    index('applications_assignee_stage_idx').on(t.assigneeId, t.stage, t.receivedAt),
+    index('applications_stage_received_idx').on(t.stage, t.receivedAt),
+    index('applications_warrant_idx').on(t.currentForce, t.warrantNumber),
+    index('applications_name_dob_idx').on(t.lastName, t.firstName, t.dateOfBirth),
   ],
 );
 
@@ -49,8 +58,23 @@ export const eligibilityRecords = sqliteTable('eligibility_records', {
   tsgMentorName: text('tsg_mentor_name'),
   hasTsgBaseVisit: integer('has_tsg_base_visit', { mode: 'boolean' }).notNull().default(false),
   notes: text('notes'),
+  /** The current force's professional standards (PSD) and occupational health (OH) records. */
+  psdRecords: text('psd_records').$type<RecordsRequest>(),
+  ohRecords: text('oh_records').$type<RecordsRequest>(),
+  psdOutcome: text('psd_outcome').$type<RecordsOutcome>(),
+  ohOutcome: text('oh_outcome').$type<RecordsOutcome>(),
+  hasOpenMisconduct: integer('has_open_misconduct', { mode: 'boolean' }),
+  misconductDetails: text('misconduct_details'),
   recordedBy: integer('recorded_by').notNull().references(() => users.id),
   recordedAt: text('recorded_at').notNull(),
+});
+
+/** An admin's approval to let a case progress despite open misconduct or a referred records outcome. */
+export const eligibilityExceptions = sqliteTable('eligibility_exceptions', {
+  applicationId: integer('application_id').primaryKey().references(() => applications.id),
+  reason: text('reason').notNull(),
+  approvedBy: integer('approved_by').notNull().references(() => users.id),
+  approvedAt: text('approved_at').notNull(),
 });
 
 export const interviewOutcomes = sqliteTable('interview_outcomes', {
@@ -117,4 +141,26 @@ export const accessLog = sqliteTable(
     action: text('action').notNull(),
   },
   (t) => [index('access_log_application_idx').on(t.applicationId), index('access_log_user_idx').on(t.userId, t.at)],
+);
+
+/** A possible duplicate: `applicationId` looks like `duplicateOfId` (an older case). */
+export const duplicateFlags = sqliteTable(
+  'duplicate_flags',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    applicationId: integer('application_id').notNull().references(() => applications.id),
+    duplicateOfId: integer('duplicate_of_id').notNull().references(() => applications.id),
+    /** Which rules matched: same_email, same_warrant, same_name_dob. */
+    matches: text('matches', { mode: 'json' }).$type<string[]>().notNull(),
+    status: text('status').$type<'open' | 'merged' | 'dismissed'>().notNull().default('open'),
+    resolvedBy: integer('resolved_by').references(() => users.id),
+    resolvedAt: text('resolved_at'),
+    resolution: text('resolution'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [
+    index('duplicate_flags_status_idx').on(t.status, t.id),
+    index('duplicate_flags_application_idx').on(t.applicationId),
+    index('duplicate_flags_duplicate_of_idx').on(t.duplicateOfId),
+  ],
 );

@@ -47,3 +47,11 @@ export const mentors = sqliteTable('mentors', {
   capacity: integer('capacity').notNull(),
   isActive: integer('is_active', { mode: 'boolean' }).notNull().default(true),
 });
+
+/** Reasons for rejecting or withdrawing a case, kept by admins. Retired reasons stay for history. */
+export const closeReasons = sqliteTable('close_reasons', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  kind: text('kind').$type<'rejected' | 'withdrawn'>().notNull(),
+  label: text('label').notNull(),
+  isActive: integer('is_active', { mode: 'boolean' }).notNull().default(true),
+});

@@ -1,5 +1,5 @@
 
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { Role, UnitCode } from '@muster/contracts';
 import { units } from './reference.ts';
 
@@ -48,3 +48,16 @@ export const loginAttempts = sqliteTable(
   (t) => [index('login_attempts_email_at_idx').on(t.email, t.at)],
 );
 
+
+/** A user's named triage queue filters. */
+export const savedViews = sqliteTable(
+  'saved_views',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id').notNull().references(() => users.id),
+    name: text('name').notNull(),
+    filters: text('filters', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('saved_views_user_name_idx').on(t.userId, t.name)],
+);
