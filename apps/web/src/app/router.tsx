@@ -1,0 +1,42 @@
+import { createBrowserRouter } from 'react-router';
+import { sessionState } from '../lib/session.ts';
+import { queryClient, setUnauthorizedHandler } from '../lib/trpc.ts';
+import { Layout } from './layout.tsx';
+import { NotFound, RouteError } from './route-error.tsx';
+
+// Each page is its own chunk; the first load carries only the shell.
+const board = () => import('../features/board/components/board-page.tsx').then((m) => ({ Component: m.BoardPage }));
+
+export const router = createBrowserRouter([
+  {
+    path: '/login',
+    lazy: () => import('../features/auth/components/login-page.tsx').then((m) => ({ Component: m.LoginPage })),
+    ErrorBoundary: RouteError,
+  },
+  {
+    path: '/',
+    Component: Layout,
+    ErrorBoundary: RouteError,
+    children: [
+      { index: true, lazy: board },
+      { path: 'board', lazy: board },
+      { path: 'cases/:id', lazy: () => import('../features/cases/components/case-page.tsx').then((m) => ({ Component: m.CasePage })) },
+      {
+        path: 'applications/new',
+        lazy: () => import('../features/applications/components/new-application-page.tsx').then((m) => ({ Component: m.NewApplicationPage })),
+      },
+      { path: '*', Component: NotFound },
+    ],
+  },
+]);
+
+/** Any call that finds the session gone sends the user to sign in, then back to where they were. */
+setUnauthorizedHandler(() => {
+  const { pathname, search, hash } = router.state.location;
+  if (pathname === '/login') return;
+  const params = new URLSearchParams({ returnTo: `${pathname}${search}${hash}` });
+  if (sessionState.hasBeenSignedIn) params.set('expired', '1');
+  sessionState.hasBeenSignedIn = false;
+  queryClient.clear();
+  void router.navigate(`/login?${params}`, { replace: true });
+});

@@ -1,0 +1,252 @@
+import type { ApplicationDetail, Role, Stage } from '@muster/contracts';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { Link, useLocation, useParams } from 'react-router';
+import { Loading } from '../../../components/loading.tsx';
+import { useCaseMove } from '../../../components/moves/use-case-move.tsx';
+import { usePageTitle } from '../../../components/page-title.ts';
+import { formatDate } from '../../../lib/dates.ts';
+import { errorCode, errorMessage } from '../../../lib/errors.ts';
+import { metValueLabels, moveLabel, pipelineStages, stageLabels, stageTagClass } from '../../../lib/labels.ts';
+import { may } from '../../../lib/permissions.ts';
+import { useMe } from '../../../lib/session.ts';
+import { refreshIntervalMs } from '../../../lib/settings.ts';
+import type { Reference } from '../../../lib/types.ts';
+import { useTRPC } from '../../../lib/trpc.ts';
+import { ConflictContext, type CaseConflict } from '../hooks/use-case-write.ts';
+import { CaseSummary } from './case-summary.tsx';
+import { ChecksList } from './forms/checks-form.tsx';
+import { EligibilityForm } from './forms/eligibility-form.tsx';
+import { InductionForm } from './forms/induction-form.tsx';
+import { InterviewForm } from './forms/interview-form.tsx';
+import { MentorForm } from './forms/mentor-form.tsx';
+import { NoteForm } from './forms/note-form.tsx';
+import { GateTaskList } from './gate-task-list.tsx';
+import { Section, SummaryList } from './section.tsx';
+import { Timeline } from './timeline.tsx';
+
+const order = (s: Stage) => pipelineStages.indexOf(s as (typeof pipelineStages)[number]);
+const isOpen = (s: Stage) => s !== 'onboarded' && s !== 'rejected' && s !== 'withdrawn';
+
+export function CasePage() {
+  const id = Number(useParams().id);
+  const trpc = useTRPC();
+  const me = useMe();
+  const location = useLocation();
+  const get = useQuery(trpc.applications.get.queryOptions({ id }, { enabled: Number.isInteger(id) && id > 0, refetchInterval: refreshIntervalMs }));
+  const reference = useQuery(trpc.reference.all.queryOptions(undefined, { staleTime: 5 * 60_000 }));
+  const [conflict, setConflict] = useState<CaseConflict>(null);
+  const conflictRef = useRef<HTMLDivElement>(null);
+  const move = useCaseMove();
+  const detail = get.data;
+  usePageTitle(detail ? `${detail.firstName} ${detail.lastName} (${detail.reference})` : 'Case');
+
+  useEffect(() => {
+    if (conflict) conflictRef.current?.focus();
+  }, [conflict]);
+
+  // Links to #eligibility, #checks, … (from the task list or a refused move) land on that section.
+  const isReady = Boolean(detail && reference.data);
+  useEffect(() => {
+    if (!isReady || !location.hash) return;
+    const target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    target?.scrollIntoView({ block: 'start' });
+    target?.focus({ preventScroll: true });
+  }, [isReady, location.hash, location.key]);
+
+  if (get.isError) {
+    const code = errorCode(get.error);
+    return (
+      <>
+        <h1 className="govuk-heading-l">{code === 'NOT_FOUND' ? 'Case not found' : code === 'FORBIDDEN' ? 'You cannot see this case' : 'The case could not load'}</h1>
+        <p className="govuk-body">{errorMessage(get.error)}</p>
+        <p className="govuk-body">
+          <Link to="/">Back to the board</Link>
+        </p>
+      </>
+    );
+  }
+  if (!detail || !reference.data) return <Loading what="Loading the case" />;
+  const name = `${detail.firstName} ${detail.lastName}`;
+
+  return (
+    <ConflictContext.Provider value={setConflict}>
+      <Link to="/" className="govuk-back-link">
+        Back to the board
+      </Link>
+      {conflict && (
+        <div className="govuk-notification-banner" role="alert" aria-labelledby="conflict-title" tabIndex={-1} ref={conflictRef}>
+          <div className="govuk-notification-banner__header">
+            <h2 className="govuk-notification-banner__title" id="conflict-title">
+              Someone else changed this case
+            </h2>
+          </div>
+          <div className="govuk-notification-banner__content">
+            <p className="govuk-notification-banner__heading">Your change was not saved.</p>
+            <p className="govuk-body">{conflict.message} The page now shows the case as it stands; check it, then make your change again.</p>
+          </div>
+        </div>
+      )}
+      <div className="app-case-header">
+        <div>
+          <span className="govuk-caption-m">{detail.reference}</span>
+          <h1 className="govuk-heading-l govuk-!-margin-bottom-2">{name}</h1>
+          <p className="govuk-body">
+            <strong className={`govuk-tag ${stageTagClass[detail.stage]}`}>{stageLabels[detail.stage]}</strong>
+          </p>
+        </div>
+        {detail.nextMoves.length > 0 && (
+          <div className="app-move-panel" role="group" aria-label="Move this case">
+            {detail.nextMoves.map((m) => {
+              const isForward = order(m.to) === order(detail.stage) + 1 && isOpen(detail.stage);
+              const isClose = m.to === 'rejected' || m.to === 'withdrawn';
+              return (
+                <button
+                  key={m.to}
+                  type="button"
+                  disabled={move.isPending}
+                  className={['govuk-button', isForward ? '' : isClose ? 'govuk-button--warning' : 'govuk-button--secondary'].join(' ')}
+                  aria-describedby={isForward && m.unmet.length ? 'move-unmet' : undefined}
+                  onClick={() => move.requestMove({ id: detail.id, name, stage: detail.stage, version: detail.version }, m.to)}
+                >
+                  {moveLabel(detail.stage, m.to)}
+                </button>
+              );
+            })}
+            {detail.nextMoves.some((m) => m.unmet.length > 0) && (
+              <p className="govuk-body-s app-muted" id="move-unmet">
+                {detail.nextMoves.find((m) => m.unmet.length)!.unmet.length} things still stand in the way of the next stage.
+              </p>
+            )}
+          </div>
+        )}
+      </div>
+
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds-from-desktop">
+          <Section id="gates" title="What the next stages need">
+            <GateTaskList detail={detail} reference={reference.data} />
+          </Section>
+          <CaseSections detail={detail} reference={reference.data} role={me.role} />
+          <Section id="history" title="History">
+            <Timeline id={detail.id} />
+          </Section>
+        </div>
+        <div className="govuk-grid-column-one-third-from-desktop">
+          <Section id="summary" title="Summary">
+            <CaseSummary detail={detail} reference={reference.data} />
+          </Section>
+        </div>
+      </div>
+      {move.dialogs}
+    </ConflictContext.Provider>
+  );
+}
+
+function NotYet({ children }: { children: string }) {
+  return <p className="govuk-body app-muted">{children}</p>;
+}
+
+/** The record for each stage, with its form where this role may write it at this stage. */
+function CaseSections({ detail: d, reference, role }: { detail: ApplicationDetail; reference: Reference; role: Role }) {
+  const at = (s: Stage) => d.stage === s;
+  const reached = (s: Stage) => order(d.stage) >= order(s) || (!isOpen(d.stage) && d.stage !== 'onboarded');
+  const e = d.eligibility;
+  const i = d.interview;
+  return (
+    <>
+      <Section id="eligibility" title="Eligibility">
+        {e ? (
+          <SummaryList
+            rows={[
+              ...reference.routeCriteria[d.route].map((k): [string, string] => [k.label, e.criteria[k.code] ? 'Met' : 'Not met']),
+              ...(reference.units.find((u) => u.code === d.targetUnit)?.criteria ?? []).map((k): [string, string] => [
+                k.label,
+                e.unitCriteria[k.code] === undefined ? 'Not recorded' : e.unitCriteria[k.code] ? 'Met' : 'Not met',
+              ]),
+              ...(d.targetUnit === 'TSG'
+                ? ([
+                    ['TSG mentor', e.tsgMentorName ?? 'None named'],
+                    ['Attachment or base visit', e.hasTsgBaseVisit ? 'Done' : 'Not done'],
+                  ] as [string, string][])
+                : []),
+              ['Recorded', `by ${e.recordedBy} on ${formatDate(e.recordedAt)}`],
+            ]}
+          />
+        ) : (
+          <NotYet>Eligibility has not been recorded.</NotYet>
+        )}
+        {may.eligibility(role) && at('review') && (
+          <details className="govuk-details app-form-details" open={!e}>
+            <summary className="govuk-details__summary">
+              <span className="govuk-details__summary-text">{e ? 'Change eligibility' : 'Record eligibility'}</span>
+            </summary>
+            <div className="govuk-details__text">
+              <EligibilityForm detail={d} reference={reference} />
+            </div>
+          </details>
+        )}
+      </Section>
+
+      <Section id="interview" title="Interview">
+        {i ? (
+          <SummaryList
+            rows={[
+              ['Outcome', i.outcome === 'pass' ? 'Pass' : 'Fail'],
+              ['Scores', Object.entries(i.scores).map(([k, v]) => `${metValueLabels[k as keyof typeof metValueLabels]} ${v}`).join(', ')],
+              ...(i.notes ? ([['Notes', i.notes]] as [string, string][]) : []),
+              ['Recorded', `by ${i.recordedBy} on ${formatDate(i.recordedAt)}`],
+            ]}
+          />
+        ) : (
+          <NotYet>{reached('interview') ? 'No interview outcome has been recorded.' : 'Recorded once the case is at interview.'}</NotYet>
+        )}
+        {may.interview(role) && at('interview') && <InterviewForm detail={d} />}
+      </Section>
+
+      <Section id="checks" title="Pre-employment checks">
+        {reached('pre_employment') || d.checks.some((c) => c.updatedAt) ? (
+          <ChecksList detail={d} isEditable={may.checks(role) && at('pre_employment')} />
+        ) : (
+          <NotYet>Checks start once the case is at pre-employment.</NotYet>
+        )}
+      </Section>
+
+      <Section id="induction" title="Induction and posting">
+        {d.induction ? (
+          <SummaryList
+            rows={[
+              ['Course', `${formatDate(d.induction.courseStartsOn)}, ${d.induction.coursePlace}`],
+              ['Start date', formatDate(d.induction.startDate)],
+              ['Posting', `${d.induction.postingUnit}, ${d.induction.postingPlace}`],
+              ['Booked', `by ${d.induction.bookedBy} on ${formatDate(d.induction.bookedAt)}`],
+            ]}
+          />
+        ) : (
+          <NotYet>{reached('induction') ? 'No induction is booked yet.' : 'Booked once the case is at induction.'}</NotYet>
+        )}
+        {may.induction(role) && at('induction') && <InductionForm detail={d} reference={reference} />}
+      </Section>
+
+      <Section id="mentoring" title="Mentor and buddy">
+        {d.mentor || d.buddy ? (
+          <SummaryList
+            rows={[
+              ['Mentor', d.mentor ? `${d.mentor.name}, ${d.mentor.unit}, ${d.mentor.place}` : 'Not assigned'],
+              ['Buddy', d.buddy ? `${d.buddy.name}, ${d.buddy.unit}, ${d.buddy.place}` : 'Not assigned'],
+            ]}
+          />
+        ) : (
+          <NotYet>{reached('induction') ? 'No mentor or buddy assigned yet.' : 'Assigned from induction on.'}</NotYet>
+        )}
+        {may.mentor(role) && (at('induction') || at('mentoring')) && <MentorForm detail={d} />}
+      </Section>
+
+      {may.note(role) && isOpen(d.stage) && (
+        <Section id="notes" title="Add a note">
+          <NoteForm detail={d} />
+        </Section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+import type { ApplicationDetail } from '@muster/contracts';
+import { daysSince, formatDate } from '../../../lib/dates.ts';
+import { routeLabels, stageLabels } from '../../../lib/labels.ts';
+import type { Reference } from '../../../lib/types.ts';
+import { SummaryList } from './section.tsx';
+
+export function CaseSummary({ detail: d, reference }: { detail: ApplicationDetail; reference: Reference }) {
+  const unitName = (code: string | null) => (code ? (reference.units.find((u) => u.code === code)?.name ?? code) : 'Not chosen');
+  const days = daysSince(d.stageEnteredAt);
+  return (
+    <SummaryList
+      rows={[
+        ['Reference', d.reference],
+        ['Route', `${routeLabels[d.route]}${d.cohortYear ? `, cohort ${d.cohortYear}` : ''}`],
+        ['Stage', `${stageLabels[d.stage]} for ${days === 1 ? '1 day' : `${days} days`}`],
+        ['Target unit', unitName(d.targetUnit)],
+        ...(d.route === 'transferee'
+          ? ([
+              ['Current force', d.currentForce ?? 'Not given'],
+              ['Rank', d.rank ?? 'Not given'],
+              ['Warrant number', d.warrantNumber ?? 'Not given'],
+              ['Joined force', d.joinedForceOn ? formatDate(d.joinedForceOn) : 'Not given'],
+            ] as [string, string][])
+          : []),
+        ['Email', d.email],
+        ['Phone', d.phone ?? 'Not given'],
+        ['Date of birth', formatDate(d.dateOfBirth)],
+        ['Received', formatDate(d.receivedAt)],
+        ...(d.finalOfferAt ? ([['Final offer', formatDate(d.finalOfferAt)]] as [string, string][]) : []),
+        ...(d.closeReason ? ([['Closed because', d.closeReason]] as [string, string][]) : []),
+      ]}
+    />
+  );
+}

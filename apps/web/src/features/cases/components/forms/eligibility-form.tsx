@@ -1,0 +1,116 @@
+import type { ApplicationDetail, UnitCode } from '@muster/contracts';
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { ErrorSummary } from '../../../../components/error-summary.tsx';
+import { Checkboxes, Select, Textarea, TextInput } from '../../../../components/fields.tsx';
+import { formErrors } from '../../../../components/form-errors.ts';
+import type { Reference } from '../../../../lib/types.ts';
+import { useTRPC } from '../../../../lib/trpc.ts';
+import { useCaseWrite } from '../../hooks/use-case-write.ts';
+
+const ids = {
+  targetUnit: 'eligibility-targetUnit',
+  criteria: 'eligibility-criteria',
+  unitCriteria: 'eligibility-unitCriteria',
+  tsgMentorName: 'eligibility-tsgMentorName',
+  hasTsgBaseVisit: 'eligibility-hasTsgBaseVisit',
+  notes: 'eligibility-notes',
+};
+
+/** Records eligibility against the route's criteria and the target unit's essential criteria. */
+export function EligibilityForm({ detail, reference }: { detail: ApplicationDetail; reference: Reference }) {
+  const trpc = useTRPC();
+  const e = detail.eligibility;
+  const [targetUnit, setTargetUnit] = useState<string>(detail.targetUnit ?? '');
+  const [criteria, setCriteria] = useState<Record<string, boolean>>(e?.criteria ?? {});
+  const [unitCriteria, setUnitCriteria] = useState<Record<string, boolean>>(e?.unitCriteria ?? {});
+  const [mentorName, setMentorName] = useState(e?.tsgMentorName ?? '');
+  const [hasBaseVisit, setHasBaseVisit] = useState(e?.hasTsgBaseVisit ?? false);
+  const [notes, setNotes] = useState(e?.notes ?? '');
+  const [saved, setSaved] = useState(false);
+  const write = useCaseWrite(detail.id, () => setSaved(true));
+  const mutation = useMutation(trpc.applications.recordEligibility.mutationOptions(write));
+  const { byField, summary } = formErrors(mutation.error, ids, ids.targetUnit);
+  const routeCriteria = reference.routeCriteria[detail.route];
+  const unit = reference.units.find((u) => u.code === targetUnit);
+  return (
+    <form
+      noValidate
+      aria-label="Record eligibility"
+      onSubmit={(ev) => {
+        ev.preventDefault();
+        setSaved(false);
+        mutation.mutate({
+          id: detail.id,
+          expectedVersion: detail.version,
+          targetUnit: targetUnit as UnitCode,
+          criteria: Object.fromEntries(routeCriteria.map((k) => [k.code, criteria[k.code] ?? false])),
+          unitCriteria: Object.fromEntries((unit?.criteria ?? []).map((k) => [k.code, unitCriteria[k.code] ?? false])),
+          tsgMentorName: targetUnit === 'TSG' ? mentorName || null : null,
+          hasTsgBaseVisit: targetUnit === 'TSG' && hasBaseVisit,
+          notes: notes || null,
+        });
+      }}
+    >
+      <ErrorSummary errors={summary} />
+      {saved && !mutation.error && (
+        <p className="govuk-body app-saved" role="status">
+          Eligibility saved.
+        </p>
+      )}
+      <Select
+        id={ids.targetUnit}
+        label="Target unit"
+        placeholder="Choose a unit"
+        value={targetUnit}
+        errors={byField.targetUnit}
+        onChange={(ev) => setTargetUnit(ev.target.value)}
+        options={reference.units.map((u) => ({ value: u.code, label: u.name }))}
+      />
+      <Checkboxes
+        id={ids.criteria}
+        legend="Eligibility criteria met"
+        hint="Tick each one the officer meets. Anything left unticked is recorded as not met."
+        errors={byField.criteria}
+        options={routeCriteria.map((k) => ({ value: k.code, label: k.label }))}
+        checked={criteria}
+        onChange={(code, isChecked) => setCriteria((c) => ({ ...c, [code]: isChecked }))}
+      />
+      {unit && unit.criteria.length > 0 && (
+        <Checkboxes
+          id={ids.unitCriteria}
+          legend={`${unit.name}: essential criteria met`}
+          errors={byField.unitCriteria}
+          options={unit.criteria.map((k) => ({ value: k.code, label: k.label }))}
+          checked={unitCriteria}
+          onChange={(code, isChecked) => setUnitCriteria((c) => ({ ...c, [code]: isChecked }))}
+        />
+      )}
+      {targetUnit === 'TSG' && (
+        <>
+          <TextInput
+            id={ids.tsgMentorName}
+            label="TSG mentor"
+            hint="A serving TSG officer, needed before the assessment."
+            value={mentorName}
+            errors={byField.tsgMentorName}
+            onChange={(ev) => setMentorName(ev.target.value)}
+            className="govuk-!-width-two-thirds"
+          />
+          <Checkboxes
+            id={ids.hasTsgBaseVisit}
+            legend="Attachment or base visit"
+            errors={byField.hasTsgBaseVisit}
+            options={[{ value: 'yes', label: 'The officer has done an attachment or base visit' }]}
+            checked={{ yes: hasBaseVisit }}
+            onChange={(_code, isChecked) => setHasBaseVisit(isChecked)}
+          />
+        </>
+      )}
+      <Textarea id={ids.notes} label="Notes (optional)" value={notes} errors={byField.notes} onChange={(ev) => setNotes(ev.target.value)} />
+      <button type="submit" className="govuk-button" disabled={mutation.isPending}>
+        Save eligibility
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,126 @@
+import type { ApplicationDetail, Stage } from '@muster/contracts';
+import { checkStatusLabels, pipelineStages, stageLabels } from '../../../lib/labels.ts';
+import { gateOwners } from '../../../lib/permissions.ts';
+import type { Reference } from '../../../lib/types.ts';
+
+type Task = { key: string; label: string; isDone: boolean; status?: string; section: string };
+
+/** What the gate into `to` asks for, item by item, read from what is recorded on the case. */
+function gateTasks(d: ApplicationDetail, to: Stage, reference: Reference): Task[] {
+  const e = d.eligibility;
+  switch (to) {
+    case 'interview': {
+      const unit = reference.units.find((u) => u.code === d.targetUnit);
+      const tasks: Task[] = [
+        {
+          key: 'eligibility',
+          label: 'Eligibility recorded and met',
+          isDone: !!e && reference.routeCriteria[d.route].every((k) => e.criteria[k.code] === true),
+          section: 'eligibility',
+        },
+        { key: 'unit', label: 'Target unit chosen', isDone: d.targetUnit !== null, section: 'eligibility' },
+      ];
+      if (unit?.criteria.length) {
+        tasks.push({
+          key: 'unit-criteria',
+          label: `${unit.code} essential criteria met`,
+          isDone: unit.criteria.every((k) => e?.unitCriteria[k.code] === true),
+          section: 'eligibility',
+        });
+      }
+      if (d.targetUnit === 'TSG') {
+        tasks.push({ key: 'tsg-mentor', label: 'TSG mentor named', isDone: !!e?.tsgMentorName, section: 'eligibility' });
+        tasks.push({ key: 'tsg-visit', label: 'Attachment or base visit done', isDone: !!e?.hasTsgBaseVisit, section: 'eligibility' });
+      }
+      return tasks;
+    }
+    case 'pre_employment':
+      return [
+        {
+          key: 'interview',
+          label: 'Interview passed',
+          isDone: d.interview?.outcome === 'pass',
+          ...(d.interview?.outcome === 'fail' ? { status: 'Failed' } : {}),
+          section: 'interview',
+        },
+      ];
+    case 'induction':
+      return d.checks
+        .filter((c) => c.isRequired)
+        .map((c) => ({
+          key: c.check,
+          label: c.name,
+          isDone: c.status === 'passed' || c.status === 'waived',
+          status: checkStatusLabels[c.status],
+          section: 'checks',
+        }));
+    case 'mentoring':
+      return [{ key: 'induction', label: 'Induction course, start date and posting', isDone: d.induction !== null, section: 'induction' }];
+    case 'onboarded':
+      return [
+        { key: 'mentor', label: 'Mentor assigned', isDone: d.mentor !== null, section: 'mentoring' },
+        { key: 'buddy', label: 'Buddy assigned', isDone: d.buddy !== null, section: 'mentoring' },
+      ];
+    default:
+      return [];
+  }
+}
+
+function TaskList({ d, to, reference, heading }: { d: ApplicationDetail; to: Stage; reference: Reference; heading: string }) {
+  const tasks = gateTasks(d, to, reference);
+  const unmet = d.nextMoves.find((m) => m.to === to)?.unmet ?? [];
+  return (
+    <div className="app-gate">
+      <h3 className="govuk-heading-s govuk-!-margin-bottom-1">{heading}</h3>
+      <p className="govuk-body-s app-muted govuk-!-margin-bottom-2">Who acts: {gateOwners[to] ?? 'Resourcing'}</p>
+      <ul className="govuk-task-list app-task-list">
+        {tasks.map((t) => (
+          <li className="govuk-task-list__item govuk-task-list__item--with-link" key={t.key}>
+            <div className="govuk-task-list__name-and-hint">
+              <a className="govuk-link govuk-task-list__link" href={`#${t.section}`} aria-describedby={`task-${to}-${t.key}-status`}>
+                {t.label}
+              </a>
+            </div>
+            <div className="govuk-task-list__status" id={`task-${to}-${t.key}-status`}>
+              {t.isDone ? (
+                t.status && t.status !== 'Passed' ? t.status : 'Completed'
+              ) : (
+                <strong className={`govuk-tag ${t.status === 'Failed' ? 'govuk-tag--red' : 'govuk-tag--blue'}`}>{t.status ?? 'Incomplete'}</strong>
+              )}
+            </div>
+          </li>
+        ))}
+      </ul>
+      {unmet.length > 0 && (
+        <div className="govuk-inset-text app-inset">
+          <p className="govuk-body-s govuk-!-font-weight-bold govuk-!-margin-bottom-1">Still in the way of moving to {stageLabels[to].toLowerCase()}:</p>
+          <ul className="govuk-list govuk-list--bullet govuk-body-s govuk-!-margin-bottom-0">
+            {unmet.map((r) => (
+              <li key={r}>{r}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** The gates for the current and the next stage: done, missing, and who must act. */
+export function GateTaskList({ detail, reference }: { detail: ApplicationDetail; reference: Reference }) {
+  const i = pipelineStages.indexOf(detail.stage as (typeof pipelineStages)[number]);
+  const next = i >= 0 ? pipelineStages[i + 1] : undefined;
+  const after = i >= 0 ? pipelineStages[i + 2] : undefined;
+  if (!next) {
+    return (
+      <p className="govuk-body">
+        {detail.stage === 'onboarded' ? 'This officer is onboarded: the pipeline is finished.' : `This case is ${detail.stage}.`}
+      </p>
+    );
+  }
+  return (
+    <>
+      <TaskList d={detail} to={next} reference={reference} heading={`To move to ${stageLabels[next].toLowerCase()}`} />
+      {after && <TaskList d={detail} to={after} reference={reference} heading={`Then, to move to ${stageLabels[after].toLowerCase()}`} />}
+    </>
+  );
+}

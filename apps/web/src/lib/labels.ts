@@ -1,0 +1,91 @@
+import type { CheckStatus, OpenStage, Role, Route, Stage, UnitCode } from '@muster/contracts';
+
+// Kept here rather than imported from @muster/contracts at run time: the contracts module brings zod
+// with it, which the dashboard does not need in its first load. Types still come from contracts, so
+// a new stage or route fails the typecheck here.
+
+export const openStages = ['review', 'interview', 'pre_employment', 'induction', 'mentoring'] as const satisfies readonly OpenStage[];
+export const pipelineStages = [...openStages, 'onboarded'] as const satisfies readonly Stage[];
+
+export const stageLabels: Record<Stage, string> = {
+  review: 'Review',
+  interview: 'Interview',
+  pre_employment: 'Pre-employment',
+  induction: 'Induction',
+  mentoring: 'Mentoring',
+  onboarded: 'Onboarded',
+  rejected: 'Rejected',
+  withdrawn: 'Withdrawn',
+};
+
+export const routeLabels: Record<Route, string> = {
+  transferee: 'Transferee',
+  police_now_nglp: 'Police Now NGLP',
+  police_now_ndp: 'Police Now NDP',
+};
+
+export const routes = Object.keys(routeLabels) as Route[];
+
+export const unitShortNames: Record<UnitCode, string> = {
+  SNT: 'Safer Neighbourhoods',
+  METCC: 'MetCC',
+  TSG: 'TSG',
+  CT: 'Counter Terrorism',
+  MO19: 'MO19 Firearms',
+  MO3: 'MO3 Surveillance',
+  SOIT: 'SOIT',
+  BCU: 'BCU',
+};
+export const unitCodes = Object.keys(unitShortNames) as UnitCode[];
+
+export const roleLabels: Record<Role, string> = {
+  resourcing: 'Resourcing',
+  unit_lead: 'Unit lead',
+  coordinator: 'Mentor coordinator',
+  admin: 'Administrator',
+};
+
+export const checkStatusLabels: Record<CheckStatus, string> = {
+  not_started: 'Not started',
+  requested: 'Requested',
+  passed: 'Passed',
+  failed: 'Failed',
+  waived: 'Waived',
+};
+
+export const metValues = ['professionalism', 'integrity', 'courage', 'compassion'] as const;
+export const metValueLabels: Record<(typeof metValues)[number], string> = {
+  professionalism: 'Professionalism',
+  integrity: 'Integrity',
+  courage: 'Courage',
+  compassion: 'Compassion',
+};
+
+export const stageTagClass: Record<Stage, string> = {
+  review: 'govuk-tag--blue',
+  interview: 'govuk-tag--light-blue',
+  pre_employment: 'govuk-tag--purple',
+  induction: 'govuk-tag--turquoise',
+  mentoring: 'govuk-tag--pink',
+  onboarded: 'govuk-tag--green',
+  rejected: 'govuk-tag--red',
+  withdrawn: 'govuk-tag--grey',
+};
+
+/** "Move to interview", "Reject", … for a move to `to` from `from`. */
+export function moveLabel(from: Stage, to: Stage): string {
+  if (to === 'rejected') return 'Reject';
+  if (to === 'withdrawn') return 'Withdraw';
+  if (from === 'rejected' || from === 'withdrawn') return `Reopen at ${stageLabels[to].toLowerCase()}`;
+  const i = pipelineStages.indexOf(from as (typeof pipelineStages)[number]);
+  const j = pipelineStages.indexOf(to as (typeof pipelineStages)[number]);
+  if (j === i - 1) return `Move back to ${stageLabels[to].toLowerCase()}`;
+  return `Move to ${stageLabels[to].toLowerCase()}`;
+}
+
+/** Whether a move to `to` from `from` needs a reason: everything but a step forward. */
+export function moveNeedsReason(from: Stage, to: Stage): boolean {
+  const i = pipelineStages.indexOf(from as (typeof pipelineStages)[number]);
+  const j = pipelineStages.indexOf(to as (typeof pipelineStages)[number]);
+  return !(i >= 0 && j === i + 1);
+}
