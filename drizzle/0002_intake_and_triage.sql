@@ -49,7 +49,7 @@ ALTER TABLE `applications` ADD `assignee_id` integer REFERENCES users(id);--> st
 CREATE INDEX `applications_assignee_stage_idx` ON `applications` (`assignee_id`,`stage`,`received_at`);--> statement-breakpoint
 CREATE INDEX `applications_stage_received_idx` ON `applications` (`stage`,`received_at`);--> statement-breakpoint
 CREATE INDEX `applications_warrant_idx` ON `applications` (`current_force`,`warrant_number`);--> statement-breakpoint
-CREATE INDEX `applications_name_dob_idx` ON `applications` (`last_name`,`first_name`,`date_of_birth`);--> statement-breakpoint
+CREATE INDEX `applications_dob_idx` ON `applications` (`date_of_birth`);--> statement-breakpoint
 ALTER TABLE `eligibility_records` ADD `psd_records` text;--> statement-breakpoint
 ALTER TABLE `eligibility_records` ADD `oh_records` text;--> statement-breakpoint
 ALTER TABLE `eligibility_records` ADD `psd_outcome` text;--> statement-breakpoint

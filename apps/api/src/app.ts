@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '@muster/db';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
-import express, { type ErrorRequestHandler } from 'express';
+import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 import { appRouter } from './routers/_app.ts';
@@ -11,6 +11,17 @@ import { clearedSessionCookie, csrfGuard, readCookie, securityHeaders, sessionCo
 import { resolveSession } from './services/auth.ts';
 import { createContextInner } from './trpc/context.ts';
 import { internalErrorMessage } from './trpc/init.ts';
+
+const bodyLimitBytes = 256 * 1024;
+/** A CSV import carries the whole file. */
+const importBodyLimit = 25 * 1024 * 1024;
+const bodyLimit: RequestHandler = (req, res, next) => {
+  if (!req.path.startsWith('/imports.start') && Number(req.headers['content-length'] ?? 0) > bodyLimitBytes) {
+    res.status(413).json({ error: { message: 'The request is too large.', code: -32600, data: { code: 'PAYLOAD_TOO_LARGE', httpStatus: 413 } } });
+    return;
+  }
+  next();
+};
 
 export type AppDeps = { db: Db; config: Config; logger: Logger; now?: () => Date };
 
@@ -40,9 +51,10 @@ export function createApp({ db, config, logger, now = () => new Date() }: AppDep
       next();
     },
     csrfGuard(config.origin),
+    bodyLimit,
     createExpressMiddleware({
       router: appRouter,
-      maxBodySize: 256 * 1024,
+      maxBodySize: importBodyLimit,
       createContext: ({ req, res }) => {
         const requestId = String(res.locals.requestId);
         return createContextInner({

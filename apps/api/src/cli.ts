@@ -1,9 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { ImportReport } from '@muster/contracts';
 import { CreateUserInput } from '@muster/contracts';
-import { backupDb, createDb, migrateDb, seedReferenceData } from '@muster/db';
+import { backupDb, createDb, migrateDb, seedReferenceData, users } from '@muster/db';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { readConfig } from './config.ts';
 import { createUser } from './services/auth.ts';
+import { runImport } from './services/intake.ts';
 
 const usage = `Usage: pnpm muster <command>
 
@@ -11,6 +16,12 @@ const usage = `Usage: pnpm muster <command>
       Creates a user. The password is read from stdin (one line), never from the command line:
         printf '%s\\n' "$PASSWORD" | pnpm muster create-user --email a@met.police.uk --name "A Person" --role resourcing
       ROLE is resourcing, unit_lead, coordinator or admin; a unit lead needs --unit (TSG, METCC, ...).
+
+  import FILE.csv [--dry-run] --as EMAIL
+      Imports applications from the application form's CSV export (columns in docs/import-format.md).
+      All or nothing: if any row is refused, nothing is imported. Rows whose reference was imported
+      before are left unchanged. --dry-run reports what would happen, row by row, and writes nothing.
+      --as names the resourcing user the import is recorded under.
 
   backup FILE
       Writes a consistent copy of the live database to FILE (SQLite online backup; safe while the app runs).
@@ -21,6 +32,18 @@ async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '';
+}
+
+function printImportReport(r: ImportReport) {
+  for (const e of r.fileErrors) console.log(`File: ${e}`);
+  for (const row of r.rows) {
+    const what = { create: r.isCommitted ? 'created' : 'would be created', unchanged: 'unchanged', refused: 'REFUSED' }[row.outcome];
+    const dups = row.duplicates.map((d) => ` (possible duplicate of ${d.reference}: ${d.matches.join(', ')})`).join('');
+    console.log(`line ${row.line} ${row.reference || '(no reference)'} ${row.name}: ${what}${dups}${row.errors.length ? ` — ${row.errors.join(' ')}` : ''}`);
+  }
+  const c = r.counts;
+  const verdict = r.fileErrors.length || c.refused ? 'Nothing was imported: fix the refused rows and run it again.' : r.isCommitted ? 'Imported.' : r.isDryRun ? 'Dry run: nothing was written.' : 'Nothing new to import.';
+  console.log(`\n${c.create} to create, ${c.unchanged} unchanged, ${c.refused} refused, ${c.flagged} flagged as possible duplicates. ${verdict}`);
 }
 
 async function main(argv: string[]) {
@@ -47,6 +70,31 @@ async function main(argv: string[]) {
         const id = await createUser(db, parsed.data);
         console.log(`Created user ${parsed.data.email} (id ${id}, role ${parsed.data.role}).`);
         return 0;
+      }
+      case 'import': {
+        const { values, positionals } = parseArgs({
+          args: rest,
+          allowPositionals: true,
+          options: { 'dry-run': { type: 'boolean', default: false }, as: { type: 'string' } },
+        });
+        const file = positionals[0];
+        if (!file || !values.as) {
+          console.error('Usage: pnpm muster import FILE.csv [--dry-run] --as EMAIL');
+          return 2;
+        }
+        const user = db.select().from(users).where(eq(users.email, values.as.toLowerCase())).get();
+        if (!user || user.role !== 'resourcing' || !user.isActive) {
+          console.error(`${values.as} is not an active resourcing user; imports are recorded under one.`);
+          return 2;
+        }
+        const ctx = { db, now: () => new Date(), actor: { id: user.id, role: user.role, units: [], name: user.name } };
+        const input = { fileName: basename(file), csv: readFileSync(file, 'utf8'), isDryRun: values['dry-run'] };
+        const report = await runImport(ctx, input, (phase, processed, total) => {
+          process.stderr.write(`\r${phase === 'checking' ? 'Checking' : 'Writing'} ${processed} of ${total} rows…`.padEnd(40));
+        });
+        process.stderr.write('\n');
+        printImportReport(report);
+        return report.fileErrors.length || report.counts.refused ? 1 : 0;
       }
       case 'backup': {
         const file = rest[0];

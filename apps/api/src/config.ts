@@ -19,6 +19,8 @@ const Env = z.object({
   /** The public origin, e.g. https://muster.example; by default the request's own Host. */
   MUSTER_ORIGIN: z.url().optional(),
   MUSTER_WEB_DIST: z.string().optional(),
+  /** Days a new application may wait at review before the triage queue marks it overdue. */
+  MUSTER_TRIAGE_SLA_DAYS: z.coerce.number().int().min(1).max(365).default(10),
   MUSTER_LOG: z.enum(['silent', 'error', 'info']).default('info'),
 });
 
@@ -33,6 +35,7 @@ export type Config = {
   origin: string | undefined;
   webDist: string;
   logLevel: 'silent' | 'error' | 'info';
+  triageSlaDays: number;
 };
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -53,6 +56,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     origin: e.MUSTER_ORIGIN,
     webDist: e.MUSTER_WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname,
     logLevel: e.MUSTER_LOG,
+    triageSlaDays: e.MUSTER_TRIAGE_SLA_DAYS,
   };
 }
 

@@ -2,3 +2,4 @@ export * from './enums.ts';
 export * from './common.ts';
 export * from './applications.ts';
 export * from './auth.ts';
+export * from './intake.ts';

@@ -1,6 +1,6 @@
-import { checkTypes as checkTypeList, homeOfficeForces, metForce, policeNowProgrammes, units as unitList } from '@muster/domain';
+import { checkTypes as checkTypeList, defaultCloseReasons, homeOfficeForces, metForce, policeNowProgrammes, units as unitList } from '@muster/domain';
 import type { Db } from './client.ts';
-import { checkTypes, forces, places, programmes, units } from './schema/index.ts';
+import { checkTypes, closeReasons, forces, places, programmes, units } from './schema/index.ts';
 
 /** Writes the reference data from the domain brief. Idempotent: existing rows are left as they are. */
 export function seedReferenceData(db: Db): void {
@@ -12,5 +12,10 @@ export function seedReferenceData(db: Db): void {
     for (const f of homeOfficeForces) tx.insert(forces).values({ name: f, isMet: f === metForce }).onConflictDoNothing().run();
     for (const c of checkTypeList) tx.insert(checkTypes).values({ code: c.code, name: c.name, unitCode: c.unit }).onConflictDoNothing().run();
     for (const p of policeNowProgrammes) tx.insert(programmes).values(p).onConflictDoNothing().run();
+    if (!tx.select({ id: closeReasons.id }).from(closeReasons).limit(1).get()) {
+      for (const [kind, labels] of Object.entries(defaultCloseReasons) as ['rejected' | 'withdrawn', readonly string[]][]) {
+        for (const label of labels) tx.insert(closeReasons).values({ kind, label }).run();
+      }
+    }
   });
 }

@@ -5,3 +5,5 @@ export * from './reference.ts';
 export * from './access.ts';
 export * from './pipeline.ts';
 export * from './records.ts';
+export * from './csv.ts';
+export * from './intake.ts';

@@ -180,3 +180,16 @@ export const routeLabels = {
   police_now_nglp: 'Police Now NGLP',
   police_now_ndp: 'Police Now NDP',
 } as const;
+
+/** The reasons to reject or withdraw a case that a fresh database starts with; admins manage them after. */
+export const defaultCloseReasons = {
+  rejected: [
+    'Does not meet the eligibility criteria',
+    'Does not meet the unit’s essential criteria',
+    'Interview not passed',
+    'Pre-employment check not passed',
+    'No current vacancy',
+    'Other',
+  ],
+  withdrawn: ['Candidate withdrew', 'Accepted another role or promotion', 'No response to contact', 'Duplicate application', 'Other'],
+} as const;

@@ -25,6 +25,7 @@ import { assertCanSee, checkName as checkNameOf, coordinatorStages, DomainError,
 import { and, asc, desc, eq, gt, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { ServiceCtx } from './actor.ts';
 import { appendEvent, cardColumns, loadCase, toCard, type Tx } from './case-store.ts';
+import { findDuplicates, flagDuplicates } from './duplicates.ts';
 
 export function createApplication(ctx: ServiceCtx, input: CreateApplicationInput): ApplicationDetail {
   const at = ctx.now().toISOString();
@@ -62,6 +63,7 @@ export function createApplication(ctx: ServiceCtx, input: CreateApplicationInput
         .returning({ id: applications.id })
         .get();
       appendEvent(tx, { applicationId: row.id, actorId: ctx.actor.id, at, type: 'created', toStage: 'review', details: { route: input.route } });
+      flagDuplicates(tx, row, findDuplicates(tx, { ...input, id: row.id, currentForce: input.currentForce ?? null, warrantNumber: input.warrantNumber ?? null }), ctx.actor.id, at);
       return row.id;
     },
     { behavior: 'immediate' },
@@ -174,7 +176,7 @@ function searchCondition(q: string | undefined): SQL | undefined {
   return and(...conditions);
 }
 
-function filterConditions(actor: Actor, f: Omit<ListFilters, 'stage'> & { stage?: Stage | undefined }): (SQL | undefined)[] {
+export function filterConditions(actor: Actor, f: Omit<ListFilters, 'stage'> & { stage?: Stage | undefined }): (SQL | undefined)[] {
   return [
     scopeCondition(actor),
     f.stage ? eq(applications.stage, f.stage) : undefined,

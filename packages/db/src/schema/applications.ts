@@ -47,7 +47,7 @@ export const applications = sqliteTable(
     index('applications_assignee_stage_idx').on(t.assigneeId, t.stage, t.receivedAt),
     index('applications_stage_received_idx').on(t.stage, t.receivedAt),
     index('applications_warrant_idx').on(t.currentForce, t.warrantNumber),
-    index('applications_name_dob_idx').on(t.lastName, t.firstName, t.dateOfBirth),
+    index('applications_dob_idx').on(t.dateOfBirth),
   ],
 );
 

@@ -1,0 +1,38 @@
+import { closeReasons, type Db } from '@muster/db';
+import { DomainError } from '@muster/domain';
+import { and, asc, eq } from 'drizzle-orm';
+
+export function listCloseReasons(db: Db, includeRetired = false) {
+  return db
+    .select()
+    .from(closeReasons)
+    .where(includeRetired ? undefined : eq(closeReasons.isActive, true))
+    .orderBy(asc(closeReasons.kind), asc(closeReasons.id))
+    .all();
+}
+
+export function addCloseReason(db: Db, input: { kind: 'rejected' | 'withdrawn'; label: string }) {
+  const clash = db
+    .select({ id: closeReasons.id })
+    .from(closeReasons)
+    .where(and(eq(closeReasons.kind, input.kind), eq(closeReasons.label, input.label), eq(closeReasons.isActive, true)))
+    .get();
+  if (clash) throw new DomainError('BAD_REQUEST', 'That reason is already on the list.', { fieldErrors: { label: ['That reason is already on the list.'] } });
+  return db.insert(closeReasons).values(input).returning().get();
+}
+
+/** Retired reasons leave the list but stay readable in the histories that cite them. */
+export function retireCloseReason(db: Db, id: number) {
+  const row = db.update(closeReasons).set({ isActive: false }).where(eq(closeReasons.id, id)).returning().get();
+  if (!row) throw new DomainError('NOT_FOUND', 'There is no such reason.');
+  return row;
+}
+
+/** The reason the user chose, checked to be an active one of the right kind. */
+export function closeReasonFor(db: Db, id: number, kind: 'rejected' | 'withdrawn') {
+  const row = db.select().from(closeReasons).where(eq(closeReasons.id, id)).get();
+  if (!row || !row.isActive || row.kind !== kind) {
+    throw new DomainError('BAD_REQUEST', `Choose a reason from the list for a case being ${kind}.`, { fieldErrors: { reasonId: [`Choose a reason from the list for a case being ${kind}.`] } });
+  }
+  return row;
+}

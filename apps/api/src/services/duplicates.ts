@@ -1,0 +1,168 @@
+import type { DuplicateMatch, ResolveDuplicateInput } from '@muster/contracts';
+import { applications, duplicateFlags, users } from '@muster/db';
+import { assertCanSee, DomainError, duplicateMatches, type PersonKeys } from '@muster/domain';
+import { aliasedTable, and, desc, eq, ne, or, sql } from 'drizzle-orm';
+import type { ServiceCtx } from './actor.ts';
+import { appendEvent, assertVersion, bumpVersion, loadCase, type Tx } from './case-store.ts';
+
+const personColumns = {
+  id: applications.id,
+  reference: applications.reference,
+  email: applications.email,
+  currentForce: applications.currentForce,
+  warrantNumber: applications.warrantNumber,
+  firstName: applications.firstName,
+  lastName: applications.lastName,
+  dateOfBirth: applications.dateOfBirth,
+};
+
+/** Older cases that look like this person, by any duplicate rule. */
+export function findDuplicates(tx: Tx, person: PersonKeys & { id: number }): { id: number; reference: string; matches: DuplicateMatch[] }[] {
+  const candidates = tx
+    .select(personColumns)
+    .from(applications)
+    .where(
+      and(
+        ne(applications.id, person.id),
+        or(
+          eq(applications.email, person.email),
+          person.currentForce && person.warrantNumber
+            ? and(eq(applications.currentForce, person.currentForce), eq(applications.warrantNumber, person.warrantNumber))
+            : undefined,
+          eq(applications.dateOfBirth, person.dateOfBirth),
+        ),
+      ),
+    )
+    .all();
+  return candidates
+    .map((c) => ({ id: c.id, reference: c.reference, matches: duplicateMatches(person, c) }))
+    .filter((c) => c.matches.length > 0);
+}
+
+/** Records a flag (and an event on the new case) for each older case it looks like. */
+export function flagDuplicates(
+  tx: Tx,
+  app: { id: number },
+  found: { id: number; reference: string; matches: DuplicateMatch[] }[],
+  actorId: number | null,
+  at: string,
+): void {
+  for (const d of found) {
+    tx.insert(duplicateFlags).values({ applicationId: app.id, duplicateOfId: d.id, matches: d.matches, createdAt: at }).run();
+    appendEvent(tx, {
+      applicationId: app.id,
+      actorId,
+      at,
+      type: 'duplicate_flagged',
+      details: { duplicateOfId: d.id, duplicateOfReference: d.reference, matches: d.matches },
+    });
+  }
+}
+
+const dup = aliasedTable(applications, 'dup');
+const original = aliasedTable(applications, 'original');
+const resolver = aliasedTable(users, 'resolver');
+
+export function listDuplicates(ctx: ServiceCtx, input: { status: 'open' | 'merged' | 'dismissed'; applicationId?: number | undefined }) {
+  return ctx.db
+    .select({
+      id: duplicateFlags.id,
+      matches: duplicateFlags.matches,
+      status: duplicateFlags.status,
+      createdAt: duplicateFlags.createdAt,
+      resolution: duplicateFlags.resolution,
+      resolvedAt: duplicateFlags.resolvedAt,
+      resolvedBy: resolver.name,
+      application: { id: dup.id, reference: dup.reference, firstName: dup.firstName, lastName: dup.lastName, email: dup.email, stage: dup.stage, version: dup.version, receivedAt: dup.receivedAt },
+      duplicateOf: { id: original.id, reference: original.reference, firstName: original.firstName, lastName: original.lastName, email: original.email, stage: original.stage, version: original.version, receivedAt: original.receivedAt },
+    })
+    .from(duplicateFlags)
+    .innerJoin(dup, eq(dup.id, duplicateFlags.applicationId))
+    .innerJoin(original, eq(original.id, duplicateFlags.duplicateOfId))
+    .leftJoin(resolver, eq(resolver.id, duplicateFlags.resolvedBy))
+    .where(
+      and(
+        eq(duplicateFlags.status, input.status),
+        input.applicationId ? or(eq(duplicateFlags.applicationId, input.applicationId), eq(duplicateFlags.duplicateOfId, input.applicationId)) : undefined,
+      ),
+    )
+    .orderBy(desc(duplicateFlags.id))
+    .limit(500)
+    .all();
+}
+
+function openFlag(tx: Tx, flagId: number) {
+  const flag = tx.select().from(duplicateFlags).where(eq(duplicateFlags.id, flagId)).get();
+  if (!flag) throw new DomainError('NOT_FOUND', `There is no duplicate flag ${flagId}.`);
+  if (flag.status !== 'open') {
+    throw new DomainError('CONFLICT', `This possible duplicate was already ${flag.status} at ${flag.resolvedAt}. Look at the cases again.`);
+  }
+  return flag;
+}
+
+/** The two cases are different people: close the flag, say why, on both cases. */
+export function dismissDuplicate(ctx: ServiceCtx, input: ResolveDuplicateInput) {
+  return ctx.db.transaction(
+    (tx) => {
+      const flag = openFlag(tx, input.flagId);
+      const { row } = loadCase(tx, flag.applicationId);
+      assertCanSee(ctx.actor, row);
+      assertVersion(row, input.expectedVersion);
+      const at = ctx.now().toISOString();
+      tx.update(duplicateFlags).set({ status: 'dismissed', resolvedBy: ctx.actor.id, resolvedAt: at, resolution: input.reason }).where(eq(duplicateFlags.id, flag.id)).run();
+      bumpVersion(tx, row, at);
+      for (const [caseId, other] of [[flag.applicationId, flag.duplicateOfId], [flag.duplicateOfId, flag.applicationId]] as const) {
+        appendEvent(tx, { applicationId: caseId, actorId: ctx.actor.id, at, type: 'duplicate_dismissed', reason: input.reason, details: { flagId: flag.id, otherId: other } });
+      }
+      return { flagId: flag.id, status: 'dismissed' as const };
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/**
+ * The newer case is the same person as the older one: it is closed as withdrawn ("merged into …"),
+ * what it adds (phone, preferences, skills) is carried to the older case, and both histories say so.
+ */
+export function mergeDuplicate(ctx: ServiceCtx, input: ResolveDuplicateInput) {
+  return ctx.db.transaction(
+    (tx) => {
+      const flag = openFlag(tx, input.flagId);
+      const { row: newer } = loadCase(tx, flag.applicationId);
+      const { row: kept } = loadCase(tx, flag.duplicateOfId);
+      assertCanSee(ctx.actor, newer);
+      assertVersion(newer, input.expectedVersion);
+      if (newer.stage !== 'review') {
+        const reason = `Only a case still at review can be merged into another; ${newer.reference} is at ${newer.stage.replace('_', '-')}.`;
+        throw new DomainError('PRECONDITION_FAILED', reason, { reasons: [reason] });
+      }
+      if (kept.stage === 'rejected' || kept.stage === 'withdrawn') {
+        const reason = `${kept.reference} is ${kept.stage}: reopen it first, or dismiss this flag and keep ${newer.reference}.`;
+        throw new DomainError('PRECONDITION_FAILED', reason, { reasons: [reason] });
+      }
+      const at = ctx.now().toISOString();
+      const carried = {
+        phone: kept.phone ?? newer.phone,
+        unitPreferences: kept.unitPreferences.length ? kept.unitPreferences : newer.unitPreferences,
+        postingPreference: kept.postingPreference ?? newer.postingPreference,
+        specialistSkills: [...new Set([...kept.specialistSkills, ...newer.specialistSkills])],
+      };
+      const reason = `Merged into ${kept.reference}: ${input.reason}`;
+      tx.update(duplicateFlags).set({ status: 'merged', resolvedBy: ctx.actor.id, resolvedAt: at, resolution: input.reason }).where(eq(duplicateFlags.id, flag.id)).run();
+      // Other open flags on the merged-away case go with it.
+      tx.update(duplicateFlags)
+        .set({ status: 'dismissed', resolvedBy: ctx.actor.id, resolvedAt: at, resolution: `Case merged into ${kept.reference}.` })
+        .where(and(eq(duplicateFlags.status, 'open'), or(eq(duplicateFlags.applicationId, newer.id), eq(duplicateFlags.duplicateOfId, newer.id))))
+        .run();
+      bumpVersion(tx, newer, at, { stage: 'withdrawn', stageEnteredAt: at, closedFromStage: newer.stage, closeReason: reason });
+      bumpVersion(tx, kept, at, carried);
+      appendEvent(tx, { applicationId: newer.id, actorId: ctx.actor.id, at, type: 'duplicate_merged', fromStage: newer.stage, toStage: 'withdrawn', reason, details: { flagId: flag.id, keptId: kept.id, keptReference: kept.reference } });
+      appendEvent(tx, { applicationId: kept.id, actorId: ctx.actor.id, at, type: 'duplicate_merged', reason: input.reason, details: { flagId: flag.id, mergedId: newer.id, mergedReference: newer.reference, carried } });
+      return { flagId: flag.id, status: 'merged' as const, keptId: kept.id };
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/** Open flags per case, for lists. */
+export const openFlagCount = sql<number>`(SELECT count(*) FROM ${duplicateFlags} WHERE ${duplicateFlags.applicationId} = ${applications.id} AND ${duplicateFlags.status} = 'open')`;

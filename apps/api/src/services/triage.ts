@@ -1,0 +1,130 @@
+import type { AssignInput, Page, SaveViewInput, TriageFilters, TriageItem, TriageQueueInput } from '@muster/contracts';
+import { applications, savedViews, users } from '@muster/db';
+import { daysBetween, DomainError, fieldError } from '@muster/domain';
+import { and, asc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
+import type { ServiceCtx } from './actor.ts';
+import { filterConditions } from './applications.ts';
+import { appendEvent, assertVersion, bumpVersion, loadCase } from './case-store.ts';
+import { openFlagCount } from './duplicates.ts';
+
+function assigneeCondition(ctx: ServiceCtx, assignee: TriageFilters['assignee']) {
+  if (assignee === 'any') return undefined;
+  if (assignee === 'unassigned') return isNull(applications.assigneeId);
+  return eq(applications.assigneeId, assignee === 'me' ? ctx.actor.id : assignee);
+}
+
+/** New applications waiting for review, oldest first, with their age against the SLA. */
+export function triageQueue(ctx: ServiceCtx, input: TriageQueueInput, slaDays: number): Page<TriageItem> {
+  const now = ctx.now();
+  const overdueBefore = new Date(now.getTime() - slaDays * 86_400_000).toISOString();
+  const after = input.cursor ? decodeQueueCursor(input.cursor) : undefined;
+  const rows = ctx.db
+    .select({
+      id: applications.id, reference: applications.reference, firstName: applications.firstName, lastName: applications.lastName,
+      route: applications.route, targetUnit: applications.targetUnit, unitPreferences: applications.unitPreferences, currentForce: applications.currentForce,
+      stage: applications.stage, receivedAt: applications.receivedAt, version: applications.version,
+      assigneeId: applications.assigneeId, assigneeName: users.name, openDuplicateFlags: openFlagCount,
+    })
+    .from(applications)
+    .leftJoin(users, eq(users.id, applications.assigneeId))
+    .where(
+      and(
+        ...filterConditions(ctx.actor, input),
+        assigneeCondition(ctx, input.assignee),
+        input.isOverdue === true ? lt(applications.receivedAt, overdueBefore) : undefined,
+        input.isOverdue === false ? sql`${applications.receivedAt} >= ${overdueBefore}` : undefined,
+        after ? or(gt(applications.receivedAt, after[0]), and(eq(applications.receivedAt, after[0]), gt(applications.id, after[1]))) : undefined,
+      ),
+    )
+    .orderBy(asc(applications.receivedAt), asc(applications.id))
+    .limit(input.limit + 1)
+    .all();
+  const items = rows.slice(0, input.limit).map(({ assigneeId, assigneeName, ...r }) => {
+    const daysSinceReceived = daysBetween(r.receivedAt, now.toISOString());
+    return {
+      ...r,
+      daysSinceReceived,
+      isOverdue: r.stage === 'review' && r.receivedAt < overdueBefore,
+      assignee: assigneeId === null ? null : { id: assigneeId, name: assigneeName ?? 'Unknown user' },
+    };
+  });
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > input.limit && last ? Buffer.from(JSON.stringify([last.receivedAt, last.id])).toString('base64url') : null };
+}
+
+function decodeQueueCursor(cursor: string): [string, number] {
+  try {
+    const v: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString());
+    if (Array.isArray(v) && typeof v[0] === 'string' && typeof v[1] === 'number') return [v[0], v[1]];
+  } catch {
+    // fall through
+  }
+  throw fieldError('cursor', 'That page link is not valid. Start again from the first page.');
+}
+
+/** The people cases can be assigned to for review. */
+export function listReviewers(ctx: ServiceCtx) {
+  return ctx.db
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .where(and(eq(users.role, 'resourcing'), eq(users.isActive, true)))
+    .orderBy(users.name)
+    .all();
+}
+
+/** Assigns (or unassigns) one or many cases; all or nothing, an `assigned` event on each. */
+export function assignCases(ctx: ServiceCtx, input: AssignInput) {
+  return ctx.db.transaction(
+    (tx) => {
+      const assigneeId = input.assignee === 'me' ? ctx.actor.id : input.assignee;
+      let assignee: { id: number; name: string } | null = null;
+      if (assigneeId !== null) {
+        const u = tx.select({ id: users.id, name: users.name, role: users.role, isActive: users.isActive }).from(users).where(eq(users.id, assigneeId)).get();
+        if (!u || !u.isActive || u.role !== 'resourcing') throw fieldError('assignee', 'Choose a member of the resourcing team.');
+        assignee = { id: u.id, name: u.name };
+      }
+      const at = ctx.now().toISOString();
+      const ids = new Set<number>();
+      for (const c of input.cases) {
+        if (ids.has(c.id)) throw fieldError('cases', 'Each case may be listed once.');
+        ids.add(c.id);
+        const { row } = loadCase(tx, c.id);
+        assertVersion(row, c.expectedVersion);
+        if (row.stage === 'onboarded' || row.stage === 'rejected' || row.stage === 'withdrawn') {
+          throw new DomainError('PRECONDITION_FAILED', `${row.reference} is ${row.stage}: only open cases are assigned.`, { reasons: [`${row.reference} is ${row.stage}: only open cases are assigned.`] });
+        }
+        if (row.assigneeId === assigneeId) continue;
+        bumpVersion(tx, row, at, { assigneeId });
+        appendEvent(tx, { applicationId: row.id, actorId: ctx.actor.id, at, type: 'assigned', details: { assignee, previousAssigneeId: row.assigneeId } });
+      }
+      return { assigned: ids.size, assignee };
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+export function listViews(ctx: ServiceCtx) {
+  return ctx.db
+    .select({ id: savedViews.id, name: savedViews.name, filters: savedViews.filters })
+    .from(savedViews)
+    .where(eq(savedViews.userId, ctx.actor.id))
+    .orderBy(savedViews.name)
+    .all() as { id: number; name: string; filters: SaveViewInput['filters'] }[];
+}
+
+/** Saves a named view for this user; saving under an existing name replaces it. */
+export function saveView(ctx: ServiceCtx, input: SaveViewInput) {
+  const at = ctx.now().toISOString();
+  return ctx.db
+    .insert(savedViews)
+    .values({ userId: ctx.actor.id, name: input.name, filters: input.filters, createdAt: at })
+    .onConflictDoUpdate({ target: [savedViews.userId, savedViews.name], set: { filters: input.filters } })
+    .returning({ id: savedViews.id, name: savedViews.name })
+    .get();
+}
+
+export function deleteView(ctx: ServiceCtx, id: number) {
+  const result = ctx.db.delete(savedViews).where(and(eq(savedViews.id, id), eq(savedViews.userId, ctx.actor.id))).run();
+  if (result.changes === 0) throw new DomainError('NOT_FOUND', 'There is no such saved view.');
+  return { ok: true as const };
+}

@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import { CaseWrite, Cursor, Id, PageSize, Reason } from './common.ts';
+import { ApplicationFields, checkCandidate, ListFilters } from './applications.ts';
+import { Stage } from './enums.ts';
+
+/** The columns of the application form's CSV export, in order. */
+export const importColumns = [
+  'reference',
+  'received_at',
+  'route',
+  'cohort_year',
+  'first_name',
+  'last_name',
+  'email',
+  'phone',
+  'date_of_birth',
+  'current_force',
+  'rank',
+  'warrant_number',
+  'joined_force_on',
+  'unit_preferences',
+  'posting_preference',
+  'specialist_skills',
+  'notes',
+] as const;
+export type ImportColumn = (typeof importColumns)[number];
+
+export const ApplicationReference = z
+  .string({ error: 'Enter the application reference.' })
+  .trim()
+  .min(1, 'Enter the application reference.')
+  .max(40, 'Keep the reference under 40 characters.')
+  .regex(/^[A-Za-z0-9][A-Za-z0-9/_-]*$/, 'A reference has letters, digits, -, _ or / only.');
+
+/** One row of an import, after the CSV's text has been turned into typed values. */
+export const ImportRow = ApplicationFields.extend({
+  reference: ApplicationReference,
+  receivedAt: z.iso.datetime({ offset: true, error: 'Enter when it was received as an ISO 8601 date or date and time.' }),
+  notes: z.string().trim().max(4000, 'Keep the notes under 4,000 characters.').nullish(),
+}).superRefine(checkCandidate);
+export type ImportRow = z.infer<typeof ImportRow>;
+
+export const StartImportInput = z.object({
+  fileName: z.string().trim().max(200).default('upload.csv'),
+  csv: z.string({ error: 'Choose a CSV file.' }).min(1, 'The file is empty.').max(20_000_000, 'The file is over 20 MB: split it.'),
+  isDryRun: z.boolean(),
+});
+export type StartImportInput = z.infer<typeof StartImportInput>;
+
+export type ImportRowResult = {
+  line: number;
+  reference: string;
+  name: string;
+  outcome: 'create' | 'unchanged' | 'refused';
+  errors: string[];
+  /** Cases this row looks like; it is still created, with a duplicate flag. */
+  duplicates: { reference: string; matches: string[] }[];
+};
+
+export type ImportReport = {
+  fileName: string;
+  isDryRun: boolean;
+  isCommitted: boolean;
+  counts: { create: number; unchanged: number; refused: number; flagged: number };
+  rows: ImportRowResult[];
+  /** A problem with the file as a whole (header, encoding). */
+  fileErrors: string[];
+};
+
+export type ImportJob = {
+  id: string;
+  phase: 'checking' | 'writing' | 'done' | 'failed';
+  processed: number;
+  total: number;
+  report: ImportReport | null;
+  error: string | null;
+};
+
+export const ImportJobInput = z.object({ jobId: z.string().uuid() });
+
+/* ---- duplicates ---- */
+
+export const DuplicateMatch = z.enum(['same_email', 'same_warrant', 'same_name_dob']);
+export type DuplicateMatch = z.infer<typeof DuplicateMatch>;
+
+export const ListDuplicatesInput = z.object({ status: z.enum(['open', 'merged', 'dismissed']).default('open'), applicationId: Id.optional() });
+export const ResolveDuplicateInput = z.object({ flagId: Id, expectedVersion: z.number().int().nonnegative(), reason: Reason });
+export type ResolveDuplicateInput = z.infer<typeof ResolveDuplicateInput>;
+
+/* ---- triage ---- */
+
+export const TriageFilters = ListFilters.extend({
+  stage: Stage.default('review'),
+  /** `unassigned`, `me`, `any`, or a user id. */
+  assignee: z.union([z.enum(['unassigned', 'me', 'any']), Id]).default('unassigned'),
+  isOverdue: z.boolean().optional(),
+});
+export type TriageFilters = z.infer<typeof TriageFilters>;
+
+export const TriageQueueInput = TriageFilters.extend({ cursor: Cursor, limit: PageSize });
+export type TriageQueueInput = z.infer<typeof TriageQueueInput>;
+
+export const AssignInput = z.object({
+  cases: z.array(CaseWrite).min(1, 'Choose at least one case.').max(500, 'Assign at most 500 cases at once.'),
+  /** `me`, or the id of a resourcing user; null takes the cases back to the queue. */
+  assignee: z.union([z.literal('me'), Id, z.null()]),
+});
+export type AssignInput = z.infer<typeof AssignInput>;
+
+export type TriageItem = {
+  id: number;
+  reference: string;
+  firstName: string;
+  lastName: string;
+  route: z.infer<typeof ApplicationFields>['route'];
+  targetUnit: string | null;
+  unitPreferences: string[];
+  currentForce: string | null;
+  stage: z.infer<typeof Stage>;
+  receivedAt: string;
+  daysSinceReceived: number;
+  isOverdue: boolean;
+  assignee: { id: number; name: string } | null;
+  openDuplicateFlags: number;
+  version: number;
+};
+
+export const SaveViewInput = z.object({
+  name: z.string({ error: 'Name the view.' }).trim().min(1, 'Name the view.').max(60, 'Keep the name under 60 characters.'),
+  filters: TriageFilters.partial(),
+});
+export type SaveViewInput = z.infer<typeof SaveViewInput>;
+
+/* ---- close reasons ---- */
+
+export const CloseKind = z.enum(['rejected', 'withdrawn']);
+export const AddCloseReasonInput = z.object({
+  kind: CloseKind,
+  label: z.string({ error: 'Write the reason.' }).trim().min(3, 'Write the reason.').max(120, 'Keep the reason under 120 characters.'),
+});
+export const RetireCloseReasonInput = z.object({ id: Id });

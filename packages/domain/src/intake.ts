@@ -1,0 +1,118 @@
+import { importColumns, ImportRow, type DuplicateMatch, type ImportColumn } from '@muster/contracts';
+import { homeOfficeForces, metForce } from './reference.ts';
+
+const fieldOfColumn: Record<ImportColumn, string> = {
+  reference: 'reference',
+  received_at: 'receivedAt',
+  route: 'route',
+  cohort_year: 'cohortYear',
+  first_name: 'firstName',
+  last_name: 'lastName',
+  email: 'email',
+  phone: 'phone',
+  date_of_birth: 'dateOfBirth',
+  current_force: 'currentForce',
+  rank: 'rank',
+  warrant_number: 'warrantNumber',
+  joined_force_on: 'joinedForceOn',
+  unit_preferences: 'unitPreferences',
+  posting_preference: 'postingPreference',
+  specialist_skills: 'specialistSkills',
+  notes: 'notes',
+};
+const columnOfField = Object.fromEntries(Object.entries(fieldOfColumn).map(([c, f]) => [f, c])) as Record<string, ImportColumn>;
+
+/** Where each column sits in the file; every problem with the header row, in words. */
+export function readHeader(header: string[]): { index: Record<ImportColumn, number>; errors: string[] } {
+  const names = header.map((h) => h.trim().toLowerCase());
+  const missing = importColumns.filter((c) => !names.includes(c));
+  const unknown = names.filter((n) => !(importColumns as readonly string[]).includes(n));
+  const repeated = names.filter((n, i) => names.indexOf(n) !== i);
+  const errors = [
+    ...(missing.length ? [`The header row lacks these columns: ${missing.join(', ')}.`] : []),
+    ...(unknown.length ? [`The header row has columns Muster does not know: ${unknown.join(', ')}.`] : []),
+    ...(repeated.length ? [`These columns appear twice: ${[...new Set(repeated)].join(', ')}.`] : []),
+  ];
+  return { index: Object.fromEntries(importColumns.map((c) => [c, names.indexOf(c)])) as Record<ImportColumn, number>, errors };
+}
+
+const list = (v: string) =>
+  v
+    .split(';')
+    .map((x) => x.trim())
+    .filter(Boolean);
+
+/** Turns one CSV row into a validated import row, or the problems with it, each naming its column. */
+export function readImportRow(
+  fields: string[],
+  index: Record<ImportColumn, number>,
+): { row: ImportRow; errors: [] } | { row: null; errors: string[]; reference: string; name: string } {
+  const raw = (c: ImportColumn) => (fields[index[c]] ?? '').trim();
+  const optional = (c: ImportColumn) => raw(c) || null;
+  const receivedAt = raw('received_at');
+  const cohort = raw('cohort_year');
+  const candidate = {
+    reference: raw('reference'),
+    receivedAt: /^\d{4}-\d{2}-\d{2}$/.test(receivedAt) ? `${receivedAt}T00:00:00Z` : receivedAt,
+    route: raw('route'),
+    cohortYear: cohort === '' ? null : /^\d+$/.test(cohort) ? Number(cohort) : cohort,
+    firstName: raw('first_name'),
+    lastName: raw('last_name'),
+    email: raw('email'),
+    phone: optional('phone'),
+    dateOfBirth: raw('date_of_birth'),
+    currentForce: optional('current_force'),
+    rank: optional('rank')?.toUpperCase() ?? null,
+    warrantNumber: optional('warrant_number'),
+    joinedForceOn: optional('joined_force_on'),
+    unitPreferences: list(raw('unit_preferences')).map((u) => u.toUpperCase()),
+    postingPreference: optional('posting_preference'),
+    specialistSkills: list(raw('specialist_skills')),
+    notes: optional('notes'),
+  };
+  const parsed = ImportRow.safeParse(candidate);
+  const errors: string[] = [];
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0] ?? '');
+      const column = columnOfField[field] ?? field;
+      errors.push(column ? `${column}: ${issue.message}` : issue.message);
+    }
+  }
+  const force = candidate.currentForce;
+  if (force && (force === metForce || !(homeOfficeForces as readonly string[]).includes(force))) {
+    errors.push(`current_force: "${force}" is not one of the other 42 Home Office forces; use the force's full name, e.g. "Kent Police".`);
+  }
+  if (errors.length || !parsed.success) {
+    return { row: null, errors, reference: candidate.reference, name: `${candidate.firstName} ${candidate.lastName}`.trim() };
+  }
+  return { row: parsed.data, errors: [] };
+}
+
+/** What identifies a person for duplicate checks. */
+export type PersonKeys = { email: string; currentForce: string | null; warrantNumber: string | null; firstName: string; lastName: string; dateOfBirth: string };
+
+export const duplicateMatchLabels: Record<DuplicateMatch, string> = {
+  same_email: 'same email address',
+  same_warrant: 'same warrant number in the same force',
+  same_name_dob: 'same name and date of birth',
+};
+
+const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
+
+/** The keys under which a person is indexed for duplicate checks. */
+export function duplicateKeys(p: PersonKeys): { match: DuplicateMatch; key: string }[] {
+  return [
+    { match: 'same_email' as const, key: `e:${norm(p.email)}` },
+    ...(p.currentForce && p.warrantNumber ? [{ match: 'same_warrant' as const, key: `w:${norm(p.currentForce)}|${norm(p.warrantNumber)}` }] : []),
+    { match: 'same_name_dob' as const, key: `n:${norm(p.firstName)}|${norm(p.lastName)}|${p.dateOfBirth}` },
+  ];
+}
+
+/** Which duplicate rules two people share. */
+export function duplicateMatches(a: PersonKeys, b: PersonKeys): DuplicateMatch[] {
+  const bKeys = new Set(duplicateKeys(b).map((k) => k.key));
+  return duplicateKeys(a)
+    .filter((k) => bKeys.has(k.key))
+    .map((k) => k.match);
+}
