@@ -60,6 +60,10 @@ export function checkCandidate(v: Partial<Candidate> & Pick<Candidate, 'route'>,
 }
 
 export const CreateApplicationInput = ApplicationFields.superRefine(checkCandidate);
+
+/** Corrects the candidate's details; every field as it should now be. */
+export const UpdateApplicationInput = CaseWrite.extend(ApplicationFields.omit({ receivedAt: true, targetUnit: true }).shape).superRefine(checkCandidate);
+export type UpdateApplicationInput = z.infer<typeof UpdateApplicationInput>;
 export type CreateApplicationInput = z.infer<typeof CreateApplicationInput>;
 
 export const ListFilters = z.object({

@@ -5,6 +5,7 @@ import {
   BookInductionInput,
   ColumnInput,
   CreateApplicationInput,
+  UpdateApplicationInput,
   GetApplicationInput,
   HistoryInput,
   ListApplicationsInput,
@@ -21,6 +22,7 @@ import { authedProcedure, caseworkProcedure, resourcingProcedure, router } from 
 /** Reading cases: every signed-in role, each scoped to its own cases by the service. */
 export const applicationsRouter = router({
   create: resourcingProcedure.input(CreateApplicationInput).mutation(({ ctx, input }) => applications.createApplication(ctx, input)),
+  update: resourcingProcedure.input(UpdateApplicationInput).mutation(({ ctx, input }) => applications.updateApplication(ctx, input)),
   get: authedProcedure.input(GetApplicationInput).query(({ ctx, input }) => applications.getApplication(ctx, input.id)),
   list: authedProcedure.input(ListApplicationsInput).query(({ ctx, input }) => applications.listApplications(ctx, input)),
   board: authedProcedure.input(BoardInput).query(({ ctx, input }) => applications.getBoard(ctx, input)),

@@ -6,6 +6,7 @@ import type {
   BoardInput,
   ColumnInput,
   CreateApplicationInput,
+  UpdateApplicationInput,
   ListApplicationsInput,
   ListFilters,
   Page,
@@ -16,6 +17,7 @@ import {
   accessLog,
   applicationEvents,
   applications,
+  duplicateFlags,
   forces,
   inductionCourses,
   mentors,
@@ -24,7 +26,7 @@ import {
 import { assertCanSee, checkName as checkNameOf, coordinatorStages, DomainError, fieldError, nextMoves, requiredChecks, type Actor } from '@muster/domain';
 import { and, asc, desc, eq, gt, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { ServiceCtx } from './actor.ts';
-import { appendEvent, cardColumns, loadCase, toCard, type Tx } from './case-store.ts';
+import { appendEvent, assertVersion, bumpVersion, cardColumns, loadCase, toCard, type Tx } from './case-store.ts';
 import { findDuplicates, flagDuplicates } from './duplicates.ts';
 
 export function createApplication(ctx: ServiceCtx, input: CreateApplicationInput): ApplicationDetail {
@@ -69,6 +71,48 @@ export function createApplication(ctx: ServiceCtx, input: CreateApplicationInput
     { behavior: 'immediate' },
   );
   return readDetail(ctx, ctx.db, id);
+}
+
+const editableFields = [
+  'route', 'cohortYear', 'firstName', 'lastName', 'email', 'phone', 'dateOfBirth', 'currentForce', 'rank', 'warrantNumber',
+  'joinedForceOn', 'unitPreferences', 'postingPreference', 'specialistSkills',
+] as const;
+
+/** Corrects a candidate's details: the change of each field goes in the history; new duplicate matches are flagged. */
+export function updateApplication(ctx: ServiceCtx, input: UpdateApplicationInput): ApplicationDetail {
+  return ctx.db.transaction(
+    (tx) => {
+      const { row } = loadCase(tx, input.id);
+      assertCanSee(ctx.actor, row);
+      assertVersion(row, input.expectedVersion);
+      if (row.stage === 'onboarded' || row.stage === 'rejected' || row.stage === 'withdrawn') {
+        const reason = `The case is ${row.stage}: its details can no longer be edited.`;
+        throw new DomainError('PRECONDITION_FAILED', reason, { reasons: [reason] });
+      }
+      if (input.route !== row.route && row.stage !== 'review') throw fieldError('route', 'The route can only change while the case is at review.');
+      if (input.currentForce && input.currentForce !== row.currentForce && !tx.select({ name: forces.name }).from(forces).where(eq(forces.name, input.currentForce)).get()) {
+        throw fieldError('currentForce', `${input.currentForce} is not one of the 43 Home Office forces.`);
+      }
+      const next = Object.fromEntries(editableFields.map((f) => [f, input[f] ?? (f === 'unitPreferences' || f === 'specialistSkills' ? [] : null)])) as Pick<typeof row, (typeof editableFields)[number]>;
+      const changes = Object.fromEntries(
+        editableFields.filter((f) => JSON.stringify(row[f]) !== JSON.stringify(next[f])).map((f) => [f, { from: row[f], to: next[f] }]),
+      );
+      if (!Object.keys(changes).length) throw new DomainError('BAD_REQUEST', 'Nothing changed: the details are as they were.');
+      const at = ctx.now().toISOString();
+      bumpVersion(tx, row, at, next);
+      appendEvent(tx, { applicationId: row.id, actorId: ctx.actor.id, at, type: 'details_edited', details: { changes } });
+      const identity = ['email', 'currentForce', 'warrantNumber', 'firstName', 'lastName', 'dateOfBirth'] as const;
+      if (identity.some((f) => f in changes)) {
+        const flagged = new Set(
+          tx.select({ id: duplicateFlags.duplicateOfId }).from(duplicateFlags).where(eq(duplicateFlags.applicationId, row.id)).all().map((f) => f.id),
+        );
+        const found = findDuplicates(tx, { ...next, id: row.id }).filter((d) => !flagged.has(d.id) && d.id < row.id);
+        flagDuplicates(tx, row, found, ctx.actor.id, at);
+      }
+      return readDetail(ctx, tx, row.id);
+    },
+    { behavior: 'immediate' },
+  );
 }
 
 /** A case with everything recorded on it, as the actor may see it. Recorded in the access log. */
