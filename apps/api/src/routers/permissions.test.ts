@@ -1,5 +1,5 @@
 import type { ApplicationDetail, CreateApplicationInput, Stage, UnitCode } from '@muster/contracts';
-import { accessLog, applicationEvents, applications, inductionCourses, mentors, sessions, type Db } from '@muster/db';
+import { accessLog, applicationEvents, applications, closeReasons, duplicateFlags, inductionCourses, mentors, savedViews, sessions, type Db } from '@muster/db';
 import { buildApplication } from '@muster/db/testing';
 import { addDays, DomainError, requiredChecks, routeCriteria, unitCriteria, units } from '@muster/domain';
 import { TRPCError } from '@trpc/server';
@@ -65,8 +65,11 @@ function footprint(db: Db) {
   return {
     cases: db.select({ id: applications.id, version: applications.version, stage: applications.stage }).from(applications).all(),
     events: db.select({ n: count() }).from(applicationEvents).get()!.n,
-    views: db.select({ n: count() }).from(accessLog).get()!.n,
+    accessLog: db.select({ n: count() }).from(accessLog).get()!.n,
     sessions: db.select({ n: count() }).from(sessions).get()!.n,
+    flags: db.select({ id: duplicateFlags.id, status: duplicateFlags.status }).from(duplicateFlags).all(),
+    views: db.select({ id: savedViews.id, name: savedViews.name }).from(savedViews).all(),
+    closeReasons: db.select({ id: closeReasons.id, isActive: closeReasons.isActive }).from(closeReasons).all(),
   };
 }
 
@@ -88,6 +91,7 @@ const onlyResourcing = { resourcing: ok, leadTsg: F, leadMetcc: F, coordinator: 
 /** On a METCC case at interview: resourcing, the METCC lead and the admin (reading) see it; the TSG lead and the coordinator do not. */
 const metccInterviewReaders = { resourcing: ok, leadTsg: F, leadMetcc: ok, coordinator: F, admin: ok, anonymous: U } as const;
 const metccInterviewWriters = { resourcing: ok, leadTsg: F, leadMetcc: ok, coordinator: F, admin: F, anonymous: U } as const;
+const onlyAdmin = { resourcing: F, leadTsg: F, leadMetcc: F, coordinator: F, admin: ok, anonymous: U } as const;
 const inductionWriters = { resourcing: ok, leadTsg: F, leadMetcc: F, coordinator: ok, admin: F, anonymous: U } as const;
 
 const matrix: Record<string, Row> = {
@@ -101,6 +105,15 @@ const matrix: Record<string, Row> = {
   'applications.create': {
     given: 'a new transferee',
     arrange: async () => (c) => c.applications.create(buildApplication({ targetUnit: 'METCC' })),
+    expected: onlyResourcing,
+  },
+  'applications.update': {
+    given: 'a METCC case at review, with a corrected phone number',
+    arrange: async (api) => {
+      const { targetUnit: _unit, receivedAt: _received, ...fields } = buildApplication({ targetUnit: 'METCC' });
+      const k = await api.as.resourcing.applications.create({ ...fields, targetUnit: 'METCC' });
+      return (c) => c.applications.update({ ...fields, id: k.id, expectedVersion: k.version, phone: '020 7230 1212' });
+    },
     expected: onlyResourcing,
   },
   'applications.get': {
@@ -195,9 +208,85 @@ const matrix: Record<string, Row> = {
       await api.as.resourcing.applications.get({ id: k.id });
       return (c) => c.admin.accessLog({});
     },
-    expected: { resourcing: F, leadTsg: F, leadMetcc: F, coordinator: F, admin: ok, anonymous: U },
+    expected: onlyAdmin,
+  },
+  'admin.closeReasons': { given: 'the seeded close reasons', arrange: async () => (c) => c.admin.closeReasons(), expected: onlyAdmin },
+  'admin.addCloseReason': {
+    given: 'a new close reason',
+    arrange: async () => (c) => c.admin.addCloseReason({ kind: 'withdrawn', label: 'Moved abroad' }),
+    expected: onlyAdmin,
+  },
+  'admin.retireCloseReason': {
+    given: 'an active close reason',
+    arrange: async (api) => {
+      const [first] = api.db.select({ id: closeReasons.id }).from(closeReasons).all();
+      return (c) => c.admin.retireCloseReason({ id: first!.id });
+    },
+    expected: onlyAdmin,
+  },
+  'reference.closeReasons': { given: 'the seeded close reasons', arrange: async () => (c) => c.reference.closeReasons(), expected: signedIn },
+
+  // Intake: resourcing's own tools.
+  'imports.start': {
+    given: 'a dry run of a small CSV',
+    arrange: async () => (c) => c.imports.start({ fileName: 'a.csv', csv: 'reference,first_name\nX-1,Ann\n', isDryRun: true }),
+    expected: onlyResourcing,
+  },
+  'imports.status': {
+    given: "an import started by the caller's role",
+    arrange: async (api) => {
+      const job = await api.as.resourcing.imports.start({ fileName: 'a.csv', csv: 'reference,first_name\nX-1,Ann\n', isDryRun: true });
+      return (c) => c.imports.status({ jobId: job.id });
+    },
+    expected: onlyResourcing,
+  },
+  'duplicates.list': { given: 'open flags', arrange: async () => (c) => c.duplicates.list({}), expected: onlyResourcing },
+  'duplicates.dismiss': {
+    given: 'two METCC cases with the same email',
+    arrange: async (api) => {
+      const flag = await duplicatePair(api);
+      return (c) => c.duplicates.dismiss({ ...flag, reason: 'Different people sharing a family inbox.' });
+    },
+    expected: onlyResourcing,
+  },
+  'duplicates.merge': {
+    given: 'two METCC cases with the same email',
+    arrange: async (api) => {
+      const flag = await duplicatePair(api);
+      return (c) => c.duplicates.merge({ ...flag, reason: 'Same officer applied twice.' });
+    },
+    expected: onlyResourcing,
+  },
+  'triage.queue': { given: 'new cases', arrange: async (api) => (await caseAt(api, 'review'), (c) => c.triage.queue({})), expected: onlyResourcing },
+  'triage.reviewers': { given: 'users', arrange: async () => (c) => c.triage.reviewers(), expected: onlyResourcing },
+  'triage.assign': {
+    given: 'a new case',
+    arrange: async (api) => {
+      const k = await caseAt(api, 'review');
+      return (c) => c.triage.assign({ cases: [{ id: k.id, expectedVersion: k.version }], assignee: 'me' });
+    },
+    expected: onlyResourcing,
+  },
+  'triage.views': { given: 'saved views', arrange: async () => (c) => c.triage.views(), expected: onlyResourcing },
+  'triage.saveView': { given: 'a filter', arrange: async () => (c) => c.triage.saveView({ name: 'Mine', filters: { assignee: 'me' } }), expected: onlyResourcing },
+  'triage.deleteView': {
+    given: 'a view saved by resourcing',
+    arrange: async (api) => {
+      const view = await api.as.resourcing.triage.saveView({ name: 'Mine', filters: {} });
+      return (c) => c.triage.deleteView({ id: view.id });
+    },
+    expected: onlyResourcing,
   },
 };
+
+/** Two cases with one email: the second is flagged as a possible duplicate of the first. */
+async function duplicatePair(api: Api) {
+  await api.as.resourcing.applications.create(buildApplication({ targetUnit: 'METCC', email: 'twice@example.com', firstName: 'Pat' }));
+  const second = await api.as.resourcing.applications.create(buildApplication({ targetUnit: 'METCC', email: 'twice@example.com', firstName: 'Patricia' }));
+  const [flag] = await api.as.resourcing.duplicates.list({});
+  expect(flag).toBeDefined();
+  return { flagId: flag!.id, expectedVersion: second.version };
+}
 
 describe('role × procedure matrix', () => {
   it('has a row for every procedure in the router', () => {

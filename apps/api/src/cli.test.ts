@@ -1,0 +1,162 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { createDb, migrateDb, seedReferenceData, users } from '@muster/db';
+import { buildApplication } from '@muster/db/testing';
+import { eq } from 'drizzle-orm';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createApplication } from './services/applications.ts';
+import { insertUser, login } from './services/auth.ts';
+import { addNote } from './services/records.ts';
+
+const root = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
+const tsx = join(root, 'node_modules/.bin/tsx');
+const cli = join(root, 'apps/api/src/cli.ts');
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+function tempDir() {
+  const d = mkdtempSync(join(tmpdir(), 'muster-cli-'));
+  dirs.push(d);
+  return d;
+}
+
+/** Command lines of every process on this machine (Linux /proc), to see whether a secret shows up in one. */
+function allCommandLines(): string[] {
+  const out: string[] = [];
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      out.push(readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' '));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return out;
+}
+
+type Run = { code: number | null; stdout: string; stderr: string; commandLinesWhileWaiting: string[] };
+
+/**
+ * Runs the CLI with `stdin` written only after a pause, so the test can look at every process's
+ * command line while the CLI is running and before it has the password.
+ */
+function runCli(dbPath: string, args: string[], stdin: string): Promise<Run> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(tsx, [cli, ...args], { cwd: root, env: { ...process.env, MUSTER_DB: dbPath, MUSTER_LOG: 'silent' }, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    let commandLinesWhileWaiting: string[] = [];
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolvePromise({ code, stdout, stderr, commandLinesWhileWaiting }));
+    setTimeout(() => {
+      commandLinesWhileWaiting = allCommandLines();
+      child.stdin.end(stdin);
+    }, 1_500);
+  });
+}
+
+describe('muster CLI', () => {
+  it('create-user reads the password from stdin, keeps it off every command line, and the user can sign in', async () => {
+    const dir = tempDir();
+    const dbPath = join(dir, 'muster.sqlite');
+    const password = `cli-secret-${Date.now()}-horse`;
+    const run = await runCli(dbPath, ['create-user', '--email', 'Lee.Lead@Met.Police.UK', '--name', 'Lee Lead', '--role', 'unit_lead', '--unit', 'TSG', '--unit', 'CT'], `${password}\n`);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/Created user lee\.lead@met\.police\.uk \(id \d+, role unit_lead\)/);
+    // The CLI was running (its command line is there) and no process had the password in its arguments.
+    expect(run.commandLinesWhileWaiting.some((c) => c.includes('create-user') && c.includes('Lee.Lead@Met.Police.UK'))).toBe(true);
+    expect(run.commandLinesWhileWaiting.filter((c) => c.includes(password))).toEqual([]);
+    expect(run.stdout + run.stderr).not.toContain(password);
+
+    const db = createDb(dbPath);
+    try {
+      const stored = db.select().from(users).where(eq(users.email, 'lee.lead@met.police.uk')).get()!;
+      expect(stored.passwordHash).toMatch(/^scrypt\$17\$/);
+      expect(stored.passwordHash).not.toContain(password);
+      const { me, token } = await login({ db, now: () => new Date(), ip: null }, { email: 'lee.lead@met.police.uk', password });
+      expect(me).toMatchObject({ name: 'Lee Lead', role: 'unit_lead' });
+      expect([...me.units].sort()).toEqual(['CT', 'TSG']);
+      expect(token.length).toBeGreaterThan(20);
+      await expect(login({ db, now: () => new Date(), ip: null }, { email: 'lee.lead@met.police.uk', password: 'something else entirely' })).rejects.toThrow(/not right/);
+    } finally {
+      db.$client.close();
+    }
+  });
+
+  it('refuses a password on the command line, a short password and a unit lead without a unit, creating no one', async () => {
+    const dir = tempDir();
+    const dbPath = join(dir, 'muster.sqlite');
+    const onArgv = await runCli(dbPath, ['create-user', '--email', 'a@met.police.uk', '--name', 'A', '--role', 'admin', '--password', 'a-long-enough-password'], 'a-long-enough-password\n');
+    expect(onArgv.code).not.toBe(0);
+    const short = await runCli(dbPath, ['create-user', '--email', 'b@met.police.uk', '--name', 'B', '--role', 'admin'], 'short\n');
+    expect(short.code).toBe(2);
+    expect(short.stderr).toContain('at least 12 characters');
+    const noUnit = await runCli(dbPath, ['create-user', '--email', 'c@met.police.uk', '--name', 'C', '--role', 'unit_lead'], 'a-long-enough-password\n');
+    expect(noUnit.code).toBe(2);
+    expect(noUnit.stderr).toContain('must lead at least one unit');
+
+    const db = createDb(dbPath);
+    try {
+      expect(db.select().from(users).all()).toEqual([]);
+    } finally {
+      db.$client.close();
+    }
+  });
+
+  it('backup FILE writes a database that opens, passes an integrity check and has the same rows', async () => {
+    const dir = tempDir();
+    const dbPath = join(dir, 'live.sqlite');
+    const backupPath = join(dir, 'backups', 'copy.sqlite');
+
+    // A live database with some work in it, left open (as the running app would) during the backup.
+    const db = createDb(dbPath);
+    migrateDb(db);
+    seedReferenceData(db);
+    const id = insertUser(db, { email: 'res@met.police.uk', name: 'Rita', role: 'resourcing', units: [], passwordHash: 'scrypt$17$8$1$x$y' });
+    const ctx = { db, now: () => new Date('2026-11-23T10:00:00Z'), actor: { id, name: 'Rita', role: 'resourcing' as const, units: [] } };
+    for (let i = 0; i < 12; i++) {
+      const c = createApplication(ctx, buildApplication());
+      addNote(ctx, { id: c.id, expectedVersion: c.version, body: `Note ${i}` });
+    }
+
+    const tables = (d: Database.Database) =>
+      (d.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
+    const counts = (d: Database.Database) => Object.fromEntries(tables(d).map((t) => [t, (d.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n]));
+    const before = counts(db.$client);
+    expect(before.applications).toBe(12);
+    expect(before.application_events).toBe(24);
+
+    let live: Record<string, number>;
+    try {
+      const run = await runCli(dbPath, ['backup', backupPath], '');
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain(`to ${backupPath}`);
+      // The CLI brings reference data up to date on start, so compare with the live database as it is now.
+      live = counts(db.$client);
+      expect(live.applications).toBe(12);
+      expect(live.application_events).toBe(24);
+    } finally {
+      db.$client.close();
+    }
+
+    const copy = new Database(backupPath, { readonly: true });
+    try {
+      expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(counts(copy)).toEqual(live);
+      expect(copy.prepare("SELECT json_extract(details, '$.body') AS body FROM application_events WHERE type = ? ORDER BY id LIMIT 1").get('note_added')).toEqual({ body: 'Note 0' });
+      // The search index came along too.
+      expect((copy.prepare("SELECT count(*) AS n FROM applications_search WHERE applications_search MATCH '\"example.com\"'").get() as { n: number }).n).toBe(12);
+    } finally {
+      copy.close();
+    }
+  });
+});
