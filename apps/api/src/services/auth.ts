@@ -15,6 +15,9 @@ function unitsOf(db: Db, userId: number): UnitCode[] {
   return db.select({ code: userUnits.unitCode }).from(userUnits).where(eq(userUnits.userId, userId)).all().map((r) => r.code);
 }
 
+/** Sign-in tries per email whose password is being checked right now (the check is asynchronous). */
+const checking = new Map<string, number>();
+
 type LoginDeps = { db: Db; now: () => Date; ip: string | null };
 
 /**
@@ -35,16 +38,26 @@ export async function login(deps: LoginDeps, input: LoginInput): Promise<{ token
   const record = (outcome: 'success' | 'bad_credentials' | 'throttled') =>
     db.insert(loginAttempts).values({ email: input.email, userId: user?.id ?? null, at: deps.now().toISOString(), outcome, ip }).run();
 
-  if (failures.n >= throttle.maxFailures) {
+  // Tries still being checked count too: otherwise guesses sent all at once would all be checked.
+  const pending = checking.get(input.email) ?? 0;
+  if (failures.n + pending >= throttle.maxFailures) {
     record('throttled');
-    const until = new Date(Date.parse(failures.oldest!) + throttle.windowMs);
+    const until = new Date(Date.parse(failures.oldest ?? now.toISOString()) + throttle.windowMs);
     const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
     throw new DomainError(
       'TOO_MANY_REQUESTS',
       `Too many failed sign-in attempts for this account. Try again later, in about ${minutes} minute${minutes === 1 ? '' : 's'}.`,
     );
   }
-  const isValid = user?.isActive ? await verifyPassword(input.password, user.passwordHash) : (await verifyPassword(input.password, await decoyHash()), false);
+  checking.set(input.email, pending + 1);
+  let isValid: boolean;
+  try {
+    isValid = user?.isActive ? await verifyPassword(input.password, user.passwordHash) : (await verifyPassword(input.password, await decoyHash()), false);
+  } finally {
+    const left = (checking.get(input.email) ?? 1) - 1;
+    if (left > 0) checking.set(input.email, left);
+    else checking.delete(input.email);
+  }
   if (!user || !isValid) {
     record('bad_credentials');
     throw new DomainError('UNAUTHORIZED', 'The email address or password is not right.');
