@@ -1,12 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { expect, onTestFailed } from 'vitest';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 export const demoPassword = 'muster-demo';
@@ -111,7 +111,16 @@ export type Session = { context: BrowserContext; page: Page; problems: string[] 
 export async function openSession(browser: Browser, baseURL: string): Promise<Session> {
   const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
-  return { context, page, problems: watchConsole(page) };
+  const problems = watchConsole(page);
+  // When a test fails, keep what the page looked like (tests/.tmp is git-ignored).
+  onTestFailed(async ({ task }) => {
+    if (page.isClosed()) return;
+    mkdirSync(join(repoRoot, 'tests/.tmp'), { recursive: true });
+    const file = join(repoRoot, 'tests/.tmp', `${task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 80)}.png`);
+    await page.screenshot({ path: file, fullPage: true }).catch(() => {});
+    console.log(`Screenshot of the failed test: ${file}\nPage problems: ${JSON.stringify(problems)}`);
+  });
+  return { context, page, problems };
 }
 
 export async function signIn(page: Page, email: string) {

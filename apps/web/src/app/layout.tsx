@@ -20,8 +20,7 @@ export function Layout() {
     trpc.auth.logout.mutationOptions({
       onSettled: () => {
         sessionState.hasBeenSignedIn = false;
-        queryClient.clear();
-        void navigate('/login?signedOut=1', { replace: true });
+        void Promise.resolve(navigate('/login?signedOut=1', { replace: true })).then(() => queryClient.clear());
       },
     }),
   );

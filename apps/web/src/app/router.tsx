@@ -31,12 +31,18 @@ export const router = createBrowserRouter([
 ]);
 
 /** Any call that finds the session gone sends the user to sign in, then back to where they were. */
+let isRedirecting = false;
 setUnauthorizedHandler(() => {
   const { pathname, search, hash } = router.state.location;
-  if (pathname === '/login') return;
+  // Several calls fail at once when a session ends; the first one decides where to go.
+  if (pathname === '/login' || isRedirecting) return;
+  isRedirecting = true;
   const params = new URLSearchParams({ returnTo: `${pathname}${search}${hash}` });
   if (sessionState.hasBeenSignedIn) params.set('expired', '1');
   sessionState.hasBeenSignedIn = false;
-  queryClient.clear();
-  void router.navigate(`/login?${params}`, { replace: true });
+  // Leave the signed-in pages first, then forget their data: clearing first would re-render them empty.
+  void router.navigate(`/login?${params}`, { replace: true }).then(() => {
+    isRedirecting = false;
+    queryClient.clear();
+  });
 });

@@ -13,8 +13,8 @@ export function formErrors(
 ): { byField: Record<string, string[]>; summary: SummaryError[] } {
   if (!error) return { byField: {}, summary: [] };
   const code = errorCode(error);
-  // Conflicts and refused moves are explained by the case page's own dialog.
-  if (code === 'CONFLICT' || code === 'UNAUTHORIZED') return { byField: {}, summary: [] };
+  // A conflict is explained by the case page's own banner.
+  if (code === 'CONFLICT') return { byField: {}, summary: [] };
   const fields = fieldErrors(error);
   const entries = Object.entries(fields);
   if (!entries.length) return { byField: {}, summary: [{ href: `#${fallbackId}`, text: errorMessage(error) }] };

@@ -153,6 +153,8 @@ function CaseSections({ detail: d, reference, role }: { detail: ApplicationDetai
   const reached = (s: Stage) => order(d.stage) >= order(s) || (!isOpen(d.stage) && d.stage !== 'onboarded');
   const e = d.eligibility;
   const i = d.interview;
+  // Open the eligibility form when there is nothing recorded yet, and leave it as the user set it after.
+  const [isEligibilityOpen] = useState(!e);
   return (
     <>
       <Section id="eligibility" title="Eligibility">
@@ -177,7 +179,7 @@ function CaseSections({ detail: d, reference, role }: { detail: ApplicationDetai
           <NotYet>Eligibility has not been recorded.</NotYet>
         )}
         {may.eligibility(role) && at('review') && (
-          <details className="govuk-details app-form-details" open={!e}>
+          <details className="govuk-details app-form-details" open={isEligibilityOpen}>
             <summary className="govuk-details__summary">
               <span className="govuk-details__summary-text">{e ? 'Change eligibility' : 'Record eligibility'}</span>
             </summary>

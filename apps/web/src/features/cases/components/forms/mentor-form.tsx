@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { ErrorSummary } from '../../../../components/error-summary.tsx';
 import { Select } from '../../../../components/fields.tsx';
 import { formErrors } from '../../../../components/form-errors.ts';
+import { fieldErrors } from '../../../../lib/errors.ts';
 import { Loading } from '../../../../components/loading.tsx';
 import type { PoolMember } from '../../../../lib/types.ts';
 import { useTRPC } from '../../../../lib/trpc.ts';
@@ -30,14 +31,29 @@ export function MentorForm({ detail }: { detail: ApplicationDetail }) {
     setSaved(true);
     void pool.refetch();
   });
-  const mutation = useMutation(trpc.applications.assignMentor.mutationOptions(write));
+  // The pool's `load` from reference.mentors can be behind the server's own count (see the report on
+  // listMentors); whoever the server says is at capacity is greyed out here until the pool refreshes.
+  const [full, setFull] = useState<ReadonlySet<number>>(new Set());
+  const mutation = useMutation(
+    trpc.applications.assignMentor.mutationOptions({
+      ...write,
+      onError: (error, vars) => {
+        write.onError(error);
+        const errors = fieldErrors(error);
+        const next = new Set(full);
+        if (errors.mentorId?.some((m) => m.includes('capacity')) && vars.mentorId) next.add(vars.mentorId);
+        if (errors.buddyId?.some((m) => m.includes('capacity')) && vars.buddyId) next.add(vars.buddyId);
+        if (next.size !== full.size) setFull(next);
+      },
+    }),
+  );
   const { byField, summary } = formErrors(mutation.error, ids, ids.mentorId);
   if (!pool.data) return <Loading what="Loading the mentor pool" />;
   const options = (currentId: number | undefined) =>
     rank(pool.data, detail).map((m) => ({
       value: String(m.id),
-      label: `${m.name}, ${m.unit}, ${m.place} (${m.load} of ${m.capacity})`,
-      isDisabled: m.load >= m.capacity && m.id !== currentId,
+      label: `${m.name}, ${m.unit}, ${m.place} (${full.has(m.id) ? 'full' : `${m.load} of ${m.capacity}`})`,
+      isDisabled: (m.load >= m.capacity || full.has(m.id)) && m.id !== currentId,
     }));
   return (
     <form
