@@ -121,10 +121,10 @@ describe('each role sees its own work', () => {
     await page.getByRole('heading', { name: 'History' }).waitFor();
     const casePath = new URL(page.url()).pathname;
     await context.clearCookies();
-    // Coming back to the tab refetches; the server no longer knows the session.
-    await page.evaluate(() => window.dispatchEvent(new Event('focus')));
-    await page.evaluate(() => window.dispatchEvent(new Event('visibilitychange')));
-    await page.waitForURL(/\/login\?/, { timeout: 40_000 });
+    // The next call finds the session gone.
+    await page.getByLabel('Note', { exact: true }).fill('Written as the session ended.');
+    await page.getByRole('button', { name: 'Add note' }).click();
+    await page.waitForURL(/\/login\?/);
     await page.getByText('Your session has ended').waitFor();
     await page.getByLabel('Email address').fill(accounts.resourcing);
     await page.getByLabel('Password').fill('muster-demo');

@@ -6,7 +6,7 @@ import { errorCode, errorMessage } from '../lib/errors.ts';
 import { roleLabels } from '../lib/labels.ts';
 import { may } from '../lib/permissions.ts';
 import { sessionState } from '../lib/session.ts';
-import { queryClient, useTRPC } from '../lib/trpc.ts';
+import { useTRPC } from '../lib/trpc.ts';
 
 /** The signed-in shell: header, navigation, and the page. Waits for the user before showing a page. */
 export function Layout() {
@@ -20,7 +20,7 @@ export function Layout() {
     trpc.auth.logout.mutationOptions({
       onSettled: () => {
         sessionState.hasBeenSignedIn = false;
-        void Promise.resolve(navigate('/login?signedOut=1', { replace: true })).then(() => queryClient.clear());
+        void navigate('/login?signedOut=1', { replace: true });
       },
     }),
   );

@@ -1,6 +1,6 @@
 import { createBrowserRouter } from 'react-router';
 import { sessionState } from '../lib/session.ts';
-import { queryClient, setUnauthorizedHandler } from '../lib/trpc.ts';
+import { setUnauthorizedHandler } from '../lib/trpc.ts';
 import { Layout } from './layout.tsx';
 import { NotFound, RouteError } from './route-error.tsx';
 
@@ -40,9 +40,9 @@ setUnauthorizedHandler(() => {
   const params = new URLSearchParams({ returnTo: `${pathname}${search}${hash}` });
   if (sessionState.hasBeenSignedIn) params.set('expired', '1');
   sessionState.hasBeenSignedIn = false;
-  // Leave the signed-in pages first, then forget their data: clearing first would re-render them empty.
+  // The login page forgets the cached data once the signed-in pages are gone (clearing it here
+  // would re-render them empty while the navigation is still in flight).
   void router.navigate(`/login?${params}`, { replace: true }).then(() => {
     isRedirecting = false;
-    queryClient.clear();
   });
 });

@@ -67,7 +67,9 @@ export function useCaseMove({ onMoved }: { onMoved?: (c: MovableCase, to: Stage)
   );
   function send(c: MovableCase, to: Stage, why?: string) {
     pendingRef.current = c;
-    mutation.mutate({ id: c.id, expectedVersion: c.version, to, ...(why !== undefined ? { reason: why } : {}) });
+    // A blank reason goes as none, so the server answers with what it needs ("Give a reason for rejecting.").
+    const reason = why?.trim();
+    mutation.mutate({ id: c.id, expectedVersion: c.version, to, ...(reason ? { reason } : {}) });
   }
 
   /** Starts a move: straight away for a step forward, via the reason dialog otherwise. */

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ErrorSummary } from '../../../components/error-summary.tsx';
 import { TextInput } from '../../../components/fields.tsx';
@@ -16,6 +16,10 @@ export function LoginPage() {
   const [params] = useSearchParams();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  // Nothing from a previous session stays in memory once the sign-in page is showing.
+  useEffect(() => {
+    queryClient.clear();
+  }, [queryClient]);
   const login = useMutation(
     trpc.auth.login.mutationOptions({
       meta: { isLogin: true },

@@ -53,9 +53,8 @@ export function BoardFilters({
       <TextInput
         id="filter-q"
         name="q"
-        label="Search"
+        label="Search name, email or force"
         type="search"
-        hint="Name, email or force"
         defaultValue={filters.q ?? ''}
         key={`q-${filters.q ?? ''}`}
         maxLength={100}

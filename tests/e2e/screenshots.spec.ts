@@ -1,0 +1,35 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accounts, column, launchBrowser, openSession, repoRoot, signIn, startServer, type TestServer } from './support.ts';
+
+let server: TestServer;
+let browser: Browser;
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const dir = join(repoRoot, 'docs/screenshots');
+
+describe('screenshots for the docs', () => {
+  it('writes docs/screenshots/board.png and case.png at 1280×800', async () => {
+    mkdirSync(dir, { recursive: true });
+    const { page, problems, context } = await openSession(browser, server.url);
+    await signIn(page, accounts.resourcing);
+    await column(page, 'Mentoring').getByRole('listitem').first().waitFor();
+    await page.screenshot({ path: join(dir, 'board.png') });
+
+    // A case part-way through pre-employment shows the most: gates, checks, history.
+    await column(page, 'Pre-employment').getByRole('link').nth(2).click();
+    await page.locator('.moj-timeline__item').first().waitFor();
+    await page.getByRole('list', { name: 'Pre-employment checks' }).waitFor();
+    await page.screenshot({ path: join(dir, 'case.png'), fullPage: true });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
