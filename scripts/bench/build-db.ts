@@ -24,7 +24,7 @@ import { routeCriteria, unitCriteria, type Actor } from '../../packages/domain/s
 import { nowMs } from './stats.ts';
 
 /** Bump when the way the data set is generated changes: cached databases with another version are rebuilt. */
-export const generatorVersion = 1;
+export const generatorVersion = 2;
 
 export const benchUser = { email: 'bench.resourcing@muster.test', password: 'muster-bench-password' };
 
@@ -199,6 +199,11 @@ export async function buildDatabase(o: BuildOptions): Promise<{ path: string; me
           targetUnit: 'SNT',
           criteria: Object.fromEntries(routeCriteria.transferee.map((k) => [k.code, true])),
           unitCriteria: Object.fromEntries(unitCriteria.SNT.map((k) => [k.code, true])),
+          psdRecords: 'received',
+          psdOutcome: 'clear',
+          ohRecords: 'received',
+          ohOutcome: 'clear',
+          hasOpenMisconduct: false,
         }),
       );
       const toInterview = ready.nextMoves.find((m) => m.to === 'interview');

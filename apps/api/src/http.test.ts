@@ -10,6 +10,7 @@ import { testConfig } from './config.ts';
 import type { Logger } from './logger.ts';
 import { hashPassword } from './security/passwords.ts';
 import { insertUser } from './services/auth.ts';
+import { clearForceRecords } from './testing.ts';
 
 /* ---------- a real server on an ephemeral port ---------- */
 
@@ -329,7 +330,7 @@ describe('errors reaching the client', () => {
     const c = await newCase(app, cookie);
     const reject = await app.mutate('applications.move', { id: c.id, expectedVersion: c.version, to: 'rejected' }, cookie);
     expect(reject.status).toBe(400);
-    expect(reject.body.error.data.fieldErrors.reason).toEqual(['Give a reason for rejecting.']);
+    expect(reject.body.error.data.fieldErrors.reasonId).toEqual(['Choose a reason for rejecting from the list.']);
   });
 
   it('PRECONDITION_FAILED is 412 with data.reasons; FORBIDDEN is 403; NOT_FOUND is 404', async () => {
@@ -355,7 +356,13 @@ describe('concurrent writes over HTTP', () => {
     let c = await newCase(app, cookie);
     const elig = await app.mutate(
       'applications.recordEligibility',
-      { id: c.id, expectedVersion: c.version, targetUnit: 'METCC', criteria: { serving_home_office: true, constable_rank: true, probation_complete: true, meets_role_requirements: true } },
+      {
+        ...clearForceRecords,
+        id: c.id,
+        expectedVersion: c.version,
+        targetUnit: 'METCC',
+        criteria: { serving_home_office: true, constable_rank: true, probation_complete: true, meets_role_requirements: true },
+      },
       cookie,
     );
     expect(elig.status).toBe(200);

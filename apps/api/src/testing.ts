@@ -1,5 +1,6 @@
 import type { UnitCode } from '@muster/contracts';
-import type { Db } from '@muster/db';
+import { closeReasons, type Db } from '@muster/db';
+import { eq } from 'drizzle-orm';
 import { createTestDb } from '@muster/db/testing';
 import { testConfig } from './config.ts';
 import { createLogger } from './logger.ts';
@@ -10,6 +11,12 @@ import { createContextInner, type SessionActor } from './trpc/context.ts';
 import { createCallerFactory } from './trpc/init.ts';
 
 export const testPassword = 'correct horse battery staple';
+
+/** What a transferee's current force reports when all is well: pass this to recordEligibility to open the review gate. */
+export const clearForceRecords = { psdRecords: 'received', psdOutcome: 'clear', ohRecords: 'received', ohOutcome: 'clear', hasOpenMisconduct: false } as const;
+
+/** Ids of a listed reason to reject and to withdraw, as the reference data seeds them (checked in setupApi). */
+export const closeReasonIds = { rejected: 1, withdrawn: 7 } as const;
 let passwordHash: Promise<string> | undefined;
 
 const people = {
@@ -29,6 +36,9 @@ const createCaller = createCallerFactory(appRouter);
  */
 export async function setupApi(opts: { now?: Date } = {}) {
   const db: Db = createTestDb();
+  for (const [kind, id] of Object.entries(closeReasonIds)) {
+    if (db.select().from(closeReasons).where(eq(closeReasons.id, id)).get()?.kind !== kind) throw new Error(`close reason ${id} is not a ${kind} reason`);
+  }
   passwordHash ??= hashPassword(testPassword);
   const hash = await passwordHash;
   const clock = { now: opts.now ?? new Date('2026-11-23T10:00:00Z') };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CaseWrite, Cursor, Id, IsoDate, PageSize, Reason } from './common.ts';
-import { CheckStatus, Rank, Route, Stage, UnitCode, type EventType, type MetValue } from './enums.ts';
+import { CheckStatus, Rank, RecordsOutcome, RecordsRequest, Route, Stage, UnitCode, type EventType, type MetValue } from './enums.ts';
 
 const name = (label: string) =>
   z
@@ -94,8 +94,21 @@ export const HistoryInput = z.object({ id: Id, cursor: Cursor, limit: z.number()
 
 export const MoveApplicationInput = CaseWrite.extend({
   to: Stage,
+  /** Rejecting or withdrawing: a reason from the list (reference.closeReasons). */
+  reasonId: Id.optional(),
+  /** Why: required to move back or reopen; optional detail when rejecting or withdrawing. */
   reason: Reason.optional(),
 });
+
+export const BulkRejectInput = z.object({
+  cases: z.array(CaseWrite).min(1, 'Choose at least one case.').max(500, 'Reject at most 500 cases at once.'),
+  reasonId: Id,
+  reason: Reason.optional(),
+});
+export type BulkRejectInput = z.infer<typeof BulkRejectInput>;
+
+export const ApproveExceptionInput = CaseWrite.extend({ reason: Reason });
+export type ApproveExceptionInput = z.infer<typeof ApproveExceptionInput>;
 export type MoveApplicationInput = z.infer<typeof MoveApplicationInput>;
 
 export const RecordEligibilityInput = CaseWrite.extend({
@@ -106,7 +119,24 @@ export const RecordEligibilityInput = CaseWrite.extend({
   unitCriteria: z.record(z.string().max(60), z.boolean()).default({}),
   tsgMentorName: z.string().trim().max(100).nullish(),
   hasTsgBaseVisit: z.boolean().default(false),
+  /** The current force's professional standards (PSD) and occupational health (OH) records (transferees). */
+  psdRecords: RecordsRequest.default('not_requested'),
+  psdOutcome: RecordsOutcome.nullish(),
+  ohRecords: RecordsRequest.default('not_requested'),
+  ohOutcome: RecordsOutcome.nullish(),
+  /** Any open misconduct matter or investigation; null while not yet known. */
+  hasOpenMisconduct: z.boolean().nullish(),
+  misconductDetails: z.string().trim().max(2000).nullish(),
   notes: z.string().trim().max(4000).nullish(),
+}).superRefine((v, ctx) => {
+  for (const [records, outcome, label] of [['psdRecords', 'psdOutcome', 'PSD'], ['ohRecords', 'ohOutcome', 'OH']] as const) {
+    if (v[outcome] && v[records] !== 'received') {
+      ctx.addIssue({ code: 'custom', path: [outcome], message: `Record the ${label} outcome only once the records are received.` });
+    }
+  }
+  if (v.hasOpenMisconduct && !v.misconductDetails) {
+    ctx.addIssue({ code: 'custom', path: ['misconductDetails'], message: 'Say what the open misconduct matter or investigation is.' });
+  }
 });
 export type RecordEligibilityInput = z.infer<typeof RecordEligibilityInput>;
 
@@ -172,6 +202,13 @@ export type ApplicationCard = {
 };
 
 export type EligibilityRecord = {
+  psdRecords: RecordsRequest;
+  psdOutcome: RecordsOutcome | null;
+  ohRecords: RecordsRequest;
+  ohOutcome: RecordsOutcome | null;
+  hasOpenMisconduct: boolean | null;
+  misconductDetails: string | null;
+  exception: { reason: string; approvedBy: string; approvedAt: string } | null;
   criteria: Record<string, boolean>;
   unitCriteria: Record<string, boolean>;
   tsgMentorName: string | null;

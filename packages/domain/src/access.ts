@@ -23,12 +23,13 @@ export function assertCanSee(actor: Actor, c: Pick<CaseSnapshot, 'stage' | 'targ
 }
 
 /** Things recorded on a case, other than stage moves. */
-export type CaseAction = 'eligibility' | 'interview' | 'check' | 'induction' | 'mentor' | 'note';
+export type CaseAction = 'eligibility' | 'exception' | 'interview' | 'check' | 'induction' | 'mentor' | 'note';
 
 type Rule = { roles: readonly Actor['role'][]; stages: readonly Stage[] | 'open'; what: string };
 
 const actionRules: Record<CaseAction, Rule> = {
   eligibility: { roles: ['resourcing'], stages: ['review'], what: 'record eligibility' },
+  exception: { roles: ['admin'], stages: ['review'], what: 'approve an eligibility exception' },
   interview: { roles: ['resourcing', 'unit_lead'], stages: ['interview'], what: 'record an interview outcome' },
   check: { roles: ['resourcing'], stages: ['pre_employment'], what: 'update pre-employment checks' },
   induction: { roles: ['resourcing', 'coordinator'], stages: ['induction'], what: 'book induction' },

@@ -1,4 +1,4 @@
-import type { CheckStatus, InterviewScores, Rank, Role, Route, Stage, UnitCode } from '@muster/contracts';
+import type { CheckStatus, InterviewScores, Rank, RecordsOutcome, RecordsRequest, Role, Route, Stage, UnitCode } from '@muster/contracts';
 
 /** Who is acting. */
 export type Actor = { id: number; role: Role; units: readonly UnitCode[] };
@@ -18,7 +18,14 @@ export type CaseSnapshot = {
     unitCriteria: Record<string, boolean>;
     tsgMentorName: string | null;
     hasTsgBaseVisit: boolean;
+    psdRecords: RecordsRequest | null;
+    psdOutcome: RecordsOutcome | null;
+    ohRecords: RecordsRequest | null;
+    ohOutcome: RecordsOutcome | null;
+    hasOpenMisconduct: boolean | null;
   } | null;
+  /** An admin's approval to progress despite open misconduct or referred records. */
+  exception: { reason: string } | null;
   interview: { outcome: 'pass' | 'fail'; scores: InterviewScores } | null;
   checks: Record<string, CheckStatus>;
   induction: { startDate: string; postingUnit: UnitCode; postingPlace: string } | null;

@@ -12,6 +12,9 @@ const leadMetcc: Actor = { id: 3, role: 'unit_lead', units: ['METCC'] };
 const coordinator: Actor = { id: 4, role: 'coordinator', units: [] };
 const admin: Actor = { id: 5, role: 'admin', units: [] };
 
+const clearRecords = { psdRecords: 'received', psdOutcome: 'clear', ohRecords: 'received', ohOutcome: 'clear', hasOpenMisconduct: false } as const;
+const reason = { id: 1, text: 'A reason given by the user' };
+
 /** A transferee case for TSG that meets every gate. */
 function readyCase(overrides: Partial<CaseSnapshot> = {}): CaseSnapshot {
   return {
@@ -28,7 +31,9 @@ function readyCase(overrides: Partial<CaseSnapshot> = {}): CaseSnapshot {
       unitCriteria: { fitness: true },
       tsgMentorName: 'PS Andrea Blake',
       hasTsgBaseVisit: true,
+      ...clearRecords,
     },
+    exception: null,
     interview: { outcome: 'pass', scores: { professionalism: 4, integrity: 5, courage: 4, compassion: 4 } },
     checks: Object.fromEntries(requiredChecks('transferee', 'TSG').map((c) => [c.code, 'passed'])),
     induction: { startDate: '2026-11-02', postingUnit: 'TSG', postingPlace: 'Catford (SE)' },
@@ -82,12 +87,12 @@ describe('planMove: who may move what', () => {
     const c = readyCase({ stage: row.from, closedFromStage: row.from === 'rejected' ? 'interview' : null });
     for (const actor of row.allowed) {
       it(`${actor.role} may move ${row.from} → ${row.to}`, () => {
-        expect(() => planMove(actor, c, row.to, 'A reason given by the user', now)).not.toThrow();
+        expect(() => planMove(actor, c, row.to, reason, now)).not.toThrow();
       });
     }
     for (const actor of row.refused) {
       it(`${actor.role} may not move ${row.from} → ${row.to}`, () => {
-        expect(() => planMove(actor, c, row.to, 'A reason given by the user', now)).toThrow(
+        expect(() => planMove(actor, c, row.to, reason, now)).toThrow(
           expect.objectContaining({ code: 'FORBIDDEN' }),
         );
       });
@@ -105,28 +110,28 @@ describe('planMove: who may move what', () => {
   });
 
   it.each([
-    ['interview', 'review', 'moving a case back'],
-    ['review', 'rejected', 'rejecting'],
-    ['review', 'withdrawn', 'withdrawing'],
-    ['rejected', 'interview', 'reopening'],
-  ] as const)('%s → %s needs a reason', (from, to, what) => {
+    ['interview', 'review', 'reason', 'Give a reason for moving a case back.'],
+    ['review', 'rejected', 'reasonId', 'Choose a reason for rejecting from the list.'],
+    ['review', 'withdrawn', 'reasonId', 'Choose a reason for withdrawing from the list.'],
+    ['rejected', 'interview', 'reason', 'Give a reason for reopening.'],
+  ] as const)('%s → %s needs a %s', (from, to, field, message) => {
     const c = readyCase({ stage: from, closedFromStage: from === 'rejected' ? 'interview' : null });
     try {
-      planMove(resourcing, c, to, undefined, now);
+      planMove(resourcing, c, to, { text: field === 'reasonId' ? 'Words alone are not enough' : undefined }, now);
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(DomainError);
       expect((e as DomainError).code).toBe('BAD_REQUEST');
-      expect((e as DomainError).details.fieldErrors?.reason?.[0]).toBe(`Give a reason for ${what}.`);
+      expect((e as DomainError).details.fieldErrors?.[field]).toEqual([message]);
     }
   });
 
   it('names the event each kind of move writes', () => {
     expect(planMove(resourcing, readyCase(), 'interview', undefined, now).eventType).toBe('moved');
-    expect(planMove(resourcing, readyCase({ stage: 'interview' }), 'review', 'r', now).eventType).toBe('moved_back');
-    expect(planMove(resourcing, readyCase(), 'rejected', 'r', now).eventType).toBe('rejected');
-    expect(planMove(resourcing, readyCase(), 'withdrawn', 'r', now).eventType).toBe('withdrawn');
-    expect(planMove(resourcing, readyCase({ stage: 'withdrawn', closedFromStage: 'review' }), 'review', 'r', now).eventType).toBe('reopened');
+    expect(planMove(resourcing, readyCase({ stage: 'interview' }), 'review', reason, now).eventType).toBe('moved_back');
+    expect(planMove(resourcing, readyCase(), 'rejected', reason, now).eventType).toBe('rejected');
+    expect(planMove(resourcing, readyCase(), 'withdrawn', reason, now).eventType).toBe('withdrawn');
+    expect(planMove(resourcing, readyCase({ stage: 'withdrawn', closedFromStage: 'review' }), 'review', reason, now).eventType).toBe('reopened');
   });
 
   it('refuses skipping a stage with a sentence saying where the case can go', () => {
@@ -144,7 +149,7 @@ const gateTable: { to: Stage; change: Partial<CaseSnapshot>; reasons: string[] }
   { to: 'interview', change: { eligibility: null, targetUnit: 'BCU' }, reasons: ['Eligibility has not been recorded.'] },
   {
     to: 'interview',
-    change: { eligibility: { criteria: { serving_home_office: true, constable_rank: false, probation_complete: true }, unitCriteria: { fitness: true }, tsgMentorName: 'X', hasTsgBaseVisit: true } },
+    change: { eligibility: { ...readyCase().eligibility!, criteria: { serving_home_office: true, constable_rank: false, probation_complete: true } } },
     reasons: ['Eligibility not met: Holds the rank of constable (PC or DC).', 'Eligibility not recorded: Meets the day-to-day requirements of their current role.'],
   },
   { to: 'interview', change: { targetUnit: null }, reasons: ['No target unit has been chosen.'] },
@@ -158,7 +163,7 @@ const gateTable: { to: Stage; change: Partial<CaseSnapshot>; reasons: string[] }
   },
   {
     to: 'interview',
-    change: { eligibility: { criteria: readyCase().eligibility!.criteria, unitCriteria: {}, tsgMentorName: null, hasTsgBaseVisit: false } },
+    change: { eligibility: { ...readyCase().eligibility!, unitCriteria: {}, tsgMentorName: null, hasTsgBaseVisit: false } },
     reasons: [
       'Territorial Support Group (MO7 Taskforce) essential criterion not recorded: Has and keeps a good level of fitness.',
       'TSG: the officer needs a TSG mentor, a serving TSG officer named on the case, before the assessment.',
@@ -172,6 +177,32 @@ const gateTable: { to: Stage; change: Partial<CaseSnapshot>; reasons: string[] }
       'Technical Surveillance Unit (MO3) essential criterion not met: Trained in national mobile or foot surveillance.',
       'Technical Surveillance Unit (MO3) essential criterion not recorded: Knows RIPA and TEI legislation.',
     ],
+  },
+  {
+    to: 'interview',
+    change: { eligibility: { ...readyCase().eligibility!, psdRecords: 'requested', psdOutcome: null, ohRecords: 'not_requested', ohOutcome: null, hasOpenMisconduct: null } },
+    reasons: [
+      'Professional standards (PSD) records from the current force: requested, not yet received.',
+      'Occupational health (OH) records from the current force: not yet requested.',
+      'Record whether the officer has any open misconduct matter or investigation.',
+    ],
+  },
+  {
+    to: 'interview',
+    change: { eligibility: { ...readyCase().eligibility!, ohOutcome: null } },
+    reasons: ['Occupational health (OH) records: received, but the outcome (clear or refer) is not recorded.'],
+  },
+  {
+    to: 'interview',
+    change: { eligibility: { ...readyCase().eligibility!, psdOutcome: 'refer', hasOpenMisconduct: true } },
+    reasons: [
+      'Professional standards (PSD) records were referred and there is an open misconduct matter or investigation: the case can progress only if an admin approves an exception, with a reason.',
+    ],
+  },
+  {
+    to: 'interview',
+    change: { eligibility: { ...readyCase().eligibility!, hasOpenMisconduct: true }, exception: { reason: 'Minor matter, resolved locally; approved by the Superintendent.' } },
+    reasons: [],
   },
   { to: 'pre_employment', change: { stage: 'interview', interview: null }, reasons: ['No interview outcome has been recorded.'] },
   {
@@ -200,9 +231,12 @@ describe('gates: every unmet condition, in plain words', () => {
   it.each(gateTable.map((g, i) => [i, g.to, g] as const))('gate %i into %s', (_i, to, g) => {
     const c = readyCase(g.change);
     expect(gateReasons(c, to, now)).toEqual(g.reasons);
-    expect(() => planMove(resourcing, c, to, undefined, now)).toThrow(
-      expect.objectContaining({ code: 'PRECONDITION_FAILED', details: { reasons: g.reasons } }),
-    );
+    if (g.reasons.length === 0) expect(() => planMove(resourcing, c, to, undefined, now)).not.toThrow();
+    else {
+      expect(() => planMove(resourcing, c, to, undefined, now)).toThrow(
+        expect.objectContaining({ code: 'PRECONDITION_FAILED', details: { reasons: g.reasons } }),
+      );
+    }
   });
 
   it.each(pipeline.slice(1))('a case meeting everything may move into %s', (to) => {
@@ -228,7 +262,7 @@ describe('gates: every unmet condition, in plain words', () => {
       currentForce: null,
       rank: null,
       joinedForceOn: null,
-      eligibility: { criteria: { degree: true, uk_residence: false }, unitCriteria: {}, tsgMentorName: null, hasTsgBaseVisit: false },
+      eligibility: { criteria: { degree: true, uk_residence: false }, unitCriteria: {}, tsgMentorName: null, hasTsgBaseVisit: false, psdRecords: null, psdOutcome: null, ohRecords: null, ohOutcome: null, hasOpenMisconduct: null },
     });
     expect(gateReasons(c, 'interview', now)).toEqual([
       'Eligibility not met: Has lived in the UK for the last three years.',

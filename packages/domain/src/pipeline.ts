@@ -94,6 +94,7 @@ function reviewGate(c: CaseSnapshot, now: Date): string[] {
     }
   }
   if (c.route === 'transferee') {
+    reasons.push(...forceRecordsReasons(c));
     if (c.currentForce && (c.currentForce === metForce || !(homeOfficeForces as readonly string[]).includes(c.currentForce))) {
       reasons.push(`${c.currentForce} is not a Home Office force other than the Met.`);
     }
@@ -121,6 +122,38 @@ function reviewGate(c: CaseSnapshot, now: Date): string[] {
   return reasons;
 }
 
+/**
+ * What the officer's current force must tell us first: PSD and OH records received, and whether any
+ * misconduct matter is open. A referred outcome or open misconduct blocks unless an admin approved an exception.
+ */
+function forceRecordsReasons(c: CaseSnapshot): string[] {
+  const e = c.eligibility;
+  if (!e) return [];
+  const reasons: string[] = [];
+  const needsException: string[] = [];
+  for (const [records, outcome, label] of [
+    [e.psdRecords, e.psdOutcome, 'Professional standards (PSD) records'],
+    [e.ohRecords, e.ohOutcome, 'Occupational health (OH) records'],
+  ] as const) {
+    if (records !== 'received') reasons.push(`${label} from the current force: ${records === 'requested' ? 'requested, not yet received' : 'not yet requested'}.`);
+    else if (!outcome) reasons.push(`${label}: received, but the outcome (clear or refer) is not recorded.`);
+    else if (outcome === 'refer') needsException.push(`${label} were referred`);
+  }
+  if (e.hasOpenMisconduct === null || e.hasOpenMisconduct === undefined) {
+    reasons.push('Record whether the officer has any open misconduct matter or investigation.');
+  } else if (e.hasOpenMisconduct) needsException.push('there is an open misconduct matter or investigation');
+  if (needsException.length && !c.exception) {
+    reasons.push(`${needsException.join(' and ').replace(/^./, (m) => m.toUpperCase())}: the case can progress only if an admin approves an exception, with a reason.`);
+  }
+  return reasons;
+}
+
+/** Whether anything on the case needs an admin's exception to progress. */
+export function needsException(c: CaseSnapshot): boolean {
+  const e = c.eligibility;
+  return !!e && (e.psdOutcome === 'refer' || e.ohOutcome === 'refer' || e.hasOpenMisconduct === true);
+}
+
 /** Minimum notice a transferee gives their force between final offer and start. */
 export const transfereeNoticeDays = 28;
 
@@ -145,19 +178,26 @@ function inductionGate(c: CaseSnapshot): string[] {
 export type MovePlan = { kind: MoveKind; eventType: EventType };
 
 /**
- * Decides whether `actor` may move case `c` to `to` now. Throws FORBIDDEN, BAD_REQUEST (missing reason)
+ * Decides whether `actor` may move case `c` to `to` now. Closing needs a listed reason (`reason.id`);
+ * moving back or reopening needs the user's words (`reason.text`). Throws FORBIDDEN, BAD_REQUEST (missing reason)
  * or PRECONDITION_FAILED with every unmet condition; returns the plan otherwise.
  */
-export function planMove(actor: Actor, c: CaseSnapshot, to: Stage, reason: string | undefined, now: Date): MovePlan {
+export type MoveReason = { id?: number | undefined; text?: string | undefined } | undefined;
+
+export function planMove(actor: Actor, c: CaseSnapshot, to: Stage, reason: MoveReason, now: Date): MovePlan {
   if (!canSee(actor, c)) throw new DomainError('FORBIDDEN', 'You do not have access to this case.');
   const kind = classifyMove(c, to);
   if (typeof kind === 'object') throw new DomainError('PRECONDITION_FAILED', kind.invalid, { reasons: [kind.invalid] });
   if (!mayMove(actor, kind, c.stage, to)) {
     throw new DomainError('FORBIDDEN', `Your role (${actor.role}) cannot move a case from ${label(c.stage)} to ${label(to)}.`);
   }
-  if (kind !== 'forward' && !reason) {
-    const what = { back: 'moving a case back', close: to === 'rejected' ? 'rejecting' : 'withdrawing', reopen: 'reopening' }[kind];
-    throw new DomainError('BAD_REQUEST', `Give a reason for ${what}.`, { fieldErrors: { reason: [`Give a reason for ${what}.`] } });
+  if (kind === 'close' && reason?.id === undefined) {
+    const message = `Choose a reason for ${to === 'rejected' ? 'rejecting' : 'withdrawing'} from the list.`;
+    throw new DomainError('BAD_REQUEST', message, { fieldErrors: { reasonId: [message] } });
+  }
+  if ((kind === 'back' || kind === 'reopen') && !reason?.text) {
+    const message = `Give a reason for ${kind === 'back' ? 'moving a case back' : 'reopening'}.`;
+    throw new DomainError('BAD_REQUEST', message, { fieldErrors: { reason: [message] } });
   }
   if (kind === 'forward') {
     const reasons = gateReasons(c, to, now);

@@ -80,6 +80,9 @@ describe('who sees and records what', () => {
     ['resourcing', 'note', 'rejected', 'PRECONDITION_FAILED'],
     ['admin', 'note', 'review', 'FORBIDDEN'],
     ['admin', 'eligibility', 'review', 'FORBIDDEN'],
+    ['admin', 'exception', 'review', 'ok'],
+    ['admin', 'exception', 'interview', 'PRECONDITION_FAILED'],
+    ['resourcing', 'exception', 'review', 'FORBIDDEN'],
   ];
   it.each(table)('%s records %s at %s: %s', (who, action, stage, expected) => {
     const act = () => assertMay(actors[who]!, { stage: stage as never, targetUnit: 'TSG' }, action);

@@ -5,6 +5,7 @@ import { asc, gte, sql } from 'drizzle-orm';
 import { hashPassword } from '../security/passwords.ts';
 import type { ServiceCtx } from '../services/actor.ts';
 import { createApplication } from '../services/applications.ts';
+import { listCloseReasons } from '../services/close-reasons.ts';
 import { insertUser } from '../services/auth.ts';
 import { moveApplication } from '../services/moves.ts';
 import { addNote, assignMentor, bookInduction, mentorLoad, recordEligibility, recordInterview, updateCheck } from '../services/records.ts';
@@ -79,19 +80,18 @@ const endStages = [
 ] as const;
 const pipeline = ['review', 'interview', 'pre_employment', 'induction', 'mentoring', 'onboarded'] as const;
 
+/** Per closing stage: the listed reason, and the free text a caseworker would add. */
 const rejectReasons = {
-  review: ['Has not completed the 2-year probationary period.', 'Not serving in a Home Office force.', 'Does not meet the unit essential criteria.'],
-  interview: ['Interview outcome: fail. Scores below the standard for integrity and courage.', 'Did not attend the interview and did not respond.'],
-  pre_employment: ['Vetting not passed.', 'Occupational health assessment: not fit for the role.', 'References did not support the application.'],
-  induction: ['Offer withdrawn after a late vetting referral.'],
-  mentoring: ['Offer withdrawn after a late vetting referral.'],
+  review: ['Does not meet the eligibility criteria', ['Has not completed the 2-year probationary period.', 'Not serving in a Home Office force.']],
+  interview: ['Interview not passed', ['Scores below the standard for integrity and courage.', 'Did not attend the interview and did not respond.']],
+  pre_employment: ['Pre-employment check not passed', ['Vetting not passed.', 'Occupational health: not fit for the role.', 'References did not support the application.']],
 } as const;
 const withdrawReasons = [
-  'The officer accepted a promotion in their home force.',
-  'Family circumstances: the officer can no longer relocate.',
-  'The officer asked to withdraw and may reapply next year.',
-  'No response to three contact attempts over 30 days.',
-];
+  ['Accepted another role or promotion', 'The officer accepted a promotion in their home force.'],
+  ['Candidate withdrew', 'Family circumstances: the officer can no longer relocate.'],
+  ['Candidate withdrew', 'The officer asked to withdraw and may reapply next year.'],
+  ['No response to contact', 'No response to three contact attempts over 30 days.'],
+] as const;
 
 /**
  * Creates `count` cases and takes each through the real services to a stage of its own, so every
@@ -99,13 +99,14 @@ const withdrawReasons = [
  */
 export function seedCases(db: Db, actors: DemoActors, count: number, today: Date, rand: Rand): number {
   const forces = homeOfficeForces.filter((f) => f !== metForce);
+  const closeReasonIds = new Map(listCloseReasons(db).map((r) => [`${r.kind}:${r.label}`, r.id]));
   for (let n = 0; n < count; n++) {
-    db.transaction(() => seedOneCase(db, actors, today, rand, forces, n));
+    db.transaction(() => seedOneCase(db, actors, today, rand, forces, n, closeReasonIds));
   }
   return count;
 }
 
-function seedOneCase(db: Db, actors: DemoActors, today: Date, rand: Rand, forces: readonly string[], n: number) {
+function seedOneCase(db: Db, actors: DemoActors, today: Date, rand: Rand, forces: readonly string[], n: number, closeReasonIds: Map<string, number>) {
   const end = rand.weighted(endStages);
   const route = rand.weighted<Route>([['transferee', 70], ['police_now_nglp', 18], ['police_now_ndp', 12]]);
   const unit: UnitCode =
@@ -147,7 +148,9 @@ function seedOneCase(db: Db, actors: DemoActors, today: Date, rand: Rand, forces
   const close = (stage: keyof typeof rejectReasons) => {
     step(1, 6);
     const to = end === 'withdrawn' ? 'withdrawn' : 'rejected';
-    c = moveApplication(as(actors.resourcing), { ...write(), to, reason: to === 'withdrawn' ? rand.pick(withdrawReasons) : rand.pick(rejectReasons[stage]) });
+    const [label, text] = to === 'withdrawn' ? rand.pick(withdrawReasons) : [rejectReasons[stage][0], rand.pick(rejectReasons[stage][1])];
+    const reasonId = closeReasonIds.get(`${to}:${label}`);
+    c = moveApplication(as(actors.resourcing), { ...write(), to, reasonId, reason: text });
   };
   const isClosing = end === 'rejected' || end === 'withdrawn';
 
@@ -157,11 +160,20 @@ function seedOneCase(db: Db, actors: DemoActors, today: Date, rand: Rand, forces
   const criteria = Object.fromEntries(routeCriteria[route].map((k) => [k.code, !(isRecentJoiner && k.code === 'probation_complete')]));
   const unitMet = Object.fromEntries(unitCriteria[unit].map((k) => [k.code, !(end === 'review' && rand.next() < 0.2)]));
   const isTsgReady = unit !== 'TSG' || end !== 'review' || rand.next() < 0.5;
+  const isTransferee = route === 'transferee';
+  const recordsArrived = end !== 'review' || rand.next() < 0.6;
+  const hasMisconduct = isTransferee && end === 'review' && rand.next() < 0.08;
   c = recordEligibility(as(actors.resourcing), {
     ...write(),
     targetUnit: unit,
     criteria,
     unitCriteria: unitMet,
+    psdRecords: !isTransferee ? 'not_requested' : recordsArrived ? 'received' : 'requested',
+    psdOutcome: isTransferee && recordsArrived ? 'clear' : null,
+    ohRecords: !isTransferee ? 'not_requested' : recordsArrived ? 'received' : 'requested',
+    ohOutcome: isTransferee && recordsArrived ? (end === 'review' && rand.next() < 0.1 ? 'refer' : 'clear') : null,
+    hasOpenMisconduct: isTransferee ? hasMisconduct : null,
+    misconductDetails: hasMisconduct ? 'Open investigation into a complaint about use of force; the current force’s PSD reference is awaited.' : null,
     tsgMentorName: unit === 'TSG' && isTsgReady ? rand.pick(['PS Andrea Blake', 'PC Tom Ashworth', 'PS Omar Farouk']) : null,
     hasTsgBaseVisit: unit === 'TSG' && isTsgReady,
     notes: rand.next() < 0.3 ? 'Spoke to the officer by phone; keen to start in the spring.' : null,
@@ -196,6 +208,8 @@ function seedOneCase(db: Db, actors: DemoActors, today: Date, rand: Rand, forces
   const done = end === 'pre_employment' ? rand.int(0, checks.length - 1) : checks.length;
   const isRerouted = unit === 'TSG' && rand.next() < 0.25;
   for (const [i, check] of checks.entries()) {
+    // After a TSG re-route the TSG-only checks no longer apply.
+    if (!requiredChecks(route, c.targetUnit).some((t) => t.code === check.code)) continue;
     if (i >= done) {
       if (rand.next() < 0.5) {
         step(0, 3);

@@ -1,5 +1,7 @@
 import {
   AddNoteInput,
+  ApproveExceptionInput,
+  BulkRejectInput,
   AssignMentorInput,
   BoardInput,
   BookInductionInput,
@@ -15,9 +17,9 @@ import {
   UpdateCheckInput,
 } from '@muster/contracts';
 import * as applications from '../services/applications.ts';
-import { moveApplication } from '../services/moves.ts';
+import { bulkReject, moveApplication } from '../services/moves.ts';
 import * as records from '../services/records.ts';
-import { authedProcedure, caseworkProcedure, resourcingProcedure, router } from '../trpc/init.ts';
+import { adminProcedure, authedProcedure, caseworkProcedure, resourcingProcedure, router } from '../trpc/init.ts';
 
 /** Reading cases: every signed-in role, each scoped to its own cases by the service. */
 export const applicationsRouter = router({
@@ -29,6 +31,8 @@ export const applicationsRouter = router({
   column: authedProcedure.input(ColumnInput).query(({ ctx, input }) => applications.listColumn(ctx, input)),
   history: authedProcedure.input(HistoryInput).query(({ ctx, input }) => applications.getHistory(ctx, input)),
   move: caseworkProcedure.input(MoveApplicationInput).mutation(({ ctx, input }) => moveApplication(ctx, input)),
+  bulkReject: resourcingProcedure.input(BulkRejectInput).mutation(({ ctx, input }) => bulkReject(ctx, input)),
+  approveException: adminProcedure.input(ApproveExceptionInput).mutation(({ ctx, input }) => records.approveException(ctx, input)),
   recordEligibility: resourcingProcedure.input(RecordEligibilityInput).mutation(({ ctx, input }) => records.recordEligibility(ctx, input)),
   recordInterview: caseworkProcedure.input(RecordInterviewInput).mutation(({ ctx, input }) => records.recordInterview(ctx, input)),
   updateCheck: resourcingProcedure.input(UpdateCheckInput).mutation(({ ctx, input }) => records.updateCheck(ctx, input)),

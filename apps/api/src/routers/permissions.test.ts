@@ -5,7 +5,7 @@ import { addDays, DomainError, requiredChecks, routeCriteria, unitCriteria, unit
 import { TRPCError } from '@trpc/server';
 import { count } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { setupApi, testPassword, type Person } from '../testing.ts';
+import { setupApi, testPassword, type Person, clearForceRecords, closeReasonIds } from '../testing.ts';
 import { appRouter } from './_app.ts';
 
 /* ---------- helpers ---------- */
@@ -44,7 +44,7 @@ async function caseAt(api: Api, stage: Stage, unit: UnitCode | null = 'METCC', o
     const base = { id: c.id, expectedVersion: c.version };
     const u = c.targetUnit ?? 'METCC';
     if (c.stage === 'review') {
-      c = await r.recordEligibility({ ...base, targetUnit: u, criteria: allMet(c), unitCriteria: unitMet(u), tsgMentorName: 'PC Frost', hasTsgBaseVisit: true });
+      c = await r.recordEligibility({ ...clearForceRecords, ...base, targetUnit: u, criteria: allMet(c), unitCriteria: unitMet(u), tsgMentorName: 'PC Frost', hasTsgBaseVisit: true });
     } else if (c.stage === 'interview') {
       c = await r.recordInterview({ ...base, outcome: 'pass', scores });
     } else if (c.stage === 'pre_employment') {
@@ -148,11 +148,38 @@ const matrix: Record<string, Row> = {
     },
     expected: metccInterviewWriters,
   },
+  'applications.bulkReject': {
+    given: 'two METCC cases at review, rejected together with a listed reason',
+    arrange: async (api) => {
+      const a = await caseAt(api, 'review');
+      const b = await caseAt(api, 'review');
+      return (c) =>
+        c.applications.bulkReject({ cases: [a, b].map((k) => ({ id: k.id, expectedVersion: k.version })), reasonId: closeReasonIds.rejected, reason: 'Campaign closed.' });
+    },
+    expected: onlyResourcing,
+  },
+  'applications.approveException': {
+    given: 'a METCC transferee at review with open misconduct recorded',
+    arrange: async (api) => {
+      let k = await caseAt(api, 'review');
+      k = await api.as.resourcing.applications.recordEligibility({
+        ...clearForceRecords,
+        id: k.id,
+        expectedVersion: k.version,
+        targetUnit: 'METCC',
+        criteria: allMet(k),
+        hasOpenMisconduct: true,
+        misconductDetails: 'Complaint under investigation by the home force.',
+      });
+      return (c) => c.applications.approveException({ id: k.id, expectedVersion: k.version, reason: 'Matter is minor; approved by the Superintendent.' });
+    },
+    expected: onlyAdmin,
+  },
   'applications.recordEligibility': {
     given: 'a METCC case at review',
     arrange: async (api) => {
       const k = await caseAt(api, 'review');
-      return (c) => c.applications.recordEligibility({ id: k.id, expectedVersion: k.version, targetUnit: 'METCC', criteria: allMet(k) });
+      return (c) => c.applications.recordEligibility({ ...clearForceRecords, id: k.id, expectedVersion: k.version, targetUnit: 'METCC', criteria: allMet(k) });
     },
     expected: onlyResourcing,
   },
@@ -293,9 +320,11 @@ describe('role × procedure matrix', () => {
     expect(Object.keys(matrix).sort()).toEqual(Object.keys(appRouter._def.procedures).sort());
   });
 
-  it('the admin is read-only: every mutation on a case is refused to them', () => {
+  it('the admin is read-only: every mutation on a case is refused to them, but approving an eligibility exception', () => {
     const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>;
-    const caseMutations = Object.keys(procedures).filter((p) => p.startsWith('applications.') && procedures[p]!._def.type === 'mutation');
+    const caseMutations = Object.keys(procedures).filter(
+      (p) => p.startsWith('applications.') && procedures[p]!._def.type === 'mutation' && p !== 'applications.approveException',
+    );
     expect(caseMutations.length).toBeGreaterThanOrEqual(8);
     for (const p of caseMutations) expect([p, matrix[p]?.expected.admin]).toEqual([p, 'FORBIDDEN']);
   });
@@ -322,7 +351,7 @@ describe('record-level scope', () => {
     const calls = {
       get: () => a.get({ id: k.id }),
       history: () => a.history({ id: k.id }),
-      move: () => a.move({ ...w, to: 'rejected', reason: 'Not suitable.' }),
+      move: () => a.move({ ...w, to: 'rejected', reasonId: closeReasonIds.rejected, reason: 'Not suitable.' }),
       recordInterview: () => a.recordInterview({ ...w, outcome: 'fail', scores }),
       addNote: () => a.addNote({ ...w, body: 'Looked at it.' }),
     };
@@ -334,7 +363,7 @@ describe('record-level scope', () => {
     const same = {
       get: () => m.get({ id: k.id }),
       history: () => m.history({ id: k.id }),
-      move: () => m.move({ ...w, to: 'rejected', reason: 'Not suitable.' }),
+      move: () => m.move({ ...w, to: 'rejected', reasonId: closeReasonIds.rejected, reason: 'Not suitable.' }),
       recordInterview: () => m.recordInterview({ ...w, outcome: 'fail', scores }),
       addNote: () => m.addNote({ ...w, body: 'Looked at it.' }),
     };
@@ -357,7 +386,7 @@ describe('record-level scope', () => {
       expect(await outcomeOf(c.get({ id: k.id }))).toBe('FORBIDDEN');
       expect(await outcomeOf(c.history({ id: k.id }))).toBe('FORBIDDEN');
       expect(await outcomeOf(c.addNote({ id: k.id, expectedVersion: k.version, body: 'Hello' }))).toBe('FORBIDDEN');
-      expect(await outcomeOf(c.move({ id: k.id, expectedVersion: k.version, to: 'withdrawn', reason: 'Gone.' }))).toBe('FORBIDDEN');
+      expect(await outcomeOf(c.move({ id: k.id, expectedVersion: k.version, to: 'withdrawn', reasonId: closeReasonIds.withdrawn, reason: 'Gone.' }))).toBe('FORBIDDEN');
     }
     const induction = await caseAt(api, 'induction');
     expect((await c.get({ id: induction.id })).stage).toBe('induction');
@@ -370,9 +399,9 @@ describe('record-level scope', () => {
     const k = await caseAt(api, 'interview');
     const m = api.as.leadMetcc.applications;
     const w = { id: k.id, expectedVersion: k.version };
-    expect(await outcomeOf(m.move({ ...w, to: 'withdrawn', reason: 'Gone.' }))).toBe('FORBIDDEN');
+    expect(await outcomeOf(m.move({ ...w, to: 'withdrawn', reasonId: closeReasonIds.withdrawn, reason: 'Gone.' }))).toBe('FORBIDDEN');
     expect(await outcomeOf(m.move({ ...w, to: 'review', reason: 'Back.' }))).toBe('FORBIDDEN');
-    const rejected = await m.move({ ...w, to: 'rejected', reason: 'Did not meet the standard.' });
+    const rejected = await m.move({ ...w, to: 'rejected', reasonId: closeReasonIds.rejected, reason: 'Did not meet the standard.' });
     expect(rejected.stage).toBe('rejected');
     expect(await outcomeOf(m.move({ id: k.id, expectedVersion: rejected.version, to: 'interview', reason: 'Appeal.' }))).toBe('FORBIDDEN');
   });

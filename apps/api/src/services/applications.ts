@@ -129,7 +129,7 @@ export function getApplication(ctx: ServiceCtx, id: number): ApplicationDetail {
 
 /** The full case for the actor; FORBIDDEN outside their reach. Not itself logged: callers that show it to a person log the view. */
 export function readDetail(ctx: ServiceCtx, tx: Tx, id: number): ApplicationDetail {
-  const { row, snapshot, eligibility: e, interview: i, checks: checkRows, induction } = loadCase(tx, id);
+  const { row, snapshot, eligibility: e, interview: i, checks: checkRows, induction, exception } = loadCase(tx, id);
   assertCanSee(ctx.actor, snapshot);
   const names = new Map<number, string>();
   const nameOf = (userId: number) => {
@@ -164,7 +164,13 @@ export function readDetail(ctx: ServiceCtx, tx: Tx, id: number): ApplicationDeta
     closedFromStage: row.closedFromStage,
     closeReason: row.closeReason,
     eligibility: e
-      ? { criteria: e.criteria, unitCriteria: e.unitCriteria, tsgMentorName: e.tsgMentorName, hasTsgBaseVisit: e.hasTsgBaseVisit, notes: e.notes, recordedBy: nameOf(e.recordedBy), recordedAt: e.recordedAt }
+      ? {
+          criteria: e.criteria, unitCriteria: e.unitCriteria, tsgMentorName: e.tsgMentorName, hasTsgBaseVisit: e.hasTsgBaseVisit,
+          psdRecords: e.psdRecords ?? 'not_requested', psdOutcome: e.psdOutcome, ohRecords: e.ohRecords ?? 'not_requested', ohOutcome: e.ohOutcome,
+          hasOpenMisconduct: e.hasOpenMisconduct, misconductDetails: e.misconductDetails,
+          exception: exception ? { reason: exception.reason, approvedBy: nameOf(exception.approvedBy), approvedAt: exception.approvedAt } : null,
+          notes: e.notes, recordedBy: nameOf(e.recordedBy), recordedAt: e.recordedAt,
+        }
       : null,
     interview: i ? { outcome: i.outcome, scores: i.scores, notes: i.notes, recordedBy: nameOf(i.recordedBy), recordedAt: i.recordedAt } : null,
     checks: [
@@ -311,6 +317,8 @@ export function getHistory(ctx: ServiceCtx, input: { id: number; cursor?: string
   if (!row) throw new DomainError('NOT_FOUND', `There is no case with id ${input.id}.`);
   assertCanSee(ctx.actor, row);
   const before = decodeCursor(input.cursor, isIdCursor);
+  // The history shows the case's content (notes, outcomes): reading it is a view of the case.
+  ctx.db.insert(accessLog).values({ userId: ctx.actor.id, applicationId: input.id, at: ctx.now().toISOString(), action: 'history' }).run();
   const rows = ctx.db
     .select({
       id: applicationEvents.id,

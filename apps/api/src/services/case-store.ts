@@ -3,6 +3,7 @@ import {
   applicationChecks,
   applicationEvents,
   applications,
+  eligibilityExceptions,
   eligibilityRecords,
   inductionBookings,
   interviewOutcomes,
@@ -34,6 +35,7 @@ export type LoadedCase = {
   interview: typeof interviewOutcomes.$inferSelect | undefined;
   checks: (typeof applicationChecks.$inferSelect)[];
   induction: typeof inductionBookings.$inferSelect | undefined;
+  exception: typeof eligibilityExceptions.$inferSelect | undefined;
   snapshot: CaseSnapshot;
 };
 
@@ -60,12 +62,14 @@ export function loadCase(tx: Tx, id: number): LoadedCase {
   const interview = tx.select().from(interviewOutcomes).where(eq(interviewOutcomes.applicationId, id)).get();
   const checks = tx.select().from(applicationChecks).where(eq(applicationChecks.applicationId, id)).all();
   const induction = tx.select().from(inductionBookings).where(eq(inductionBookings.applicationId, id)).get();
+  const exception = tx.select().from(eligibilityExceptions).where(eq(eligibilityExceptions.applicationId, id)).get();
   return {
     row,
     eligibility,
     interview,
     checks,
     induction,
+    exception,
     snapshot: {
       route: row.route,
       stage: row.stage,
@@ -76,6 +80,7 @@ export function loadCase(tx: Tx, id: number): LoadedCase {
       closedFromStage: row.closedFromStage,
       finalOfferAt: row.finalOfferAt,
       eligibility: eligibility ?? null,
+      exception: exception ?? null,
       interview: interview ?? null,
       checks: Object.fromEntries(checks.map((c) => [c.checkCode, c.status])),
       induction: induction ?? null,

@@ -1,6 +1,7 @@
 import { closeReasons, type Db } from '@muster/db';
 import { DomainError } from '@muster/domain';
 import { and, asc, eq } from 'drizzle-orm';
+import type { Tx } from './case-store.ts';
 
 export function listCloseReasons(db: Db, includeRetired = false) {
   return db
@@ -29,7 +30,7 @@ export function retireCloseReason(db: Db, id: number) {
 }
 
 /** The reason the user chose, checked to be an active one of the right kind. */
-export function closeReasonFor(db: Db, id: number, kind: 'rejected' | 'withdrawn') {
+export function closeReasonFor(db: Tx, id: number, kind: 'rejected' | 'withdrawn') {
   const row = db.select().from(closeReasons).where(eq(closeReasons.id, id)).get();
   if (!row || !row.isActive || row.kind !== kind) {
     throw new DomainError('BAD_REQUEST', `Choose a reason from the list for a case being ${kind}.`, { fieldErrors: { reasonId: [`Choose a reason from the list for a case being ${kind}.`] } });

@@ -1,37 +1,75 @@
-import type { ApplicationDetail, MoveApplicationInput } from '@muster/contracts';
-import { assertCanSee, planMove } from '@muster/domain';
+import type { ApplicationDetail, BulkRejectInput, MoveApplicationInput } from '@muster/contracts';
+import { applications } from '@muster/db';
+import { assertCanSee, DomainError, planMove } from '@muster/domain';
+import { eq } from 'drizzle-orm';
 import type { ServiceCtx } from './actor.ts';
 import { readDetail } from './applications.ts';
-import { appendEvent, assertVersion, bumpVersion, loadCase } from './case-store.ts';
+import { appendEvent, assertVersion, bumpVersion, loadCase, type Tx } from './case-store.ts';
+import { closeReasonFor } from './close-reasons.ts';
+
+/** The move itself, inside the caller's transaction: checks, the stage change and its event. */
+function applyMove(ctx: ServiceCtx, tx: Tx, input: MoveApplicationInput): void {
+  const { row, snapshot } = loadCase(tx, input.id);
+  assertCanSee(ctx.actor, snapshot);
+  assertVersion(row, input.expectedVersion);
+  const now = ctx.now();
+  const at = now.toISOString();
+  const plan = planMove(ctx.actor, snapshot, input.to, { id: input.reasonId, text: input.reason }, now);
+  const listed = plan.kind === 'close' ? closeReasonFor(tx, input.reasonId!, input.to as 'rejected' | 'withdrawn') : null;
+  const reason = listed ? (input.reason ? `${listed.label}: ${input.reason}` : listed.label) : (input.reason ?? null);
+  bumpVersion(tx, row, at, {
+    stage: input.to,
+    stageEnteredAt: at,
+    ...(plan.kind === 'close' ? { closedFromStage: row.stage, closeReason: reason } : {}),
+    ...(plan.kind === 'reopen' ? { closedFromStage: null, closeReason: null } : {}),
+    // Passing every pre-employment check is the final offer: the transferee's notice period runs from here.
+    ...(plan.kind === 'forward' && input.to === 'induction' ? { finalOfferAt: at } : {}),
+  });
+  appendEvent(tx, {
+    applicationId: row.id,
+    actorId: ctx.actor.id,
+    at,
+    type: plan.eventType,
+    fromStage: row.stage,
+    toStage: input.to,
+    reason,
+    details: listed ? { reasonId: listed.id, reasonLabel: listed.label } : {},
+  });
+}
 
 /** Moves a case to another stage if the actor may and its gate is open; one event, one transaction. */
 export function moveApplication(ctx: ServiceCtx, input: MoveApplicationInput): ApplicationDetail {
   return ctx.db.transaction(
     (tx) => {
-      const { row, snapshot } = loadCase(tx, input.id);
-      assertCanSee(ctx.actor, snapshot);
-      assertVersion(row, input.expectedVersion);
-      const now = ctx.now();
-      const at = now.toISOString();
-      const plan = planMove(ctx.actor, snapshot, input.to, input.reason, now);
-      bumpVersion(tx, row, at, {
-        stage: input.to,
-        stageEnteredAt: at,
-        ...(plan.kind === 'close' ? { closedFromStage: row.stage, closeReason: input.reason ?? null } : {}),
-        ...(plan.kind === 'reopen' ? { closedFromStage: null, closeReason: null } : {}),
-        // Passing every pre-employment check is the final offer: the transferee's notice period runs from here.
-        ...(plan.kind === 'forward' && input.to === 'induction' ? { finalOfferAt: at } : {}),
-      });
-      appendEvent(tx, {
-        applicationId: row.id,
-        actorId: ctx.actor.id,
-        at,
-        type: plan.eventType,
-        fromStage: row.stage,
-        toStage: input.to,
-        reason: input.reason ?? null,
-      });
-      return readDetail(ctx, tx, row.id);
+      applyMove(ctx, tx, input);
+      return readDetail(ctx, tx, input.id);
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/**
+ * Rejects many cases with one reason: all or nothing. If any case cannot be rejected, none is, and
+ * the error lists each case that stood in the way and why.
+ */
+export function bulkReject(ctx: ServiceCtx, input: BulkRejectInput): { rejected: number } {
+  return ctx.db.transaction(
+    (tx) => {
+      const problems: string[] = [];
+      for (const c of input.cases) {
+        try {
+          applyMove(ctx, tx, { ...c, to: 'rejected', reasonId: input.reasonId, reason: input.reason });
+        } catch (e) {
+          if (!(e instanceof DomainError)) throw e;
+          if (e.details.fieldErrors?.reasonId) throw e;
+          const ref = tx.select({ reference: applications.reference }).from(applications).where(eq(applications.id, c.id)).get()?.reference ?? `Case ${c.id}`;
+          problems.push(`${ref}: ${e.details.reasons?.join(' ') ?? e.message}`);
+        }
+      }
+      if (problems.length) {
+        throw new DomainError('PRECONDITION_FAILED', `No case was rejected: ${problems.length} of ${input.cases.length} could not be.`, { reasons: problems });
+      }
+      return { rejected: input.cases.length };
     },
     { behavior: 'immediate' },
   );

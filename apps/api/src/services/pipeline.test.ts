@@ -5,7 +5,7 @@ import { addDays, DomainError, requiredChecks, routeCriteria, unitCriteria, unit
 import { TRPCError } from '@trpc/server';
 import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { setupApi } from '../testing.ts';
+import { setupApi, clearForceRecords, closeReasonIds } from '../testing.ts';
 
 /* ---------- helpers: drive a case through the real routers ---------- */
 
@@ -49,6 +49,7 @@ async function advance(api: Api, detail: ApplicationDetail, to: Stage, unit: Uni
     switch (c.stage) {
       case 'review':
         c = await r.recordEligibility({
+      ...clearForceRecords,
           ...base,
           targetUnit: unit,
           criteria: allMet(c.route),
@@ -310,7 +311,7 @@ describe('the pipeline, gate by gate, for a transferee to TSG', () => {
     expect(err.reasons).toEqual(['Eligibility has not been recorded.', 'No target unit has been chosen.']);
 
     // Eligibility for TSG, but without the TSG mentor and base visit.
-    c = await r.recordEligibility({ id: c.id, expectedVersion: c.version, targetUnit: 'TSG', criteria: allMet('transferee'), unitCriteria: { fitness: true } });
+    c = await r.recordEligibility({ ...clearForceRecords, id: c.id, expectedVersion: c.version, targetUnit: 'TSG', criteria: allMet('transferee'), unitCriteria: { fitness: true } });
     err = await refusal(r.move({ id: c.id, expectedVersion: c.version, to: 'interview' }));
     expect(err.code).toBe('PRECONDITION_FAILED');
     expect(err.reasons).toEqual([
@@ -318,6 +319,7 @@ describe('the pipeline, gate by gate, for a transferee to TSG', () => {
       expect.stringContaining('attachment or base visit'),
     ]);
     c = await r.recordEligibility({
+      ...clearForceRecords,
       id: c.id, expectedVersion: c.version, targetUnit: 'TSG', criteria: allMet('transferee'), unitCriteria: { fitness: true },
       tsgMentorName: 'PC Dana Frost', hasTsgBaseVisit: true,
     });
@@ -414,6 +416,7 @@ describe('the pipeline, gate by gate, for a transferee to TSG', () => {
     const api = await setupApi({ now: new Date('2026-11-23T10:00:00Z') });
     let c = await create(api, { currentForce: 'Metropolitan Police Service', joinedForceOn: '2025-06-01' });
     c = await api.as.resourcing.applications.recordEligibility({
+      ...clearForceRecords,
       id: c.id, expectedVersion: c.version, targetUnit: 'TSG',
       criteria: { serving_home_office: false, constable_rank: true, probation_complete: false },
       unitCriteria: { fitness: false },
@@ -439,6 +442,7 @@ describe('the pipeline, gate by gate, for a transferee to TSG', () => {
     const api = await setupApi();
     let c = await create(api, { route: 'police_now_nglp', cohortYear: 2026, currentForce: null, rank: null, warrantNumber: null, joinedForceOn: null });
     c = await api.as.resourcing.applications.recordEligibility({
+      ...clearForceRecords,
       id: c.id, expectedVersion: c.version, targetUnit: 'MO3', criteria: { degree: true, uk_residence: true }, unitCriteria: { surveillance_trained: true },
     });
     const err = await refusal(api.as.resourcing.applications.move({ id: c.id, expectedVersion: c.version, to: 'interview' }));
@@ -504,25 +508,30 @@ describe('TSG re-route', () => {
 });
 
 describe('closing, reopening and moving back', () => {
-  it.each(['rejected', 'withdrawn'] as const)('needs a reason to mark a case %s, then records it with where it was closed from', async (to) => {
+  it.each(['rejected', 'withdrawn'] as const)('needs a listed reason to mark a case %s, then records it with where it was closed from', async (to) => {
     const api = await setupApi();
     const c = await advance(api, await create(api, { targetUnit: 'METCC' }), 'interview');
     const before = caseState(api.db, c.id);
-    const err = await refusal(api.as.resourcing.applications.move({ id: c.id, expectedVersion: c.version, to }));
+    const err = await refusal(api.as.resourcing.applications.move({ id: c.id, expectedVersion: c.version, to, reason: 'Words alone.' }));
     expect(err.code).toBe('BAD_REQUEST');
-    expect(err.fieldErrors?.reason?.[0]).toMatch(/Give a reason for (rejecting|withdrawing)/);
+    expect(err.fieldErrors?.reasonId?.[0]).toMatch(/Choose a reason for (rejecting|withdrawing) from the list/);
+    const wrongKind = await refusal(
+      api.as.resourcing.applications.move({ id: c.id, expectedVersion: c.version, to, reasonId: to === 'rejected' ? closeReasonIds.withdrawn : closeReasonIds.rejected }),
+    );
+    expect(wrongKind.fieldErrors?.reasonId?.[0]).toBe(`Choose a reason from the list for a case being ${to}.`);
     expect(caseState(api.db, c.id)).toEqual(before);
 
-    const closed = await api.as.resourcing.applications.move({ id: c.id, expectedVersion: c.version, to, reason: 'Officer accepted a post elsewhere.' });
-    expect(closed).toMatchObject({ stage: to, closedFromStage: 'interview', closeReason: 'Officer accepted a post elsewhere.' });
+    const closed = await api.as.resourcing.applications.move({ id: c.id, expectedVersion: c.version, to, reasonId: closeReasonIds[to], reason: 'Officer accepted a post elsewhere.' });
+    const label = to === 'rejected' ? 'Does not meet the eligibility criteria' : 'Candidate withdrew';
+    expect(closed).toMatchObject({ stage: to, closedFromStage: 'interview', closeReason: `${label}: Officer accepted a post elsewhere.` });
     const [last] = (await api.as.resourcing.applications.history({ id: c.id })).items;
-    expect(last).toMatchObject({ type: to, fromStage: 'interview', toStage: to, reason: 'Officer accepted a post elsewhere.' });
+    expect(last).toMatchObject({ type: to, fromStage: 'interview', toStage: to, reason: `${label}: Officer accepted a post elsewhere.`, details: { reasonId: closeReasonIds[to], reasonLabel: label } });
   });
 
   it('reopens a closed case only at the stage it was closed from, by resourcing, with a reason', async () => {
     const api = await setupApi();
     let c = await advance(api, await create(api, { targetUnit: 'METCC' }), 'pre_employment');
-    c = await api.as.resourcing.applications.move({ id: c.id, expectedVersion: c.version, to: 'rejected', reason: 'Failed vetting.' });
+    c = await api.as.resourcing.applications.move({ id: c.id, expectedVersion: c.version, to: 'rejected', reasonId: closeReasonIds.rejected, reason: 'Failed vetting.' });
 
     const wrong = await refusal(api.as.resourcing.applications.move({ id: c.id, expectedVersion: c.version, to: 'review', reason: 'Appeal upheld.' }));
     expect(wrong.code).toBe('PRECONDITION_FAILED');
@@ -555,7 +564,7 @@ describe('closing, reopening and moving back', () => {
 
 describe('concurrent and refused writes change nothing', () => {
   const staleWrites = {
-    move: (api: Api, id: number, v: number) => api.as.resourcing.applications.move({ id, expectedVersion: v, to: 'withdrawn', reason: 'Changed their mind.' }),
+    move: (api: Api, id: number, v: number) => api.as.resourcing.applications.move({ id, expectedVersion: v, to: 'withdrawn', reasonId: closeReasonIds.withdrawn, reason: 'Changed their mind.' }),
     addNote: (api: Api, id: number, v: number) => api.as.resourcing.applications.addNote({ id, expectedVersion: v, body: 'Called the officer.' }),
     recordInterview: (api: Api, id: number, v: number) => api.as.leadMetcc.applications.recordInterview({ id, expectedVersion: v, outcome: 'pass', scores }),
   };

@@ -1,6 +1,7 @@
 import type {
   AddNoteInput,
   ApplicationDetail,
+  ApproveExceptionInput,
   AssignMentorInput,
   BookInductionInput,
   RecordEligibilityInput,
@@ -10,6 +11,7 @@ import type {
 import {
   applicationChecks,
   applications,
+  eligibilityExceptions,
   eligibilityRecords,
   inductionBookings,
   inductionCourses,
@@ -25,6 +27,7 @@ import {
   checkUpdateEffect,
   DomainError,
   fieldError,
+  needsException,
   validateEligibility,
   validatePosting,
   type CaseAction,
@@ -69,6 +72,12 @@ export function recordEligibility(ctx: ServiceCtx, input: RecordEligibilityInput
       unitCriteria: input.unitCriteria,
       tsgMentorName: input.targetUnit === 'TSG' ? (input.tsgMentorName ?? null) : null,
       hasTsgBaseVisit: input.targetUnit === 'TSG' ? input.hasTsgBaseVisit : false,
+      psdRecords: input.psdRecords,
+      psdOutcome: input.psdOutcome ?? null,
+      ohRecords: input.ohRecords,
+      ohOutcome: input.ohOutcome ?? null,
+      hasOpenMisconduct: input.hasOpenMisconduct ?? null,
+      misconductDetails: input.hasOpenMisconduct ? (input.misconductDetails ?? null) : null,
       notes: input.notes ?? null,
       recordedBy: ctx.actor.id,
       recordedAt: at,
@@ -86,6 +95,21 @@ export function recordEligibility(ctx: ServiceCtx, input: RecordEligibilityInput
       type: 'eligibility_recorded',
       details: { ...details, targetUnit: input.targetUnit, previousTargetUnit: row.targetUnit },
     });
+  });
+}
+
+/** An admin lets a case progress despite open misconduct or referred force records, saying why. */
+export function approveException(ctx: ServiceCtx, input: ApproveExceptionInput): ApplicationDetail {
+  return writeCase(ctx, input, 'exception', (tx, { row, snapshot }, at) => {
+    if (!needsException(snapshot)) {
+      throw new DomainError('BAD_REQUEST', 'There is nothing to approve: no open misconduct and no referred records are recorded on this case.');
+    }
+    tx.insert(eligibilityExceptions)
+      .values({ applicationId: row.id, reason: input.reason, approvedBy: ctx.actor.id, approvedAt: at })
+      .onConflictDoUpdate({ target: eligibilityExceptions.applicationId, set: { reason: input.reason, approvedBy: ctx.actor.id, approvedAt: at } })
+      .run();
+    bumpVersion(tx, row, at);
+    appendEvent(tx, { applicationId: row.id, actorId: ctx.actor.id, at, type: 'exception_approved', reason: input.reason });
   });
 }
 
