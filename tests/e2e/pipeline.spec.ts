@@ -61,6 +61,14 @@ describe('one application, start to finish, through the dashboard alone', () => 
     ]) {
       await eligibility.getByLabel(label).check();
     }
+    const fromForce = eligibility.getByRole('group', { name: 'From the current force' });
+    for (const records of ['Professional standards (PSD) records', 'Occupational health (OH) records']) {
+      await fromForce.getByRole('group', { name: records }).getByLabel('Received', { exact: true }).check();
+    }
+    for (const outcome of ['PSD outcome', 'OH outcome']) {
+      await fromForce.getByRole('group', { name: outcome }).getByLabel('Clear', { exact: true }).check();
+    }
+    await fromForce.getByRole('group', { name: 'Any open misconduct matter or investigation?' }).getByLabel('No', { exact: true }).check();
     await eligibility.getByRole('button', { name: 'Save eligibility' }).click();
     await eligibility.getByText('Eligibility saved.').waitFor();
     await moveTo(page, 'Move to interview', 'Interview');

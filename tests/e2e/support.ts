@@ -193,6 +193,11 @@ export async function createTransferee(baseURL: string, opts: { targetUnit?: str
       expectedVersion: c.version,
       targetUnit: opts.targetUnit ?? 'SNT',
       criteria: { serving_home_office: true, constable_rank: true, probation_complete: true, meets_role_requirements: true },
+      psdRecords: 'received',
+      psdOutcome: 'clear',
+      ohRecords: 'received',
+      ohOutcome: 'clear',
+      hasOpenMisconduct: false,
     });
   }
   return { id: c.id as number, name: `Jordan ${lastName}`, lastName, version: c.version as number };

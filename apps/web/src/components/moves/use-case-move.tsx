@@ -1,5 +1,5 @@
 import type { Stage } from '@muster/contracts';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { errorCode, errorMessage, errorReasons, fieldErrors } from '../../lib/errors.ts';
@@ -7,7 +7,7 @@ import { moveLabel, moveNeedsReason, stageLabels } from '../../lib/labels.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { Dialog } from '../dialog.tsx';
 import { ErrorSummary } from '../error-summary.tsx';
-import { Textarea } from '../fields.tsx';
+import { Radios, Textarea } from '../fields.tsx';
 import { sectionFor } from './fix-links.ts';
 
 export type MovableCase = { id: number; name: string; stage: Stage; version: number };
@@ -28,6 +28,10 @@ export function useCaseMove({ onMoved }: { onMoved?: (c: MovableCase, to: Stage)
   const queryClient = useQueryClient();
   const [askReason, setAskReason] = useState<Pending | null>(null);
   const [reason, setReason] = useState('');
+  const [reasonId, setReasonId] = useState('');
+  const isClosing = askReason !== null && (askReason.to === 'rejected' || askReason.to === 'withdrawn');
+  // Rejecting and withdrawing name a reason from the list the admins keep; moving back or reopening needs the user's words.
+  const closeReasons = useQuery(trpc.reference.closeReasons.queryOptions(undefined, { staleTime: 5 * 60_000, enabled: isClosing }));
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [announcement, setAnnouncement] = useState('');
 
@@ -52,7 +56,8 @@ export function useCaseMove({ onMoved }: { onMoved?: (c: MovableCase, to: Stage)
         const c = pendingRef.current;
         if (!c) return;
         const code = errorCode(error);
-        if (code === 'BAD_REQUEST' && fieldErrors(error).reason && askReason) return; // shown in the reason dialog
+        const fields = fieldErrors(error);
+        if (code === 'BAD_REQUEST' && (fields.reason || fields.reasonId) && askReason) return; // shown in the reason dialog
         setAskReason(null);
         if (code === 'PRECONDITION_FAILED') {
           setOutcome({ kind: 'refused', c, to: vars.to, reasons: errorReasons(error), message: errorMessage(error) });
@@ -65,11 +70,12 @@ export function useCaseMove({ onMoved }: { onMoved?: (c: MovableCase, to: Stage)
       },
     }),
   );
-  function send(c: MovableCase, to: Stage, why?: string) {
+  function send(c: MovableCase, to: Stage, why?: { text: string; listedId?: string }) {
     pendingRef.current = c;
     // A blank reason goes as none, so the server answers with what it needs ("Give a reason for rejecting.").
-    const reason = why?.trim();
-    mutation.mutate({ id: c.id, expectedVersion: c.version, to, ...(reason ? { reason } : {}) });
+    const text = why?.text.trim();
+    const input = { id: c.id, expectedVersion: c.version, to, ...(text ? { reason: text } : {}), ...(why?.listedId ? { reasonId: Number(why.listedId) } : {}) };
+    mutation.mutate(input);
   }
 
   /** Starts a move: straight away for a step forward, via the reason dialog otherwise. */
@@ -77,11 +83,14 @@ export function useCaseMove({ onMoved }: { onMoved?: (c: MovableCase, to: Stage)
     if (moveNeedsReason(c.stage, to)) {
       mutation.reset();
       setReason('');
+      setReasonId('');
       setAskReason({ c, to });
     } else send(c, to);
   }
 
   const reasonErrors = askReason && mutation.error ? fieldErrors(mutation.error).reason : undefined;
+  const listedErrors = askReason && mutation.error ? fieldErrors(mutation.error).reasonId : undefined;
+  const listed = (closeReasons.data ?? []).filter((r) => r.isActive && r.kind === askReason?.to);
 
   const dialogs = (
     <>
@@ -98,18 +107,33 @@ export function useCaseMove({ onMoved }: { onMoved?: (c: MovableCase, to: Stage)
             noValidate
             onSubmit={(e) => {
               e.preventDefault();
-              send(askReason.c, askReason.to, reason);
+              send(askReason.c, askReason.to, { text: reason, listedId: reasonId });
             }}
           >
-            {reasonErrors && <ErrorSummary errors={reasonErrors.map((text) => ({ href: '#move-reason', text }))} />}
+            <ErrorSummary
+              errors={[
+                ...(listedErrors ?? []).map((text) => ({ href: '#move-reason-id', text })),
+                ...(reasonErrors ?? []).map((text) => ({ href: '#move-reason', text })),
+              ]}
+            />
+            {isClosing && listed.length > 0 && (
+              <Radios
+                id="move-reason-id"
+                legend={askReason.to === 'rejected' ? 'Why is the case rejected?' : 'Why is the case withdrawn?'}
+                errors={listedErrors}
+                value={reasonId}
+                onChange={setReasonId}
+                options={listed.map((r) => ({ value: String(r.id), label: r.label }))}
+              />
+            )}
             <Textarea
               id="move-reason"
-              label="Reason"
+              label={isClosing && listed.length > 0 ? 'More detail (optional)' : 'Reason'}
               hint="This is kept in the case history."
               errors={reasonErrors}
               value={reason}
               onChange={(e) => setReason(e.target.value)}
-              rows={4}
+              rows={3}
             />
             <div className="govuk-button-group">
               <button

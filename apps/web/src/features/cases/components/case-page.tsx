@@ -16,7 +16,7 @@ import { useTRPC } from '../../../lib/trpc.ts';
 import { ConflictContext, type CaseConflict } from '../hooks/use-case-write.ts';
 import { CaseSummary } from './case-summary.tsx';
 import { ChecksList } from './forms/checks-form.tsx';
-import { EligibilityForm } from './forms/eligibility-form.tsx';
+import { EligibilityForm, type ForceRecords } from './forms/eligibility-form.tsx';
 import { InductionForm } from './forms/induction-form.tsx';
 import { InterviewForm } from './forms/interview-form.tsx';
 import { MentorForm } from './forms/mentor-form.tsx';
@@ -143,6 +143,19 @@ export function CasePage() {
   );
 }
 
+const recordsLabel = { not_requested: 'Not requested', requested: 'Requested', received: 'Received' } as const;
+
+function forceRecordRows(f: ForceRecords): [string, string][] {
+  if (f.psdRecords === undefined) return [];
+  const records = (r: NonNullable<ForceRecords['psdRecords']>, outcome: ForceRecords['psdOutcome']) =>
+    `${recordsLabel[r]}${outcome ? `, ${outcome === 'clear' ? 'clear' : 'referred'}` : ''}`;
+  return [
+    ['PSD records', records(f.psdRecords, f.psdOutcome)],
+    ['OH records', records(f.ohRecords ?? 'not_requested', f.ohOutcome)],
+    ['Open misconduct', f.hasOpenMisconduct == null ? 'Not known yet' : f.hasOpenMisconduct ? `Yes: ${f.misconductDetails ?? ''}` : 'No'],
+  ];
+}
+
 function NotYet({ children }: { children: string }) {
   return <p className="govuk-body app-muted">{children}</p>;
 }
@@ -172,6 +185,7 @@ function CaseSections({ detail: d, reference, role }: { detail: ApplicationDetai
                     ['Attachment or base visit', e.hasTsgBaseVisit ? 'Done' : 'Not done'],
                   ] as [string, string][])
                 : []),
+              ...forceRecordRows(e as ForceRecords),
               ['Recorded', `by ${e.recordedBy} on ${formatDate(e.recordedAt)}`],
             ]}
           />

@@ -2,6 +2,7 @@ import type { ApplicationDetail, Stage } from '@muster/contracts';
 import { checkStatusLabels, pipelineStages, stageLabels } from '../../../lib/labels.ts';
 import { gateOwners } from '../../../lib/permissions.ts';
 import type { Reference } from '../../../lib/types.ts';
+import type { ForceRecords } from './forms/eligibility-form.tsx';
 
 type Task = { key: string; label: string; isDone: boolean; status?: string; section: string };
 
@@ -20,6 +21,26 @@ function gateTasks(d: ApplicationDetail, to: Stage, reference: Reference): Task[
         },
         { key: 'unit', label: 'Target unit chosen', isDone: d.targetUnit !== null, section: 'eligibility' },
       ];
+      const f = (e ?? {}) as ForceRecords;
+      // Shown once the API records these (the eligibility record carries them, or the gate names them).
+      const tracksForceRecords = 'psdRecords' in f || d.nextMoves.some((m) => m.unmet.some((r) => r.includes('(PSD)')));
+      if (d.route === 'transferee' && tracksForceRecords) {
+        const received = (r: ForceRecords['psdRecords'], o: ForceRecords['psdOutcome']) =>
+          r === 'received' && o === 'clear' ? undefined : r === 'received' ? (o === 'refer' ? 'Referred' : 'Outcome missing') : r === 'requested' ? 'Requested' : 'Not requested';
+        const psd = received(f.psdRecords, f.psdOutcome);
+        const oh = received(f.ohRecords, f.ohOutcome);
+        tasks.push(
+          { key: 'psd', label: 'PSD records received and clear', isDone: !psd, ...(psd ? { status: psd } : {}), section: 'eligibility' },
+          { key: 'oh', label: 'OH records received and clear', isDone: !oh, ...(oh ? { status: oh } : {}), section: 'eligibility' },
+          {
+            key: 'misconduct',
+            label: 'No open misconduct matter',
+            isDone: f.hasOpenMisconduct === false,
+            ...(f.hasOpenMisconduct ? { status: 'Open matter' } : {}),
+            section: 'eligibility',
+          },
+        );
+      }
       if (unit?.criteria.length) {
         tasks.push({
           key: 'unit-criteria',

@@ -2,13 +2,42 @@ import type { ApplicationDetail, UnitCode } from '@muster/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ErrorSummary } from '../../../../components/error-summary.tsx';
-import { Checkboxes, Select, Textarea, TextInput } from '../../../../components/fields.tsx';
+import { Checkboxes, Radios, Select, Textarea, TextInput } from '../../../../components/fields.tsx';
 import { formErrors } from '../../../../components/form-errors.ts';
 import type { Reference } from '../../../../lib/types.ts';
 import { useTRPC } from '../../../../lib/trpc.ts';
 import { useCaseWrite } from '../../hooks/use-case-write.ts';
 
+/**
+ * What the current force tells us about a transferee: PSD and OH records, and any open misconduct.
+ * Read loosely, as the API added these fields to the eligibility record later.
+ */
+export type ForceRecords = {
+  psdRecords?: 'not_requested' | 'requested' | 'received';
+  psdOutcome?: 'clear' | 'refer' | null;
+  ohRecords?: 'not_requested' | 'requested' | 'received';
+  ohOutcome?: 'clear' | 'refer' | null;
+  hasOpenMisconduct?: boolean | null;
+  misconductDetails?: string | null;
+};
+
+const recordsOptions = [
+  { value: 'not_requested', label: 'Not requested' },
+  { value: 'requested', label: 'Requested' },
+  { value: 'received', label: 'Received' },
+];
+const outcomeOptions = [
+  { value: 'clear', label: 'Clear' },
+  { value: 'refer', label: 'Refer' },
+];
+
 const ids = {
+  psdRecords: 'eligibility-psdRecords',
+  psdOutcome: 'eligibility-psdOutcome',
+  ohRecords: 'eligibility-ohRecords',
+  ohOutcome: 'eligibility-ohOutcome',
+  hasOpenMisconduct: 'eligibility-hasOpenMisconduct',
+  misconductDetails: 'eligibility-misconductDetails',
   targetUnit: 'eligibility-targetUnit',
   criteria: 'eligibility-criteria',
   unitCriteria: 'eligibility-unitCriteria',
@@ -27,6 +56,14 @@ export function EligibilityForm({ detail, reference }: { detail: ApplicationDeta
   const [mentorName, setMentorName] = useState(e?.tsgMentorName ?? '');
   const [hasBaseVisit, setHasBaseVisit] = useState(e?.hasTsgBaseVisit ?? false);
   const [notes, setNotes] = useState(e?.notes ?? '');
+  const f = (e ?? {}) as ForceRecords;
+  const [psdRecords, setPsdRecords] = useState<string>(f.psdRecords ?? 'not_requested');
+  const [psdOutcome, setPsdOutcome] = useState<string>(f.psdOutcome ?? '');
+  const [ohRecords, setOhRecords] = useState<string>(f.ohRecords ?? 'not_requested');
+  const [ohOutcome, setOhOutcome] = useState<string>(f.ohOutcome ?? '');
+  const [misconduct, setMisconduct] = useState<string>(f.hasOpenMisconduct == null ? '' : f.hasOpenMisconduct ? 'yes' : 'no');
+  const [misconductDetails, setMisconductDetails] = useState(f.misconductDetails ?? '');
+  const isTransferee = detail.route === 'transferee';
   const [saved, setSaved] = useState(false);
   const write = useCaseWrite(detail.id, () => setSaved(true));
   const mutation = useMutation(trpc.applications.recordEligibility.mutationOptions(write));
@@ -40,7 +77,18 @@ export function EligibilityForm({ detail, reference }: { detail: ApplicationDeta
       onSubmit={(ev) => {
         ev.preventDefault();
         setSaved(false);
-        mutation.mutate({
+        const forceRecords: ForceRecords = isTransferee
+          ? {
+              psdRecords: psdRecords as NonNullable<ForceRecords['psdRecords']>,
+              psdOutcome: psdRecords === 'received' && psdOutcome ? (psdOutcome as 'clear' | 'refer') : null,
+              ohRecords: ohRecords as NonNullable<ForceRecords['ohRecords']>,
+              ohOutcome: ohRecords === 'received' && ohOutcome ? (ohOutcome as 'clear' | 'refer') : null,
+              hasOpenMisconduct: misconduct === '' ? null : misconduct === 'yes',
+              misconductDetails: misconduct === 'yes' ? misconductDetails || null : null,
+            }
+          : {};
+        const input = {
+          ...forceRecords,
           id: detail.id,
           expectedVersion: detail.version,
           targetUnit: targetUnit as UnitCode,
@@ -49,7 +97,8 @@ export function EligibilityForm({ detail, reference }: { detail: ApplicationDeta
           tsgMentorName: targetUnit === 'TSG' ? mentorName || null : null,
           hasTsgBaseVisit: targetUnit === 'TSG' && hasBaseVisit,
           notes: notes || null,
-        });
+        };
+        mutation.mutate(input);
       }}
     >
       <ErrorSummary errors={summary} />
@@ -106,6 +155,47 @@ export function EligibilityForm({ detail, reference }: { detail: ApplicationDeta
             onChange={(_code, isChecked) => setHasBaseVisit(isChecked)}
           />
         </>
+      )}
+      {isTransferee && (
+        <fieldset className="govuk-fieldset app-subform">
+          <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">From the current force</legend>
+          <div className="app-inline-fields">
+            <div>
+              <Radios id={ids.psdRecords} legend="Professional standards (PSD) records" errors={byField.psdRecords} value={psdRecords} onChange={setPsdRecords} options={recordsOptions} />
+              {psdRecords === 'received' && (
+                <Radios id={ids.psdOutcome} legend="PSD outcome" isInline errors={byField.psdOutcome} value={psdOutcome} onChange={setPsdOutcome} options={outcomeOptions} />
+              )}
+            </div>
+            <div>
+              <Radios id={ids.ohRecords} legend="Occupational health (OH) records" errors={byField.ohRecords} value={ohRecords} onChange={setOhRecords} options={recordsOptions} />
+              {ohRecords === 'received' && (
+                <Radios id={ids.ohOutcome} legend="OH outcome" isInline errors={byField.ohOutcome} value={ohOutcome} onChange={setOhOutcome} options={outcomeOptions} />
+              )}
+            </div>
+          </div>
+          <Radios
+            id={ids.hasOpenMisconduct}
+            legend="Any open misconduct matter or investigation?"
+            isInline
+            errors={byField.hasOpenMisconduct}
+            value={misconduct}
+            onChange={setMisconduct}
+            options={[
+              { value: 'no', label: 'No' },
+              { value: 'yes', label: 'Yes' },
+              { value: '', label: 'Not known yet' },
+            ]}
+          />
+          {misconduct === 'yes' && (
+            <Textarea
+              id={ids.misconductDetails}
+              label="What is the matter or investigation?"
+              value={misconductDetails}
+              errors={byField.misconductDetails}
+              onChange={(ev) => setMisconductDetails(ev.target.value)}
+            />
+          )}
+        </fieldset>
       )}
       <Textarea id={ids.notes} label="Notes (optional)" value={notes} errors={byField.notes} onChange={(ev) => setNotes(ev.target.value)} />
       <button type="submit" className="govuk-button" disabled={mutation.isPending}>
