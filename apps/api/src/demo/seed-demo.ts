@@ -1,11 +1,12 @@
 import type { Route, UnitCode } from '@muster/contracts';
-import { inductionCourses, mentors, users, type Db } from '@muster/db';
+import { applications, inductionCourses, mentors, users, type Db } from '@muster/db';
 import { addDays, homeOfficeForces, metForce, requiredChecks, routeCriteria, unitCriteria, units, type Actor } from '@muster/domain';
-import { asc, gte, sql } from 'drizzle-orm';
+import { asc, eq, gte, sql } from 'drizzle-orm';
 import { hashPassword } from '../security/passwords.ts';
 import type { ServiceCtx } from '../services/actor.ts';
 import { createApplication } from '../services/applications.ts';
 import { listCloseReasons } from '../services/close-reasons.ts';
+import { assignCases } from '../services/triage.ts';
 import { insertUser } from '../services/auth.ts';
 import { moveApplication } from '../services/moves.ts';
 import { addNote, assignMentor, bookInduction, mentorLoad, recordEligibility, recordInterview, updateCheck } from '../services/records.ts';
@@ -56,6 +57,7 @@ export async function seedDemoData(db: Db, opts: { count?: number; today?: Date 
     const actors: DemoActors = { resourcing: actor(0), leads: [actor(1), actor(2)], coordinator: actor(3) };
     seedPoolAndCourses(db, today);
     const cases = seedCases(db, actors, opts.count ?? 320, today, prng(2026));
+    seedTriageExamples(db, actors, today, prng(11));
     return { users: ids.length, cases };
   });
 }
@@ -92,6 +94,36 @@ const withdrawReasons = [
   ['Candidate withdrew', 'The officer asked to withdraw and may reapply next year.'],
   ['No response to contact', 'No response to three contact attempts over 30 days.'],
 ] as const;
+
+/**
+ * Makes the triage queue look like a working week: some review cases already assigned, and a few
+ * people who applied twice, flagged as possible duplicates by the same rule a real create uses.
+ */
+function seedTriageExamples(db: Db, actors: DemoActors, today: Date, rand: Rand) {
+  const ctx = (daysAgo: number): ServiceCtx => ({ db, actor: actors.resourcing, now: () => new Date(today.getTime() - daysAgo * 86_400_000) });
+  const review = db.select().from(applications).where(eq(applications.stage, 'review')).orderBy(asc(applications.id)).all();
+  const toAssign = review.filter(() => rand.next() < 0.35);
+  if (toAssign.length) assignCases(ctx(1), { cases: toAssign.map((a) => ({ id: a.id, expectedVersion: a.version })), assignee: 'me' });
+  for (const original of review.filter((a) => a.route === 'transferee').slice(0, 3)) {
+    createApplication(ctx(rand.int(0, 3)), {
+      route: original.route,
+      cohortYear: null,
+      firstName: original.firstName,
+      lastName: original.lastName,
+      email: original.email,
+      phone: original.phone,
+      dateOfBirth: original.dateOfBirth,
+      currentForce: original.currentForce,
+      rank: original.rank,
+      warrantNumber: original.warrantNumber,
+      joinedForceOn: original.joinedForceOn,
+      targetUnit: null,
+      unitPreferences: original.unitPreferences,
+      postingPreference: null,
+      specialistSkills: ['Applied again through the online form'],
+    });
+  }
+}
 
 /**
  * Creates `count` cases and takes each through the real services to a stage of its own, so every
