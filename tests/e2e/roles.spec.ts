@@ -39,7 +39,17 @@ describe('each role sees its own work', () => {
     await column(page, 'Review').waitFor();
     expect(await columnHeadings(page)).toEqual(['Review', 'Interview', 'Pre-employment', 'Induction', 'Mentoring']);
     expect(await page.getByRole('link', { name: 'New application' }).count()).toBeGreaterThan(0);
-    expect(await column(page, 'Review').getByRole('listitem').count()).toBeGreaterThan(0);
+    // A column shows its first page; "Show more" fetches the next from where it ended.
+    const review = column(page, 'Review');
+    const cards = review.getByRole('listitem');
+    expect(await cards.count()).toBe(20);
+    const caseLinks = () => review.locator('.app-card__title a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    const firstPage = await caseLinks();
+    await review.getByRole('button', { name: /Show more review cases/ }).click();
+    await expect.poll(() => cards.count()).toBeGreaterThan(20);
+    const both = await caseLinks();
+    expect(both.slice(0, 20)).toEqual(firstPage);
+    expect(new Set(both).size).toBe(both.length);
     await expectNoAxeViolations(page, 'the board (resourcing)');
     expect(problems).toEqual([]);
     await context.close();

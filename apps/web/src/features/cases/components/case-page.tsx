@@ -185,7 +185,7 @@ function CaseSections({ detail: d, reference, role }: { detail: ApplicationDetai
                     ['Attachment or base visit', e.hasTsgBaseVisit ? 'Done' : 'Not done'],
                   ] as [string, string][])
                 : []),
-              ...forceRecordRows(e as ForceRecords),
+              ...(d.route === 'transferee' ? forceRecordRows(e as ForceRecords) : []),
               ['Recorded', `by ${e.recordedBy} on ${formatDate(e.recordedAt)}`],
             ]}
           />
