@@ -165,4 +165,4 @@ export function mergeDuplicate(ctx: ServiceCtx, input: ResolveDuplicateInput) {
 }
 
 /** Open flags per case, for lists. */
-export const openFlagCount = sql<number>`(SELECT count(*) FROM ${duplicateFlags} WHERE ${duplicateFlags.applicationId} = ${applications.id} AND ${duplicateFlags.status} = 'open')`;
+export const openFlagCount = sql<number>`(SELECT count(*) FROM duplicate_flags f WHERE f.application_id = applications.id AND f.status = 'open')`;

@@ -139,6 +139,11 @@ describe('duplicates', () => {
     const b = await api.as.resourcing.applications.create(buildApplication({ currentForce: 'Kent Police', warrantNumber: 'K777' }));
     const [flag] = await api.as.resourcing.duplicates.list({ status: 'open', applicationId: b.id });
     expect(flag).toMatchObject({ matches: ['same_warrant'], duplicateOf: { id: a.id } });
+    const queue = await api.as.resourcing.triage.queue({});
+    expect(queue.items.map((i) => [i.id, i.openDuplicateFlags])).toEqual([
+      [a.id, 0],
+      [b.id, 1],
+    ]);
     const fresh = await api.as.resourcing.applications.get({ id: b.id });
     await api.as.resourcing.duplicates.dismiss({ flagId: flag!.id, expectedVersion: fresh.version, reason: 'Warrant numbers reused by Kent; different officers' });
     for (const id of [a.id, b.id]) {

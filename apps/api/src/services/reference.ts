@@ -1,6 +1,6 @@
-import { accessLog, applications, forces, inductionBookings, inductionCourses, mentors, users } from '@muster/db';
+import { accessLog, applications, forces, inductionCourses, mentors, users } from '@muster/db';
 import { checkTypes, routeCriteria, unitCriteria, units } from '@muster/domain';
-import { and, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import type { Db } from '@muster/db';
 
 /** Everything the forms offer as choices. Static for the life of the process, apart from courses and the pool. */
@@ -16,7 +16,8 @@ export function getReference(db: Db, today: string) {
         startsOn: inductionCourses.startsOn,
         place: inductionCourses.place,
         capacity: inductionCourses.capacity,
-        booked: sql<number>`(SELECT count(*) FROM ${inductionBookings} WHERE ${inductionBookings.courseId} = ${inductionCourses.id})`,
+        // Column references inside a raw subquery must be table-qualified: drizzle prints them bare here.
+        booked: sql<number>`(SELECT count(*) FROM induction_bookings b WHERE b.course_id = induction_courses.id)`,
       })
       .from(inductionCourses)
       .where(gte(inductionCourses.startsOn, today))
@@ -34,7 +35,7 @@ export function listMentors(db: Db) {
       unit: mentors.unitCode,
       place: mentors.place,
       capacity: mentors.capacity,
-      load: sql<number>`(SELECT count(*) FROM ${applications} WHERE (${applications.mentorId} = ${mentors.id} OR ${applications.buddyId} = ${mentors.id}) AND ${inArray(applications.stage, ['induction', 'mentoring'])})`,
+      load: sql<number>`(SELECT count(*) FROM applications a WHERE (a.mentor_id = mentors.id OR a.buddy_id = mentors.id) AND a.stage IN ('induction', 'mentoring'))`,
     })
     .from(mentors)
     .where(eq(mentors.isActive, true))
