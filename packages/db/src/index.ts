@@ -1,4 +1,5 @@
 export * from './client.ts';
+export * from './prepared.ts';
 export * from './reference-data.ts';
 export * as schema from './schema/index.ts';
 export * from './schema/index.ts';

@@ -21,12 +21,16 @@ import {
   forces,
   inductionCourses,
   mentors,
+  preparedByShape,
+  preparedFor,
+  stageCounts,
   users,
 } from '@muster/db';
 import { assertCanSee, checkName as checkNameOf, coordinatorStages, DomainError, fieldError, nextMoves, requiredChecks, type Actor } from '@muster/domain';
-import { and, asc, desc, eq, gt, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lt, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
+import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { ServiceCtx } from './actor.ts';
-import { appendEvent, assertVersion, bumpVersion, cardColumns, loadCase, toCard, type Tx } from './case-store.ts';
+import { appendEvent, assertVersion, bumpVersion, cardColumns, loadCase, toCard, type LoadedCase, type Tx } from './case-store.ts';
 import { findDuplicates, flagDuplicates } from './duplicates.ts';
 
 export function createApplication(ctx: ServiceCtx, input: CreateApplicationInput): ApplicationDetail {
@@ -115,34 +119,57 @@ export function updateApplication(ctx: ServiceCtx, input: UpdateApplicationInput
   );
 }
 
+/** The reads and the view record of a case page, prepared once per connection. */
+const detailQueries = preparedFor((db) => ({
+  userName: db.select({ name: users.name }).from(users).where(eq(users.id, sql.placeholder('id'))).prepare(),
+  course: db.select().from(inductionCourses).where(eq(inductionCourses.id, sql.placeholder('id'))).prepare(),
+  people: db
+    .select({ id: mentors.id, name: mentors.name, unit: mentors.unitCode, place: mentors.place })
+    .from(mentors)
+    .where(inArray(mentors.id, [sql.placeholder('mentorId'), sql.placeholder('buddyId')]))
+    .prepare(),
+  logView: db
+    .insert(accessLog)
+    .values({ userId: sql.placeholder('userId'), applicationId: sql.placeholder('applicationId'), at: sql.placeholder('at'), action: sql.placeholder('action') })
+    .prepare(),
+  scope: db.select({ stage: applications.stage, targetUnit: applications.targetUnit }).from(applications).where(eq(applications.id, sql.placeholder('id'))).prepare(),
+}));
+
+/** Records that the actor looked at the case (`view`) or its history (`history`). */
+function logAccess(ctx: ServiceCtx, tx: Tx, applicationId: number, action: 'view' | 'history'): void {
+  detailQueries(tx).logView.run({ userId: ctx.actor.id, applicationId, at: ctx.now().toISOString(), action });
+}
+
 /** A case with everything recorded on it, as the actor may see it. Recorded in the access log. */
 export function getApplication(ctx: ServiceCtx, id: number): ApplicationDetail {
   return ctx.db.transaction(
     (tx) => {
       const detail = readDetail(ctx, tx, id);
-      tx.insert(accessLog).values({ userId: ctx.actor.id, applicationId: id, at: ctx.now().toISOString(), action: 'view' }).run();
+      logAccess(ctx, tx, id, 'view');
       return detail;
     },
     { behavior: 'immediate' },
   );
 }
 
-/** The full case for the actor; FORBIDDEN outside their reach. Not itself logged: callers that show it to a person log the view. */
-export function readDetail(ctx: ServiceCtx, tx: Tx, id: number): ApplicationDetail {
-  const { row, snapshot, eligibility: e, interview: i, checks: checkRows, induction, exception } = loadCase(tx, id);
+/**
+ * The full case for the actor; FORBIDDEN outside their reach. Not itself logged: callers that show it
+ * to a person log the view. Pass the case already loaded in this transaction (`loaded`) to build the
+ * answer from it instead of reading it again.
+ */
+export function readDetail(ctx: ServiceCtx, tx: Tx, id: number, loaded: LoadedCase = loadCase(tx, id)): ApplicationDetail {
+  const { row, snapshot, eligibility: e, interview: i, checks: checkRows, induction, exception } = loaded;
   assertCanSee(ctx.actor, snapshot);
+  const q = detailQueries(tx);
   const names = new Map<number, string>();
   const nameOf = (userId: number) => {
-    if (!names.has(userId)) names.set(userId, tx.select({ name: users.name }).from(users).where(eq(users.id, userId)).get()?.name ?? 'Unknown user');
-    return names.get(userId)!;
+    let name = names.get(userId);
+    if (name === undefined) names.set(userId, (name = q.userName.get({ id: userId })?.name ?? 'Unknown user'));
+    return name;
   };
-  const course = induction && tx.select().from(inductionCourses).where(eq(inductionCourses.id, induction.courseId)).get();
+  const course = induction && q.course.get({ id: induction.courseId });
   const booking = induction && course ? { b: induction, c: course } : undefined;
-  const people = tx
-    .select({ id: mentors.id, name: mentors.name, unit: mentors.unitCode, place: mentors.place })
-    .from(mentors)
-    .where(inArray(mentors.id, [row.mentorId ?? -1, row.buddyId ?? -1]))
-    .all();
+  const people = row.mentorId === null && row.buddyId === null ? [] : q.people.all({ mentorId: row.mentorId ?? -1, buddyId: row.buddyId ?? -1 });
   const required = requiredChecks(row.route, row.targetUnit);
   const byCode = new Map(checkRows.map((c) => [c.checkCode, c]));
   return {
@@ -194,46 +221,76 @@ export function readDetail(ctx: ServiceCtx, tx: Tx, id: number): ApplicationDeta
 
 /* ---------- lists, board, search ---------- */
 
+/**
+ * How a filter's value goes into the SQL: as itself (a one-off query) or as a named placeholder whose
+ * value is supplied when a prepared query runs. The names bound describe the query's shape.
+ */
+type Bind = <T>(name: string, value: T) => T | Placeholder;
+const asValue: Bind = (_name, value) => value;
+
+/** Binds every value as a placeholder, recording the values and, in `shape`, what was bound in which order. */
+function placeholders(actor: Actor) {
+  const values: Record<string, unknown> = {};
+  const names: string[] = [actor.role];
+  const bind: Bind = (name, value) => {
+    values[name] = value;
+    names.push(name);
+    return sql.placeholder(name);
+  };
+  return { bind, values, shape: () => names.join(' ') };
+}
+
+/** The columns a filter reads: the cases themselves, or the board's counters. */
+type FilterColumns = { stage: AnySQLiteColumn; targetUnit: AnySQLiteColumn; route: AnySQLiteColumn };
+
 /** What the actor may see, as a WHERE condition. */
-function scopeCondition(actor: Actor): SQL | undefined {
+function scopeCondition(actor: Actor, bind: Bind, c: FilterColumns = applications): SQL | undefined {
   switch (actor.role) {
     case 'unit_lead':
-      return actor.units.length ? inArray(applications.targetUnit, [...actor.units]) : sql`0`;
+      return actor.units.length ? inArray(c.targetUnit, actor.units.map((u, i) => bind(`unit${i}`, u))) : sql`0`;
     case 'coordinator':
-      return inArray(applications.stage, [...coordinatorStages]);
+      return inArray(c.stage, [...coordinatorStages]);
     default:
       return undefined;
   }
 }
 
 /** The text search as a condition: an FTS5 trigram match for words of 3+ characters, LIKE for shorter ones. */
-function searchCondition(q: string | undefined): SQL | undefined {
-  const words = (q ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 6);
+function searchCondition(q: string | undefined, bind: Bind): SQL | undefined {
+  const words = searchWords(q);
   if (!words.length) return undefined;
   const long = words.filter((w) => w.length >= 3);
   const short = words.filter((w) => w.length < 3);
   const conditions: SQL[] = [];
   if (long.length) {
     const match = long.map((w) => `"${w.replaceAll('"', '""')}"`).join(' AND ');
-    conditions.push(sql`${applications.id} IN (SELECT rowid FROM applications_search WHERE applications_search MATCH ${match})`);
+    conditions.push(sql`${applications.id} IN (SELECT rowid FROM applications_search WHERE applications_search MATCH ${bind('match', match)})`);
   }
-  for (const w of short) {
-    const like = `%${w.replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
+  short.forEach((w, i) => {
+    const like = bind(`like${i}`, `%${w.replace(/[%_\\]/g, (m) => `\\${m}`)}%`);
     conditions.push(
       sql`(${applications.firstName} LIKE ${like} ESCAPE '\\' OR ${applications.lastName} LIKE ${like} ESCAPE '\\' OR ${applications.email} LIKE ${like} ESCAPE '\\' OR ifnull(${applications.currentForce}, '') LIKE ${like} ESCAPE '\\')`,
     );
-  }
+  });
   return and(...conditions);
 }
+const searchWords = (q: string | undefined) => (q ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 6);
 
-export function filterConditions(actor: Actor, f: Omit<ListFilters, 'stage'> & { stage?: Stage | undefined }): (SQL | undefined)[] {
+type Filters = Omit<ListFilters, 'stage'> & { stage?: Stage | undefined };
+
+function conditionsOf(actor: Actor, f: Filters, bind: Bind, c: FilterColumns = applications): (SQL | undefined)[] {
   return [
-    scopeCondition(actor),
-    f.stage ? eq(applications.stage, f.stage) : undefined,
-    f.unit ? eq(applications.targetUnit, f.unit) : undefined,
-    f.route ? eq(applications.route, f.route) : undefined,
-    searchCondition(f.q),
+    scopeCondition(actor, bind, c),
+    f.stage ? eq(c.stage, bind('stage', f.stage)) : undefined,
+    f.unit ? eq(c.targetUnit, bind('unit', f.unit)) : undefined,
+    f.route ? eq(c.route, bind('route', f.route)) : undefined,
+    c === applications ? searchCondition(f.q, bind) : undefined,
   ];
+}
+
+/** The actor's scope and the filters as WHERE conditions with their values in place (for one-off queries). */
+export function filterConditions(actor: Actor, f: Filters): (SQL | undefined)[] {
+  return conditionsOf(actor, f, asValue);
 }
 
 const encodeCursor = (parts: (string | number)[]) => Buffer.from(JSON.stringify(parts)).toString('base64url');
@@ -250,16 +307,24 @@ function decodeCursor<T extends unknown[]>(cursor: string | undefined, check: (v
 const isIdCursor = (v: unknown[]): v is [number] => v.length === 1 && typeof v[0] === 'number';
 const isColumnCursor = (v: unknown[]): v is [string, number] => v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'number';
 
+/** A page of cards, newest first or longest in the stage first, as a prepared query (one per shape of filters). */
+function cardsQuery(db: Tx, where: SQL | undefined, order: 'newest' | 'longestInStage') {
+  return db
+    .select(cardColumns)
+    .from(applications)
+    .where(where)
+    .orderBy(...(order === 'newest' ? [desc(applications.id)] : [asc(applications.stageEnteredAt), asc(applications.id)]))
+    .limit(sql.placeholder('limit'))
+    .prepare();
+}
+const cardQueries = preparedByShape<ReturnType<typeof cardsQuery>>();
+
 /** Cases newest first, filtered and searched, a page at a time. */
 export function listApplications(ctx: ServiceCtx, input: ListApplicationsInput): Page<ApplicationCard> {
   const after = decodeCursor(input.cursor, isIdCursor);
-  const rows = ctx.db
-    .select(cardColumns)
-    .from(applications)
-    .where(and(...filterConditions(ctx.actor, input), after ? lt(applications.id, after[0]) : undefined))
-    .orderBy(desc(applications.id))
-    .limit(input.limit + 1)
-    .all();
+  const p = placeholders(ctx.actor);
+  const where = and(...conditionsOf(ctx.actor, input, p.bind), after ? lt(applications.id, p.bind('before', after[0])) : undefined);
+  const rows = cardQueries(ctx.db, `list ${p.shape()}`, () => cardsQuery(ctx.db, where, 'newest')).all({ ...p.values, limit: input.limit + 1 });
   const items = rows.slice(0, input.limit);
   const last = items.at(-1);
   return { items, nextCursor: rows.length > input.limit && last ? encodeCursor([last.id]) : null };
@@ -273,35 +338,47 @@ export function boardStages(actor: Actor): Stage[] {
 /** One column of the board: the cases longest in the stage first. */
 export function listColumn(ctx: ServiceCtx, input: ColumnInput): Page<ApplicationCard> {
   const after = decodeCursor(input.cursor, isColumnCursor);
-  const rows = ctx.db
-    .select(cardColumns)
-    .from(applications)
-    .where(
-      and(
-        ...filterConditions(ctx.actor, input),
-        after
-          ? or(gt(applications.stageEnteredAt, after[0]), and(eq(applications.stageEnteredAt, after[0]), gt(applications.id, after[1])))
-          : undefined,
-      ),
-    )
-    .orderBy(asc(applications.stageEnteredAt), asc(applications.id))
-    .limit(input.limit + 1)
-    .all();
+  const p = placeholders(ctx.actor);
+  const where = and(
+    ...conditionsOf(ctx.actor, input, p.bind),
+    after
+      ? or(
+          gt(applications.stageEnteredAt, p.bind('afterAt', after[0])),
+          and(eq(applications.stageEnteredAt, p.bind('afterAt', after[0])), gt(applications.id, p.bind('afterId', after[1]))),
+        )
+      : undefined,
+  );
+  const rows = cardQueries(ctx.db, `column ${p.shape()}`, () => cardsQuery(ctx.db, where, 'longestInStage')).all({ ...p.values, limit: input.limit + 1 });
   const items = rows.slice(0, input.limit);
   const last = items.at(-1);
   return { items, nextCursor: rows.length > input.limit && last ? encodeCursor([last.stageEnteredAt, last.id]) : null };
 }
 
+/**
+ * Cases per stage. Without a text search the counts come from `stage_counts` (kept by triggers, a few
+ * hundred rows at most) under the same scope and unit/route filters; a search counts the matching cases.
+ */
+function countsQuery(db: Tx, where: SQL | undefined, isSearch: boolean) {
+  const c = isSearch ? applications : stageCounts;
+  return db
+    .select({ stage: c.stage, count: isSearch ? sql<number>`count(*)` : sql<number>`sum(${stageCounts.count})` })
+    .from(c)
+    .where(where)
+    .groupBy(c.stage)
+    .prepare();
+}
+const countQueries = preparedByShape<ReturnType<typeof countsQuery>>();
+
 /** Per open stage: how many cases match, and the first page of them. */
 export function getBoard(ctx: ServiceCtx, input: BoardInput): BoardColumn[] {
   const stages = boardStages(ctx.actor);
+  const isSearch = searchWords(input.q).length > 0;
+  const p = placeholders(ctx.actor);
+  const columns = isSearch ? applications : stageCounts;
+  const where = and(...conditionsOf(ctx.actor, input, p.bind, columns), inArray(columns.stage, stages.map((s) => p.bind(`in_${s}`, s))));
   const counts = new Map(
-    ctx.db
-      .select({ stage: applications.stage, count: sql<number>`count(*)` })
-      .from(applications)
-      .where(and(...filterConditions(ctx.actor, input), inArray(applications.stage, stages)))
-      .groupBy(applications.stage)
-      .all()
+    countQueries(ctx.db, `${isSearch ? 'search' : 'counters'} ${p.shape()}`, () => countsQuery(ctx.db, where, isSearch))
+      .all(p.values)
       .map((r) => [r.stage, r.count]),
   );
   return stages.map((stage) => {
@@ -313,13 +390,25 @@ export function getBoard(ctx: ServiceCtx, input: BoardInput): BoardColumn[] {
 
 /** The case's history, newest first. */
 export function getHistory(ctx: ServiceCtx, input: { id: number; cursor?: string | undefined; limit: number }): Page<ApplicationEvent> {
-  const row = ctx.db.select({ stage: applications.stage, targetUnit: applications.targetUnit }).from(applications).where(eq(applications.id, input.id)).get();
+  const q = detailQueries(ctx.db);
+  const row = q.scope.get({ id: input.id });
   if (!row) throw new DomainError('NOT_FOUND', `There is no case with id ${input.id}.`);
   assertCanSee(ctx.actor, row);
   const before = decodeCursor(input.cursor, isIdCursor);
   // The history shows the case's content (notes, outcomes): reading it is a view of the case.
-  ctx.db.insert(accessLog).values({ userId: ctx.actor.id, applicationId: input.id, at: ctx.now().toISOString(), action: 'history' }).run();
-  const rows = ctx.db
+  logAccess(ctx, ctx.db, input.id, 'history');
+  const rows = historyQuery(ctx.db).all({ id: input.id, before: before?.[0] ?? Number.MAX_SAFE_INTEGER, limit: input.limit + 1 });
+  const items = rows.slice(0, input.limit).map(({ actorId, actorName, ...e }) => ({
+    ...e,
+    actor: actorId === null ? null : { id: actorId, name: actorName ?? 'Unknown user' },
+  }));
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > input.limit && last ? encodeCursor([last.id]) : null };
+}
+
+/** A page of a case's events, newest first, before an event id (the first page: before any id). */
+const historyQuery = preparedFor((db) =>
+  db
     .select({
       id: applicationEvents.id,
       type: applicationEvents.type,
@@ -333,14 +422,8 @@ export function getHistory(ctx: ServiceCtx, input: { id: number; cursor?: string
     })
     .from(applicationEvents)
     .leftJoin(users, eq(users.id, applicationEvents.actorId))
-    .where(and(eq(applicationEvents.applicationId, input.id), before ? lt(applicationEvents.id, before[0]) : undefined))
+    .where(and(eq(applicationEvents.applicationId, sql.placeholder('id')), lt(applicationEvents.id, sql.placeholder('before'))))
     .orderBy(desc(applicationEvents.id))
-    .limit(input.limit + 1)
-    .all();
-  const items = rows.slice(0, input.limit).map(({ actorId, actorName, ...e }) => ({
-    ...e,
-    actor: actorId === null ? null : { id: actorId, name: actorName ?? 'Unknown user' },
-  }));
-  const last = items.at(-1);
-  return { items, nextCursor: rows.length > input.limit && last ? encodeCursor([last.id]) : null };
-}
+    .limit(sql.placeholder('limit'))
+    .prepare(),
+);

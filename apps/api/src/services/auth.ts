@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { CreateUserInput, LoginInput, Me, UnitCode } from '@muster/contracts';
-import { loginAttempts, sessions, userUnits, users, type Db } from '@muster/db';
+import { loginAttempts, preparedFor, sessions, userUnits, users, type Db } from '@muster/db';
 import { DomainError, fieldError } from '@muster/domain';
 import { and, eq, gte, sql } from 'drizzle-orm';
 import type { Config } from '../config.ts';
@@ -11,8 +11,24 @@ export const throttle = { maxFailures: 10, windowMs: 5 * 60_000 };
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 
+/** The queries every signed-in request makes, prepared once per connection. */
+const sessionQueries = preparedFor((db) => {
+  const tokenHash = sql.placeholder('tokenHash');
+  return {
+    session: db
+      .select({ s: sessions, u: { id: users.id, email: users.email, name: users.name, role: users.role, isActive: users.isActive } })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(eq(sessions.tokenHash, tokenHash))
+      .prepare(),
+    units: db.select({ code: userUnits.unitCode }).from(userUnits).where(eq(userUnits.userId, sql.placeholder('userId'))).prepare(),
+    touch: db.update(sessions).set({ lastSeenAt: sql`${sql.placeholder('at')}` }).where(eq(sessions.tokenHash, tokenHash)).prepare(),
+    remove: db.delete(sessions).where(eq(sessions.tokenHash, tokenHash)).prepare(),
+  };
+});
+
 function unitsOf(db: Db, userId: number): UnitCode[] {
-  return db.select({ code: userUnits.unitCode }).from(userUnits).where(eq(userUnits.userId, userId)).all().map((r) => r.code);
+  return sessionQueries(db).units.all({ userId }).map((r) => r.code);
 }
 
 /** Sign-in tries per email whose password is being checked right now (the check is asynchronous). */
@@ -72,7 +88,7 @@ export async function login(deps: LoginDeps, input: LoginInput): Promise<{ token
 }
 
 export function logout(db: Db, tokenHash: string): void {
-  db.delete(sessions).where(eq(sessions.tokenHash, tokenHash)).run();
+  sessionQueries(db).remove.run({ tokenHash });
 }
 
 /** How often a session's last-seen time is written: reads stay reads, and idle timeout is exact to a minute. */
@@ -82,12 +98,8 @@ const touchEveryMs = 60_000;
 export function resolveSession(db: Db, config: Config, token: string | undefined, now: Date): SessionActor | null {
   if (!token || token.length > 100) return null;
   const tokenHash = hashToken(token);
-  const row = db
-    .select({ s: sessions, u: { id: users.id, email: users.email, name: users.name, role: users.role, isActive: users.isActive } })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.tokenHash, tokenHash))
-    .get();
+  const q = sessionQueries(db);
+  const row = q.session.get({ tokenHash });
   if (!row) return null;
   const t = now.getTime();
   const isExpired =
@@ -99,7 +111,7 @@ export function resolveSession(db: Db, config: Config, token: string | undefined
     return null;
   }
   if (t - Date.parse(row.s.lastSeenAt) > touchEveryMs) {
-    db.update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.tokenHash, tokenHash)).run();
+    q.touch.run({ tokenHash, at: now.toISOString() });
   }
   return { id: row.u.id, email: row.u.email, name: row.u.name, role: row.u.role, units: unitsOf(db, row.u.id), tokenHash };
 }

@@ -7,13 +7,14 @@ import {
   eligibilityRecords,
   inductionBookings,
   interviewOutcomes,
-  type Db,
+  preparedFor,
+  type DbHandle,
 } from '@muster/db';
 import { DomainError, type CaseSnapshot } from '@muster/domain';
 import { and, eq, sql } from 'drizzle-orm';
 
 /** A transaction handle (or the database itself): both run the same synchronous queries. */
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0] | Db;
+export type Tx = DbHandle;
 
 export const cardColumns = {
   id: applications.id,
@@ -54,15 +55,59 @@ export function toCard(row: ApplicationRow): ApplicationCard {
   };
 }
 
+const id = sql.placeholder('id');
+/** The reads of loadCase, prepared once per connection. */
+const caseQueries = preparedFor((db) => ({
+  row: db.select().from(applications).where(eq(applications.id, id)).prepare(),
+  eligibility: db.select().from(eligibilityRecords).where(eq(eligibilityRecords.applicationId, id)).prepare(),
+  interview: db.select().from(interviewOutcomes).where(eq(interviewOutcomes.applicationId, id)).prepare(),
+  checks: db.select().from(applicationChecks).where(eq(applicationChecks.applicationId, id)).prepare(),
+  induction: db.select().from(inductionBookings).where(eq(inductionBookings.applicationId, id)).prepare(),
+  exception: db.select().from(eligibilityExceptions).where(eq(eligibilityExceptions.applicationId, id)).prepare(),
+  appendEvent: db
+    .insert(applicationEvents)
+    .values({
+      applicationId: sql.placeholder('applicationId'),
+      actorId: sql.placeholder('actorId'),
+      at: sql.placeholder('at'),
+      type: sql.placeholder('type'),
+      fromStage: sql.placeholder('fromStage'),
+      toStage: sql.placeholder('toStage'),
+      reason: sql.placeholder('reason'),
+      details: sql.placeholder('details'),
+    })
+    .prepare(),
+}));
+
+/** The case's row alone (NOT_FOUND if there is none). */
+export function loadRow(tx: Tx, caseId: number): ApplicationRow {
+  const row = caseQueries(tx).row.get({ id: caseId });
+  if (!row) throw new DomainError('NOT_FOUND', `There is no case with id ${caseId}.`);
+  return row;
+}
+
 /** Loads a case and everything its rules need; NOT_FOUND if there is no such case. */
-export function loadCase(tx: Tx, id: number): LoadedCase {
-  const row = tx.select().from(applications).where(eq(applications.id, id)).get();
-  if (!row) throw new DomainError('NOT_FOUND', `There is no case with id ${id}.`);
-  const eligibility = tx.select().from(eligibilityRecords).where(eq(eligibilityRecords.applicationId, id)).get();
-  const interview = tx.select().from(interviewOutcomes).where(eq(interviewOutcomes.applicationId, id)).get();
-  const checks = tx.select().from(applicationChecks).where(eq(applicationChecks.applicationId, id)).all();
-  const induction = tx.select().from(inductionBookings).where(eq(inductionBookings.applicationId, id)).get();
-  const exception = tx.select().from(eligibilityExceptions).where(eq(eligibilityExceptions.applicationId, id)).get();
+export function loadCase(tx: Tx, caseId: number): LoadedCase {
+  const q = caseQueries(tx);
+  const row = loadRow(tx, caseId);
+  return withRow(
+    {
+      eligibility: q.eligibility.get({ id: caseId }),
+      interview: q.interview.get({ id: caseId }),
+      checks: q.checks.all({ id: caseId }),
+      induction: q.induction.get({ id: caseId }),
+      exception: q.exception.get({ id: caseId }),
+    },
+    row,
+  );
+}
+
+/**
+ * A loaded case with its row replaced by a newer one (after a write that changed only the row, such as
+ * a move): the records hanging off the case are kept, the snapshot the rules read is rebuilt.
+ */
+export function withRow(loaded: Omit<LoadedCase, 'row' | 'snapshot'>, row: ApplicationRow): LoadedCase {
+  const { eligibility, interview, checks, induction, exception } = loaded;
   return {
     row,
     eligibility,
@@ -115,7 +160,7 @@ export function bumpVersion(
     .run();
   if (result.changes !== 1) {
     // Only reachable if another writer got in between this transaction's read and write.
-    assertVersion(tx.select().from(applications).where(eq(applications.id, row.id)).get()!, row.version);
+    assertVersion(loadRow(tx, row.id), row.version);
   }
   return row.version + 1;
 }
@@ -132,16 +177,14 @@ export type NewEvent = {
 };
 
 export function appendEvent(tx: Tx, e: NewEvent): void {
-  tx.insert(applicationEvents)
-    .values({
-      applicationId: e.applicationId,
-      actorId: e.actorId,
-      at: e.at,
-      type: e.type,
-      fromStage: e.fromStage ?? null,
-      toStage: e.toStage ?? null,
-      reason: e.reason ?? null,
-      details: e.details ?? {},
-    })
-    .run();
+  caseQueries(tx).appendEvent.run({
+    applicationId: e.applicationId,
+    actorId: e.actorId,
+    at: e.at,
+    type: e.type,
+    fromStage: e.fromStage ?? null,
+    toStage: e.toStage ?? null,
+    reason: e.reason ?? null,
+    details: e.details ?? {},
+  });
 }

@@ -4,12 +4,13 @@ import { assertCanSee, DomainError, planMove } from '@muster/domain';
 import { eq } from 'drizzle-orm';
 import type { ServiceCtx } from './actor.ts';
 import { readDetail } from './applications.ts';
-import { appendEvent, assertVersion, bumpVersion, loadCase, type Tx } from './case-store.ts';
+import { appendEvent, assertVersion, bumpVersion, loadCase, loadRow, withRow, type LoadedCase, type Tx } from './case-store.ts';
 import { closeReasonFor } from './close-reasons.ts';
 
-/** The move itself, inside the caller's transaction: checks, the stage change and its event. */
-function applyMove(ctx: ServiceCtx, tx: Tx, input: MoveApplicationInput): void {
-  const { row, snapshot } = loadCase(tx, input.id);
+/** The move itself, inside the caller's transaction: checks, the stage change and its event. Returns the case as loaded before the move. */
+function applyMove(ctx: ServiceCtx, tx: Tx, input: MoveApplicationInput): LoadedCase {
+  const loaded = loadCase(tx, input.id);
+  const { row, snapshot } = loaded;
   assertCanSee(ctx.actor, snapshot);
   assertVersion(row, input.expectedVersion);
   const now = ctx.now();
@@ -35,14 +36,16 @@ function applyMove(ctx: ServiceCtx, tx: Tx, input: MoveApplicationInput): void {
     reason,
     details: listed ? { reasonId: listed.id, reasonLabel: listed.label } : {},
   });
+  return loaded;
 }
 
 /** Moves a case to another stage if the actor may and its gate is open; one event, one transaction. */
 export function moveApplication(ctx: ServiceCtx, input: MoveApplicationInput): ApplicationDetail {
   return ctx.db.transaction(
     (tx) => {
-      applyMove(ctx, tx, input);
-      return readDetail(ctx, tx, input.id);
+      // A move changes only the case's row: read that again, keep the records loaded for the rules.
+      const loaded = applyMove(ctx, tx, input);
+      return readDetail(ctx, tx, input.id, withRow(loaded, loadRow(tx, input.id)));
     },
     { behavior: 'immediate' },
   );

@@ -51,6 +51,22 @@ export const applications = sqliteTable(
   ],
 );
 
+/**
+ * How many cases there are for each route, target unit ('' for none) and stage: the board's counts
+ * without scanning the cases. Kept by triggers on applications (insert, change of route, unit or
+ * stage, delete) — see the custom migration; never written by the services.
+ */
+export const stageCounts = sqliteTable(
+  'stage_counts',
+  {
+    route: text('route').$type<Route>().notNull(),
+    targetUnit: text('target_unit').$type<UnitCode | ''>().notNull(),
+    stage: text('stage').$type<Stage>().notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.route, t.targetUnit, t.stage] })],
+);
+
 export const eligibilityRecords = sqliteTable('eligibility_records', {
   applicationId: integer('application_id').primaryKey().references(() => applications.id),
   criteria: text('criteria', { mode: 'json' }).$type<Record<string, boolean>>().notNull(),
