@@ -1,9 +1,19 @@
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
-const scrypt = (password: string, salt: Buffer, keylen: number, options: ScryptOptions) =>
-  new Promise<Buffer>((resolve, reject) =>
-    scryptCb(password, salt, keylen, options, (err, key) => (err ? reject(err) : resolve(key))),
-  );
+/**
+ * One scrypt at a time. Each one allocates 128 × N × r bytes (128 MiB at N = 2^17, r = 8) for as long
+ * as it runs; run side by side on libuv's threads, four sign-ins at once took the server to 758 MB.
+ * In turn, the peak is one hash's worth whatever the number of sign-ins, and on two cores the total
+ * time for a burst is about the same (see docs/decisions/0007-password-hashing.md).
+ */
+let queue: Promise<unknown> = Promise.resolve();
+const scrypt = (password: string, salt: Buffer, keylen: number, options: ScryptOptions) => {
+  const run = () =>
+    new Promise<Buffer>((resolve, reject) => scryptCb(password, salt, keylen, options, (err, key) => (err ? reject(err) : resolve(key))));
+  const result = queue.then(run, run);
+  queue = result.catch(() => undefined);
+  return result;
+};
 
 /** scrypt with N = 2^17, r = 8, p = 1 (OWASP's recommended floor), 16-byte salt, 32-byte key. */
 const params = { logN: 17, r: 8, p: 1 } as const;
