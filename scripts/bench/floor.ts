@@ -30,7 +30,8 @@ export const ftsMatch = (q: string) =>
 
 export function floorOps(sqlite: Sqlite, w: Workload, viewerId: number): FloorOps {
   const stages = [...openStages];
-  const boardCounts = sqlite.prepare(`SELECT stage, count(*) AS count FROM applications WHERE stage IN (${stages.map(() => '?').join(', ')}) GROUP BY stage`);
+  // The board's counts as the service reads them since migration 0004: from the counters the triggers keep.
+  const boardCounts = sqlite.prepare(`SELECT stage, sum(count) AS count FROM stage_counts WHERE stage IN (${stages.map(() => '?').join(', ')}) GROUP BY stage`);
   const column = sqlite.prepare(`SELECT ${cardColumns} FROM applications WHERE stage = ? ORDER BY stage_entered_at, id LIMIT ?`);
   const search = sqlite.prepare(
     `SELECT ${cardColumns} FROM applications WHERE id IN (SELECT rowid FROM applications_search WHERE applications_search MATCH ?) ORDER BY id DESC LIMIT ?`,

@@ -90,13 +90,18 @@ export async function freePort(): Promise<number> {
 
 export type Server = { child: ChildProcess; pid: number; port: number; startMs: number; stop: () => Promise<void> };
 
-/** Starts `node --import tsx apps/api/src/main.ts` directly, so `pid` is the server's own node process. */
+/**
+ * Starts the server as `pnpm start` runs it — `node --enable-source-maps apps/api/dist/main.js`, the
+ * bundle `pnpm --filter @muster/api build` writes — directly, so `pid` is the server's own node process.
+ * BENCH_SERVER=tsx runs the TypeScript source through the tsx loader instead (how it ran before the bundle).
+ */
 export async function startServer(root: string, dbPath: string): Promise<Server> {
   const port = await freePort();
   const t0 = nowMs();
   // BENCH_SERVER_NODE_ARGS adds node flags to the server, e.g. "--cpu-prof --cpu-prof-dir=.bench/prof" to profile it.
   const extraArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
-  const child = spawn(process.execPath, [...extraArgs, '--import', 'tsx', 'apps/api/src/main.ts'], {
+  const entry = process.env.BENCH_SERVER === 'tsx' ? ['--import', 'tsx', 'apps/api/src/main.ts'] : ['--enable-source-maps', 'apps/api/dist/main.js'];
+  const child = spawn(process.execPath, [...extraArgs, ...entry], {
     cwd: root,
     env: { ...process.env, MUSTER_DB: dbPath, PORT: String(port), HOST: '127.0.0.1', MUSTER_DEMO: '0', MUSTER_LOG: 'error', MUSTER_SECURE_COOKIE: '0', NODE_ENV: 'production' },
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -117,7 +122,7 @@ export async function startServer(root: string, dbPath: string): Promise<Server>
     probe.close();
   }
   const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ');
-  if (!cmdline.includes('main.ts')) throw new Error(`pid ${pid} is not the server: ${cmdline}`);
+  if (!cmdline.includes(entry.at(-1)!)) throw new Error(`pid ${pid} is not the server: ${cmdline}`);
   return {
     child,
     pid,
