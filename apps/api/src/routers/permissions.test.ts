@@ -1,7 +1,7 @@
 import type { ApplicationDetail, CreateApplicationInput, Stage, UnitCode } from '@muster/contracts';
 import { accessLog, applicationEvents, applications, closeReasons, duplicateFlags, inductionCourses, mentors, savedViews, sessions, type Db } from '@muster/db';
 import { buildApplication } from '@muster/db/testing';
-import { addDays, DomainError, requiredChecks, routeCriteria, unitCriteria, units } from '@muster/domain';
+import { addDays, requiredChecks, routeCriteria, unitCriteria, units } from '@muster/domain';
 import { TRPCError } from '@trpc/server';
 import { count } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
