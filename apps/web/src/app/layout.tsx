@@ -78,10 +78,38 @@ export function Layout() {
                       Board
                     </NavLink>
                   </li>
+                  {may.intake(me.data.role) && (
+                    <li className="moj-primary-navigation__item">
+                      <NavLink className="moj-primary-navigation__link" to="/triage">
+                        Triage
+                      </NavLink>
+                    </li>
+                  )}
                   {may.create(me.data.role) && (
                     <li className="moj-primary-navigation__item">
                       <NavLink className="moj-primary-navigation__link" to="/applications/new">
                         New application
+                      </NavLink>
+                    </li>
+                  )}
+                  {may.intake(me.data.role) && (
+                    <>
+                      <li className="moj-primary-navigation__item">
+                        <NavLink className="moj-primary-navigation__link" to="/import">
+                          Import
+                        </NavLink>
+                      </li>
+                      <li className="moj-primary-navigation__item">
+                        <NavLink className="moj-primary-navigation__link" to="/duplicates">
+                          Duplicates
+                        </NavLink>
+                      </li>
+                    </>
+                  )}
+                  {may.admin(me.data.role) && (
+                    <li className="moj-primary-navigation__item">
+                      <NavLink className="moj-primary-navigation__link" to="/admin">
+                        Admin
                       </NavLink>
                     </li>
                   )}

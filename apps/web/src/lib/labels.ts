@@ -89,3 +89,37 @@ export function moveNeedsReason(from: Stage, to: Stage): boolean {
   const j = pipelineStages.indexOf(to as (typeof pipelineStages)[number]);
   return !(i >= 0 && j === i + 1);
 }
+
+/** Why two cases look like the same person, in words (duplicate flags). */
+export const duplicateMatchLabels: Record<string, string> = {
+  same_email: 'same email',
+  same_warrant: 'same warrant number in the same force',
+  same_name_dob: 'same name and date of birth',
+};
+
+/** "same email and same name and date of birth" from a flag's matched rules. */
+export function describeMatches(matches: readonly string[]): string {
+  const words = matches.map((m) => duplicateMatchLabels[m] ?? m.replaceAll('_', ' '));
+  if (words.length <= 1) return words.join('');
+  return `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+}
+
+/** The candidate's details by field name, as the forms and the history name them. */
+export const candidateFieldLabels: Record<string, string> = {
+  route: 'Entry route',
+  cohortYear: 'Cohort year',
+  firstName: 'First name',
+  lastName: 'Last name',
+  email: 'Email address',
+  phone: 'Phone',
+  dateOfBirth: 'Date of birth',
+  currentForce: 'Current force',
+  rank: 'Rank',
+  warrantNumber: 'Warrant number',
+  joinedForceOn: 'Date joined current force',
+  unitPreferences: 'Unit preferences',
+  postingPreference: 'Posting preference',
+  specialistSkills: 'Specialist skills and qualifications',
+};
+
+export const ordinals = ['1st', '2nd', '3rd', '4th', '5th', '6th', '7th', '8th'] as const;

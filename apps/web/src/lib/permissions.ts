@@ -13,6 +13,11 @@ export const may = {
   induction: (role: Role) => role === 'resourcing' || role === 'coordinator',
   mentor: (role: Role) => role === 'resourcing' || role === 'coordinator',
   note: (role: Role) => role === 'resourcing' || role === 'unit_lead' || role === 'coordinator',
+  /** Import, duplicates, the triage queue and correcting a candidate's details. */
+  intake: (role: Role) => role === 'resourcing',
+  editDetails: (role: Role) => role === 'resourcing',
+  admin: (role: Role) => role === 'admin',
+  approveException: (role: Role) => role === 'admin',
 };
 
 const forwardMovers: Partial<Record<Stage, readonly Role[]>> = {

@@ -5,9 +5,9 @@ import { Link, useLocation, useParams } from 'react-router';
 import { Loading } from '../../../components/loading.tsx';
 import { useCaseMove } from '../../../components/moves/use-case-move.tsx';
 import { usePageTitle } from '../../../components/page-title.ts';
-import { formatDate } from '../../../lib/dates.ts';
+import { formatDate, formatDateTime } from '../../../lib/dates.ts';
 import { errorCode, errorMessage } from '../../../lib/errors.ts';
-import { metValueLabels, moveLabel, pipelineStages, stageLabels, stageTagClass } from '../../../lib/labels.ts';
+import { describeMatches, metValueLabels, moveLabel, pipelineStages, stageLabels, stageTagClass } from '../../../lib/labels.ts';
 import { may } from '../../../lib/permissions.ts';
 import { useMe } from '../../../lib/session.ts';
 import { refreshIntervalMs } from '../../../lib/settings.ts';
@@ -16,7 +16,9 @@ import { useTRPC } from '../../../lib/trpc.ts';
 import { ConflictContext, type CaseConflict } from '../hooks/use-case-write.ts';
 import { CaseSummary } from './case-summary.tsx';
 import { ChecksList } from './forms/checks-form.tsx';
+import { DetailsForm } from './forms/details-form.tsx';
 import { EligibilityForm, type ForceRecords } from './forms/eligibility-form.tsx';
+import { ExceptionForm, needsException } from './forms/exception-form.tsx';
 import { InductionForm } from './forms/induction-form.tsx';
 import { InterviewForm } from './forms/interview-form.tsx';
 import { MentorForm } from './forms/mentor-form.tsx';
@@ -87,6 +89,7 @@ export function CasePage() {
           </div>
         </div>
       )}
+      {may.intake(me.role) && <DuplicateBanner id={detail.id} />}
       <div className="app-case-header">
         <div>
           <span className="govuk-caption-m">{detail.reference}</span>
@@ -127,6 +130,19 @@ export function CasePage() {
           <Section id="gates" title="What the next stages need">
             <GateTaskList detail={detail} reference={reference.data} />
           </Section>
+          {may.editDetails(me.role) && isOpen(detail.stage) && (
+            <Section id="details" title="Candidate's details">
+              <p className="govuk-body">The details are in the summary. Correct them here; each change is kept in the history.</p>
+              <details className="govuk-details app-form-details">
+                <summary className="govuk-details__summary">
+                  <span className="govuk-details__summary-text">Edit details</span>
+                </summary>
+                <div className="govuk-details__text">
+                  <DetailsForm detail={detail} reference={reference.data} />
+                </div>
+              </details>
+            </Section>
+          )}
           <CaseSections detail={detail} reference={reference.data} role={me.role} />
           <Section id="history" title="History">
             <Timeline id={detail.id} />
@@ -186,12 +202,16 @@ function CaseSections({ detail: d, reference, role }: { detail: ApplicationDetai
                   ] as [string, string][])
                 : []),
               ...(d.route === 'transferee' ? forceRecordRows(e as ForceRecords) : []),
+              ...(e.exception
+                ? ([['Exception approved', `by ${e.exception.approvedBy} on ${formatDateTime(e.exception.approvedAt)}: ${e.exception.reason}`]] as [string, string][])
+                : []),
               ['Recorded', `by ${e.recordedBy} on ${formatDate(e.recordedAt)}`],
             ]}
           />
         ) : (
           <NotYet>Eligibility has not been recorded.</NotYet>
         )}
+        {may.approveException(role) && needsException(d) && <ExceptionForm detail={d} />}
         {may.eligibility(role) && at('review') && (
           <details className="govuk-details app-form-details" open={isEligibilityOpen}>
             <summary className="govuk-details__summary">
@@ -264,5 +284,40 @@ function CaseSections({ detail: d, reference, role }: { detail: ApplicationDetai
         </Section>
       )}
     </>
+  );
+}
+
+/** Open duplicate flags on this case (either side), with a link to where they are resolved. */
+function DuplicateBanner({ id }: { id: number }) {
+  const trpc = useTRPC();
+  const flags = useQuery(trpc.duplicates.list.queryOptions({ status: 'open', applicationId: id }, { refetchInterval: refreshIntervalMs }));
+  if (!flags.data?.length) return null;
+  return (
+    <div className="govuk-notification-banner app-banner--warning" role="region" aria-labelledby="duplicate-title">
+      <div className="govuk-notification-banner__header">
+        <h2 className="govuk-notification-banner__title" id="duplicate-title">
+          Possible duplicate
+        </h2>
+      </div>
+      <div className="govuk-notification-banner__content">
+        {flags.data.map((f) => {
+          const other = f.application.id === id ? f.duplicateOf : f.application;
+          return (
+            <p className="govuk-notification-banner__heading" key={f.id}>
+              This case may be the same person as{' '}
+              <Link className="govuk-notification-banner__link" to={`/cases/${other.id}`}>
+                {other.reference} ({other.firstName} {other.lastName})
+              </Link>
+              : {describeMatches(f.matches)}.
+            </p>
+          );
+        })}
+        <p className="govuk-body">
+          <Link className="govuk-notification-banner__link" to="/duplicates">
+            Merge or dismiss on the duplicates page
+          </Link>
+        </p>
+      </div>
+    </div>
   );
 }

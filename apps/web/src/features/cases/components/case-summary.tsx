@@ -1,6 +1,6 @@
 import type { ApplicationDetail } from '@muster/contracts';
 import { daysSince, formatDate } from '../../../lib/dates.ts';
-import { routeLabels, stageLabels } from '../../../lib/labels.ts';
+import { ordinals, routeLabels, stageLabels } from '../../../lib/labels.ts';
 import type { Reference } from '../../../lib/types.ts';
 import { SummaryList } from './section.tsx';
 
@@ -22,6 +22,12 @@ export function CaseSummary({ detail: d, reference }: { detail: ApplicationDetai
               ['Joined force', d.joinedForceOn ? formatDate(d.joinedForceOn) : 'Not given'],
             ] as [string, string][])
           : []),
+        [
+          'Unit preferences',
+          d.unitPreferences.length ? d.unitPreferences.map((u, i) => `${ordinals[i] ?? i + 1} ${unitName(u)}`).join(', ') : 'None given',
+        ],
+        ...(d.postingPreference ? ([['Posting preference', d.postingPreference]] as [string, string][]) : []),
+        ['Specialist skills', d.specialistSkills.length ? d.specialistSkills.join('; ') : 'None given'],
         ['Email', d.email],
         ['Phone', d.phone ?? 'Not given'],
         ['Date of birth', formatDate(d.dateOfBirth)],

@@ -1,0 +1,251 @@
+import type { ApplicationDetail, Rank, Route, UnitCode } from '@muster/contracts';
+import { ordinals, routeLabels, routes } from '../lib/labels.ts';
+import type { Reference } from '../lib/types.ts';
+import { ErrorMessage, Radios, Select, Textarea, TextInput } from './fields.tsx';
+
+/** The candidate's details as a form holds them: text for every input, one select per unit preference. */
+export type CandidateValues = {
+  route: string;
+  cohortYear: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  phone: string;
+  dateOfBirth: string;
+  currentForce: string;
+  rank: string;
+  warrantNumber: string;
+  joinedForceOn: string;
+  unitPreferences: string[];
+  postingPreference: string;
+  /** One skill or qualification a line. */
+  specialistSkills: string;
+};
+
+export const candidateFields = [
+  'route',
+  'cohortYear',
+  'firstName',
+  'lastName',
+  'email',
+  'phone',
+  'dateOfBirth',
+  'currentForce',
+  'rank',
+  'warrantNumber',
+  'joinedForceOn',
+  'unitPreferences',
+  'postingPreference',
+  'specialistSkills',
+] as const;
+export type CandidateField = (typeof candidateFields)[number];
+
+/** Three ranked choices are offered; a case that already lists more keeps a select for each. */
+const minPreferenceSlots = 3;
+
+export function emptyCandidate(): CandidateValues {
+  return {
+    route: '',
+    cohortYear: '',
+    firstName: '',
+    lastName: '',
+    email: '',
+    phone: '',
+    dateOfBirth: '',
+    currentForce: '',
+    rank: '',
+    warrantNumber: '',
+    joinedForceOn: '',
+    unitPreferences: Array<string>(minPreferenceSlots).fill(''),
+    postingPreference: '',
+    specialistSkills: '',
+  };
+}
+
+export function candidateFromDetail(d: ApplicationDetail): CandidateValues {
+  const prefs = [...d.unitPreferences];
+  while (prefs.length < minPreferenceSlots) prefs.push('' as UnitCode);
+  return {
+    route: d.route,
+    cohortYear: d.cohortYear == null ? '' : String(d.cohortYear),
+    firstName: d.firstName,
+    lastName: d.lastName,
+    email: d.email,
+    phone: d.phone ?? '',
+    dateOfBirth: d.dateOfBirth,
+    currentForce: d.currentForce ?? '',
+    rank: d.rank ?? '',
+    warrantNumber: d.warrantNumber ?? '',
+    joinedForceOn: d.joinedForceOn ?? '',
+    unitPreferences: prefs,
+    postingPreference: d.postingPreference ?? '',
+    specialistSkills: d.specialistSkills.join('\n'),
+  };
+}
+
+const isPoliceNowRoute = (route: string) => route === 'police_now_nglp' || route === 'police_now_ndp';
+const opt = (s: string) => (s.trim() ? s.trim() : null);
+
+/**
+ * What the API takes for these values (create and update share the fields). Fields of the other
+ * route are sent empty, so switching the route does not leave hidden values behind.
+ */
+export function candidateInput(v: CandidateValues) {
+  const isTransferee = v.route === 'transferee';
+  const isPoliceNow = isPoliceNowRoute(v.route);
+  const cohort = v.cohortYear.trim();
+  return {
+    route: (v.route || undefined) as Route,
+    cohortYear: isPoliceNow && cohort ? Number(cohort) : null,
+    firstName: v.firstName,
+    lastName: v.lastName,
+    email: v.email,
+    phone: opt(v.phone),
+    dateOfBirth: v.dateOfBirth,
+    currentForce: isTransferee ? opt(v.currentForce) : null,
+    rank: isTransferee ? ((opt(v.rank) ?? null) as Rank | null) : null,
+    warrantNumber: isTransferee ? opt(v.warrantNumber) : null,
+    joinedForceOn: isTransferee ? opt(v.joinedForceOn) : null,
+    unitPreferences: v.unitPreferences.filter(Boolean) as UnitCode[],
+    postingPreference: opt(v.postingPreference),
+    specialistSkills: v.specialistSkills
+      .split('\n')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  };
+}
+
+/** Input ids for each field under a prefix ("new", "edit"); the first unit preference select stands for them all. */
+export function candidateIds(prefix: string): Record<CandidateField, string> {
+  const ids = Object.fromEntries(candidateFields.map((f) => [f, `${prefix}-${f}`])) as Record<CandidateField, string>;
+  ids.unitPreferences = `${prefix}-unitPreferences-0`;
+  return ids;
+}
+
+/** Errors for a field, including those the server names by item (`unitPreferences.1`, `specialistSkills.0`). */
+function errorsOf(byField: Record<string, string[]>, field: CandidateField): string[] | undefined {
+  const out = Object.entries(byField)
+    .filter(([path]) => path === field || path.startsWith(`${field}.`))
+    .flatMap(([, messages]) => messages);
+  return out.length ? out : undefined;
+}
+
+/**
+ * Every field of the application form. Transferee fields (force, rank, warrant, date joined) show
+ * for transferees only, the cohort year for Police Now only.
+ */
+export function CandidateFields({
+  values: v,
+  onChange,
+  byField,
+  ids,
+  reference,
+}: {
+  values: CandidateValues;
+  onChange: (next: CandidateValues) => void;
+  byField: Record<string, string[]>;
+  ids: Record<CandidateField, string>;
+  reference: Reference;
+}) {
+  const set = <K extends keyof CandidateValues>(f: K, value: CandidateValues[K]) => onChange({ ...v, [f]: value });
+  const isTransferee = v.route === 'transferee';
+  const isPoliceNow = isPoliceNowRoute(v.route);
+  const text = (f: Exclude<CandidateField, 'unitPreferences'>, label: string, extra: Partial<React.ComponentProps<typeof TextInput>> = {}) => (
+    <TextInput id={ids[f]} label={label} value={v[f]} errors={errorsOf(byField, f)} onChange={(e) => set(f, e.target.value)} {...extra} />
+  );
+  const prefErrors = errorsOf(byField, 'unitPreferences');
+  const prefIdBase = ids.unitPreferences.replace(/-0$/, '');
+  const unitOptions = reference.units.map((u) => ({ value: u.code, label: u.name }));
+
+  return (
+    <>
+      <Radios
+        id={ids.route}
+        legend="Entry route"
+        errors={errorsOf(byField, 'route')}
+        value={v.route}
+        onChange={(value) => set('route', value)}
+        options={routes.map((r) => ({ value: r, label: routeLabels[r] }))}
+      />
+      {isPoliceNow && text('cohortYear', 'Cohort year', { inputMode: 'numeric', className: 'govuk-input--width-4', hint: 'The year the Police Now programme starts, for example 2027.' })}
+      <div className="app-inline-fields">
+        {text('firstName', 'First name', { autoComplete: 'off' })}
+        {text('lastName', 'Last name', { autoComplete: 'off' })}
+      </div>
+      {text('email', 'Email address', { type: 'email', spellCheck: false, autoComplete: 'off' })}
+      <div className="app-inline-fields">
+        {text('phone', 'Phone (optional)', { type: 'tel', autoComplete: 'off' })}
+        {text('dateOfBirth', 'Date of birth', { type: 'date', className: 'app-input-date' })}
+      </div>
+      {isTransferee && (
+        <>
+          <Select
+            id={ids.currentForce}
+            label="Current force"
+            placeholder="Choose a force"
+            value={v.currentForce}
+            errors={errorsOf(byField, 'currentForce')}
+            onChange={(e) => set('currentForce', e.target.value)}
+            options={reference.forces.map((f) => ({ value: f, label: f }))}
+          />
+          <Radios
+            id={ids.rank}
+            legend="Rank"
+            isInline
+            errors={errorsOf(byField, 'rank')}
+            value={v.rank}
+            onChange={(value) => set('rank', value)}
+            options={[
+              { value: 'PC', label: 'PC (uniform)' },
+              { value: 'DC', label: 'DC (detective)' },
+            ]}
+          />
+          <div className="app-inline-fields">
+            {text('warrantNumber', 'Warrant number (optional)', { autoComplete: 'off', className: 'govuk-input--width-10' })}
+            {text('joinedForceOn', 'Date joined current force', { type: 'date', className: 'app-input-date' })}
+          </div>
+        </>
+      )}
+      <div className={['govuk-form-group', prefErrors ? 'govuk-form-group--error' : ''].join(' ')}>
+        <fieldset className="govuk-fieldset" aria-describedby={[`${prefIdBase}-hint`, prefErrors ? `${prefIdBase}-error` : ''].filter(Boolean).join(' ')}>
+          <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Unit preferences (optional)</legend>
+          <div id={`${prefIdBase}-hint`} className="govuk-hint">
+            The units the candidate would join, most wanted first. Choose each unit once.
+          </div>
+          <ErrorMessage id={prefIdBase} errors={prefErrors} />
+          <div className="app-inline-fields">
+            {v.unitPreferences.map((value, i) => (
+              <Select
+                key={i}
+                id={`${prefIdBase}-${i}`}
+                label={`${ordinals[i] ?? `${i + 1}th`} choice`}
+                placeholder="No preference"
+                value={value}
+                onChange={(e) => {
+                  const next = [...v.unitPreferences];
+                  next[i] = e.target.value;
+                  set('unitPreferences', next);
+                }}
+                options={unitOptions}
+              />
+            ))}
+          </div>
+        </fieldset>
+      </div>
+      {text('postingPreference', 'Posting preference (optional)', {
+        hint: 'A posting the candidate asks for, such as MO3.',
+        autoComplete: 'off',
+        className: 'govuk-input--width-10',
+      })}
+      <Textarea
+        id={ids.specialistSkills}
+        label="Specialist skills and qualifications (optional)"
+        hint="One a line, for example Advanced driver."
+        value={v.specialistSkills}
+        errors={errorsOf(byField, 'specialistSkills')}
+        onChange={(e) => set('specialistSkills', e.target.value)}
+        rows={4}
+      />
+    </>
+  );
+}

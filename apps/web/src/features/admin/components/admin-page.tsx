@@ -1,0 +1,198 @@
+import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { ErrorSummary } from '../../../components/error-summary.tsx';
+import { Radios, TextInput } from '../../../components/fields.tsx';
+import { formErrors } from '../../../components/form-errors.ts';
+import { Loading } from '../../../components/loading.tsx';
+import { usePageTitle } from '../../../components/page-title.ts';
+import { formatDateTime } from '../../../lib/dates.ts';
+import { errorMessage } from '../../../lib/errors.ts';
+import { may } from '../../../lib/permissions.ts';
+import { useMe } from '../../../lib/session.ts';
+import { useTRPC } from '../../../lib/trpc.ts';
+
+const kindLabels = { rejected: 'Reject', withdrawn: 'Withdraw' } as const;
+const logPageSize = 50;
+
+export function AdminPage() {
+  usePageTitle('Administration');
+  const me = useMe();
+  if (!may.admin(me.role)) {
+    return (
+      <>
+        <h1 className="govuk-heading-l">Administration</h1>
+        <p className="govuk-body">Only administrators manage reference data and read the access log.</p>
+      </>
+    );
+  }
+  return (
+    <>
+      <h1 className="govuk-heading-l">Administration</h1>
+      <CloseReasons />
+      <AccessLog />
+    </>
+  );
+}
+
+/** The reasons caseworkers choose from when they reject or withdraw a case. Retired ones stay in the histories that cite them. */
+function CloseReasons() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const reasons = useQuery(trpc.admin.closeReasons.queryOptions());
+  const [kind, setKind] = useState('rejected');
+  const [label, setLabel] = useState('');
+  const [status, setStatus] = useState('');
+  const refresh = () => {
+    void queryClient.invalidateQueries({ queryKey: trpc.admin.closeReasons.queryKey() });
+    void queryClient.invalidateQueries({ queryKey: trpc.reference.closeReasons.queryKey() });
+  };
+  const add = useMutation(
+    trpc.admin.addCloseReason.mutationOptions({
+      onSuccess: (r) => {
+        setStatus(`“${r.label}” added.`);
+        setLabel('');
+        refresh();
+      },
+    }),
+  );
+  const retire = useMutation(
+    trpc.admin.retireCloseReason.mutationOptions({
+      onSuccess: (r) => {
+        setStatus(`“${r.label}” retired.`);
+        refresh();
+      },
+    }),
+  );
+  const { byField, summary } = formErrors(add.error, { kind: 'reason-kind', label: 'reason-label' }, 'reason-label');
+  return (
+    <section className="app-section" aria-labelledby="reasons-title">
+      <h2 className="govuk-heading-m" id="reasons-title">
+        Reasons to reject or withdraw
+      </h2>
+      <p className="govuk-body app-saved" role="status">
+        {status}
+      </p>
+      {retire.error && <p className="govuk-error-message">{errorMessage(retire.error)}</p>}
+      {reasons.data ? (
+        <table className="govuk-table app-table">
+          <caption className="govuk-visually-hidden">Reasons to reject or withdraw</caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">Used to</th>
+              <th scope="col" className="govuk-table__header">Reason</th>
+              <th scope="col" className="govuk-table__header">Status</th>
+              <th scope="col" className="govuk-table__header">
+                <span className="govuk-visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {reasons.data.map((r) => (
+              <tr className="govuk-table__row" key={r.id}>
+                <td className="govuk-table__cell">{kindLabels[r.kind]}</td>
+                <td className="govuk-table__cell">{r.label}</td>
+                <td className="govuk-table__cell">
+                  {r.isActive ? <strong className="govuk-tag govuk-tag--green">In use</strong> : <strong className="govuk-tag govuk-tag--grey">Retired</strong>}
+                </td>
+                <td className="govuk-table__cell">
+                  {r.isActive && (
+                    <button type="button" className="app-link-button govuk-link" disabled={retire.isPending} onClick={() => retire.mutate({ id: r.id })}>
+                      Retire<span className="govuk-visually-hidden"> “{r.label}”</span>
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <Loading what="Loading the reasons" />
+      )}
+      <form
+        noValidate
+        aria-label="Add a reason"
+        className="govuk-!-width-two-thirds"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setStatus('');
+          add.mutate({ kind: kind as 'rejected' | 'withdrawn', label });
+        }}
+      >
+        <h3 className="govuk-heading-s">Add a reason</h3>
+        <ErrorSummary errors={summary} />
+        <Radios
+          id="reason-kind"
+          legend="Used when a case is"
+          isInline
+          errors={byField.kind}
+          value={kind}
+          onChange={setKind}
+          options={[
+            { value: 'rejected', label: 'Rejected' },
+            { value: 'withdrawn', label: 'Withdrawn' },
+          ]}
+        />
+        <TextInput id="reason-label" label="Reason" hint="As caseworkers will read it, for example “Did not attend the interview”." value={label} errors={byField.label} onChange={(e) => setLabel(e.target.value)} maxLength={120} />
+        <button type="submit" className="govuk-button" disabled={add.isPending}>
+          Add reason
+        </button>
+      </form>
+    </section>
+  );
+}
+
+/** Who viewed which case and when, newest first; "Show older" goes back a page at a time. */
+function AccessLog() {
+  const trpc = useTRPC();
+  const [befores, setBefores] = useState<(number | undefined)[]>([undefined]);
+  const pages = useQueries({
+    queries: befores.map((before) => trpc.admin.accessLog.queryOptions({ limit: logPageSize, ...(before ? { before } : {}) }, { staleTime: 30_000 })),
+  });
+  const items = pages.flatMap((p) => p.data?.items ?? []);
+  const last = pages.at(-1);
+  const next = last?.data?.nextBefore ?? null;
+  return (
+    <section className="app-section" aria-labelledby="log-title">
+      <h2 className="govuk-heading-m" id="log-title">
+        Access log
+      </h2>
+      <p className="govuk-body">Every view of a case and its history is recorded.</p>
+      {pages[0]?.isError && <p className="govuk-error-message">{errorMessage(pages[0].error)}</p>}
+      {pages[0]?.data ? (
+        <table className="govuk-table app-table">
+          <caption className="govuk-visually-hidden">Access log, newest first</caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">When</th>
+              <th scope="col" className="govuk-table__header">Who</th>
+              <th scope="col" className="govuk-table__header">What</th>
+              <th scope="col" className="govuk-table__header">Case</th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {items.map((e) => (
+              <tr className="govuk-table__row" key={e.id}>
+                <td className="govuk-table__cell app-table__nowrap">{formatDateTime(e.at)}</td>
+                <td className="govuk-table__cell">{e.userName}</td>
+                <td className="govuk-table__cell">{e.action.replaceAll('_', ' ')}</td>
+                <td className="govuk-table__cell">
+                  <Link className="govuk-link" to={`/cases/${e.applicationId}`}>
+                    {e.reference}
+                  </Link>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        !pages[0]?.isError && <Loading what="Loading the access log" />
+      )}
+      {next !== null && (
+        <button type="button" className="govuk-button govuk-button--secondary" disabled={last?.isFetching} onClick={() => setBefores((b) => [...b, next])}>
+          Show older
+        </button>
+      )}
+    </section>
+  );
+}
