@@ -176,7 +176,7 @@ try {
   const me = await client.mutate<{ id: number; role: string }>('auth.login', { email: benchUser.email, password: benchUser.password });
   if (me.role !== 'resourcing') throw new Error(`signed in as ${me.role}, expected resourcing`);
   memory.afterLoginPeakMb = memoryOf(server.pid).peakMb;
-  // Reset the peak (VmHWM) so the workload's own peak is seen apart from sign-in's scrypt (128 MiB by design, one at a time).
+  // Reset the peak (VmHWM) so the workload's own peak is seen apart from sign-in's argon2id hash (19 MiB each).
   try {
     writeFileSync(`/proc/${server.pid}/clear_refs`, '5');
     memory.canResetPeak = true;
@@ -267,7 +267,7 @@ try {
   memory.workloadPeakMb = afterWorkload.peakMb;
   memory.workloadEndMb = afterWorkload.rssMb;
 
-  // What four people signing in at once costs: scrypt N=2^17, r=8 takes 128 MiB each (run one at a time since 0007).
+  // What four people signing in at once costs: argon2id takes 19 MiB each (0007).
   const others = Array.from({ length: 4 }, () => new TrpcClient('127.0.0.1', server.port, 1));
   await Promise.all(others.map((c) => c.mutate('auth.login', { email: benchUser.email, password: benchUser.password })));
   for (const c of others) c.close();

@@ -79,7 +79,7 @@ describe('muster CLI', () => {
     const db = createDb(dbPath);
     try {
       const stored = db.select().from(users).where(eq(users.email, 'lee.lead@met.police.uk')).get()!;
-      expect(stored.passwordHash).toMatch(/^scrypt\$17\$/);
+      expect(stored.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
       expect(stored.passwordHash).not.toContain(password);
       const { me, token } = await login({ db, now: () => new Date(), ip: null }, { email: 'lee.lead@met.police.uk', password });
       expect(me).toMatchObject({ name: 'Lee Lead', role: 'unit_lead' });
@@ -120,7 +120,7 @@ describe('muster CLI', () => {
     const db = createDb(dbPath);
     migrateDb(db);
     seedReferenceData(db);
-    const id = insertUser(db, { email: 'res@met.police.uk', name: 'Rita', role: 'resourcing', units: [], passwordHash: 'scrypt$17$8$1$x$y' });
+    const id = insertUser(db, { email: 'res@met.police.uk', name: 'Rita', role: 'resourcing', units: [], passwordHash: 'never-signs-in' });
     const ctx = { db, now: () => new Date('2026-11-23T10:00:00Z'), actor: { id, name: 'Rita', role: 'resourcing' as const, units: [] } };
     for (let i = 0; i < 12; i++) {
       const c = createApplication(ctx, buildApplication());

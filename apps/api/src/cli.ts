@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ImportReport } from '@muster/contracts';
 import { CreateUserInput } from '@muster/contracts';
 import { backupDb, createDb, migrateDb, seedReferenceData, users } from '@muster/db';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { readConfig } from './config.ts';
+import { invocationDir, readConfig } from './config.ts';
 import { createUser } from './services/auth.ts';
 import { runImport } from './services/intake.ts';
 
@@ -88,7 +88,7 @@ async function main(argv: string[]) {
           return 2;
         }
         const ctx = { db, now: () => new Date(), actor: { id: user.id, role: user.role, units: [], name: user.name } };
-        const input = { fileName: basename(file), csv: readFileSync(file, 'utf8'), isDryRun: values['dry-run'] };
+        const input = { fileName: basename(file), csv: readFileSync(resolve(invocationDir, file), 'utf8'), isDryRun: values['dry-run'] };
         const report = await runImport(ctx, input, (phase, processed, total) => {
           process.stderr.write(`\r${phase === 'checking' ? 'Checking' : 'Writing'} ${processed} of ${total} rows…`.padEnd(40));
         });
@@ -102,7 +102,7 @@ async function main(argv: string[]) {
           console.error('Give the file to write the backup to: pnpm muster backup backups/muster-2026-11-23.sqlite');
           return 2;
         }
-        await backupDb(db, file);
+        await backupDb(db, resolve(invocationDir, file));
         console.log(`Backed up ${config.dbPath} to ${file}.`);
         return 0;
       }

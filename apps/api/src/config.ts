@@ -1,5 +1,9 @@
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+
+/** Where the user ran the command: pnpm sets INIT_CWD before moving into the package to run a script. */
+export const invocationDir = process.env.INIT_CWD ?? process.cwd();
 
 const flag = z
   .enum(['0', '1', 'true', 'false'])
@@ -8,7 +12,11 @@ const flag = z
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
-  MUSTER_DB: z.string().default(resolve(process.cwd(), 'data/muster.sqlite')),
+  /** Relative paths are taken from where the command was run (pnpm runs scripts inside apps/api). */
+  MUSTER_DB: z
+    .string()
+    .default(fileURLToPath(new URL('../../../data/muster.sqlite', import.meta.url)))
+    .transform((p) => resolve(invocationDir, p)),
   MUSTER_DEMO: flag.default(true),
   /** Minutes without a request before a session ends. */
   MUSTER_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
