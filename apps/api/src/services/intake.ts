@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { ImportJob, ImportReport, ImportRow, ImportRowResult, StartImportInput } from '@muster/contracts';
-import { applications, duplicateFlags, type Db } from '@muster/db';
+import { applications, duplicateFlags, preparedFor, type Db } from '@muster/db';
 import { DomainError, duplicateKeys, parseCsv, readHeader, readImportRow, type PersonKeys } from '@muster/domain';
-import { inArray } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import type { ServiceCtx } from './actor.ts';
 import { appendEvent, type Tx } from './case-store.ts';
 
@@ -149,28 +149,42 @@ function emptyReport(input: StartImportInput, fileErrors: string[]): ImportRepor
 }
 
 /** Writes every planned row in the caller's transaction. */
+const importQueries = preparedFor((db) => {
+  const p = (name: string) => sql.placeholder(name);
+  return {
+    insertApplication: db
+      .insert(applications)
+      .values({
+        reference: p('reference'), route: p('route'), cohortYear: p('cohortYear'), firstName: p('firstName'), lastName: p('lastName'), email: p('email'),
+        phone: p('phone'), dateOfBirth: p('dateOfBirth'), currentForce: p('currentForce'), rank: p('rank'), warrantNumber: p('warrantNumber'),
+        joinedForceOn: p('joinedForceOn'), targetUnit: null, unitPreferences: p('unitPreferences'), postingPreference: p('postingPreference'),
+        specialistSkills: p('specialistSkills'), stage: 'review', stageEnteredAt: p('at'), receivedAt: p('receivedAt'), createdAt: p('at'), updatedAt: p('at'),
+      })
+      .returning({ id: applications.id })
+      .prepare(),
+    insertFlag: db.insert(duplicateFlags).values({ applicationId: p('applicationId'), duplicateOfId: p('duplicateOfId'), matches: p('matches'), createdAt: p('at') }).prepare(),
+  };
+});
+
 function writeImport(tx: Tx, ctx: ServiceCtx, fileName: string, planned: Planned[]): void {
   const at = ctx.now().toISOString();
+  const q = importQueries(tx);
   const idByReference = new Map<string, number>();
   for (const p of planned) {
     if (p.result.outcome !== 'create' || !p.row) continue;
     const r = p.row;
-    const { id } = tx
-      .insert(applications)
-      .values({
-        reference: r.reference, route: r.route, cohortYear: r.cohortYear ?? null, firstName: r.firstName, lastName: r.lastName, email: r.email,
-        phone: r.phone ?? null, dateOfBirth: r.dateOfBirth, currentForce: r.currentForce ?? null, rank: r.rank ?? null, warrantNumber: r.warrantNumber ?? null,
-        joinedForceOn: r.joinedForceOn ?? null, targetUnit: null, unitPreferences: r.unitPreferences, postingPreference: r.postingPreference ?? null,
-        specialistSkills: r.specialistSkills, stage: 'review', stageEnteredAt: at, receivedAt: new Date(r.receivedAt).toISOString(), createdAt: at, updatedAt: at,
-      })
-      .returning({ id: applications.id })
-      .get();
+    const { id } = q.insertApplication.get({
+      reference: r.reference, route: r.route, cohortYear: r.cohortYear ?? null, firstName: r.firstName, lastName: r.lastName, email: r.email,
+      phone: r.phone ?? null, dateOfBirth: r.dateOfBirth, currentForce: r.currentForce ?? null, rank: r.rank ?? null, warrantNumber: r.warrantNumber ?? null,
+      joinedForceOn: r.joinedForceOn ?? null, unitPreferences: r.unitPreferences, postingPreference: r.postingPreference ?? null,
+      specialistSkills: r.specialistSkills, receivedAt: new Date(r.receivedAt).toISOString(), at,
+    })!;
     idByReference.set(r.reference, id);
     appendEvent(tx, { applicationId: id, actorId: ctx.actor.id, at, type: 'imported', toStage: 'review', details: { fileName, line: p.result.line, route: r.route } });
     if (r.notes) appendEvent(tx, { applicationId: id, actorId: ctx.actor.id, at, type: 'note_added', details: { body: r.notes, fromImport: true } });
     for (const d of p.duplicateOf) {
       const duplicateOfId = d.id ?? idByReference.get(d.reference)!;
-      tx.insert(duplicateFlags).values({ applicationId: id, duplicateOfId, matches: d.matches, createdAt: at }).run();
+      q.insertFlag.run({ applicationId: id, duplicateOfId, matches: d.matches, at });
       appendEvent(tx, { applicationId: id, actorId: ctx.actor.id, at, type: 'duplicate_flagged', details: { duplicateOfId, duplicateOfReference: d.reference, matches: d.matches } });
     }
   }
