@@ -150,8 +150,19 @@ export function CandidateFields({
   const set = <K extends keyof CandidateValues>(f: K, value: CandidateValues[K]) => onChange({ ...v, [f]: value });
   const isTransferee = v.route === 'transferee';
   const isPoliceNow = isPoliceNowRoute(v.route);
-  const text = (f: Exclude<CandidateField, 'unitPreferences'>, label: string, extra: Partial<React.ComponentProps<typeof TextInput>> = {}) => (
-    <TextInput id={ids[f]} label={label} value={v[f]} errors={errorsOf(byField, f)} onChange={(e) => set(f, e.target.value)} {...extra} />
+  const text = (
+    f: Exclude<CandidateField, 'unitPreferences'>,
+    label: string,
+    extra: Partial<React.ComponentProps<typeof TextInput>> = {},
+  ) => (
+    <TextInput
+      id={ids[f]}
+      label={label}
+      value={v[f]}
+      errors={errorsOf(byField, f)}
+      onChange={(e) => set(f, e.target.value)}
+      {...extra}
+    />
   );
   const prefErrors = errorsOf(byField, 'unitPreferences');
   const prefIdBase = ids.unitPreferences.replace(/-0$/, '');
@@ -167,7 +178,12 @@ export function CandidateFields({
         onChange={(value) => set('route', value)}
         options={routes.map((r) => ({ value: r, label: routeLabels[r] }))}
       />
-      {isPoliceNow && text('cohortYear', 'Cohort year', { inputMode: 'numeric', className: 'govuk-input--width-4', hint: 'The year the Police Now programme starts, for example 2027.' })}
+      {isPoliceNow &&
+        text('cohortYear', 'Cohort year', {
+          inputMode: 'numeric',
+          className: 'govuk-input--width-4',
+          hint: 'The year the Police Now programme starts, for example 2027.',
+        })}
       <div className="app-inline-fields">
         {text('firstName', 'First name', { autoComplete: 'off' })}
         {text('lastName', 'Last name', { autoComplete: 'off' })}
@@ -207,7 +223,10 @@ export function CandidateFields({
         </>
       )}
       <div className={['govuk-form-group', prefErrors ? 'govuk-form-group--error' : ''].join(' ')}>
-        <fieldset className="govuk-fieldset" aria-describedby={[`${prefIdBase}-hint`, prefErrors ? `${prefIdBase}-error` : ''].filter(Boolean).join(' ')}>
+        <fieldset
+          className="govuk-fieldset"
+          aria-describedby={[`${prefIdBase}-hint`, prefErrors ? `${prefIdBase}-error` : ''].filter(Boolean).join(' ')}
+        >
           <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Unit preferences (optional)</legend>
           <div id={`${prefIdBase}-hint`} className="govuk-hint">
             The units the candidate would join, most wanted first. Choose each unit once.

@@ -79,9 +79,15 @@ function CloseReasons() {
           <caption className="govuk-visually-hidden">Reasons to reject or withdraw</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Used to</th>
-              <th scope="col" className="govuk-table__header">Reason</th>
-              <th scope="col" className="govuk-table__header">Status</th>
+              <th scope="col" className="govuk-table__header">
+                Used to
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Reason
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Status
+              </th>
               <th scope="col" className="govuk-table__header">
                 <span className="govuk-visually-hidden">Actions</span>
               </th>
@@ -93,11 +99,20 @@ function CloseReasons() {
                 <td className="govuk-table__cell">{kindLabels[r.kind]}</td>
                 <td className="govuk-table__cell">{r.label}</td>
                 <td className="govuk-table__cell">
-                  {r.isActive ? <strong className="govuk-tag govuk-tag--green">In use</strong> : <strong className="govuk-tag govuk-tag--grey">Retired</strong>}
+                  {r.isActive ? (
+                    <strong className="govuk-tag govuk-tag--green">In use</strong>
+                  ) : (
+                    <strong className="govuk-tag govuk-tag--grey">Retired</strong>
+                  )}
                 </td>
                 <td className="govuk-table__cell">
                   {r.isActive && (
-                    <button type="button" className="app-link-button govuk-link" disabled={retire.isPending} onClick={() => retire.mutate({ id: r.id })}>
+                    <button
+                      type="button"
+                      className="app-link-button govuk-link"
+                      disabled={retire.isPending}
+                      onClick={() => retire.mutate({ id: r.id })}
+                    >
                       Retire<span className="govuk-visually-hidden"> “{r.label}”</span>
                     </button>
                   )}
@@ -133,7 +148,15 @@ function CloseReasons() {
             { value: 'withdrawn', label: 'Withdrawn' },
           ]}
         />
-        <TextInput id="reason-label" label="Reason" hint="As caseworkers will read it, for example “Did not attend the interview”." value={label} errors={byField.label} onChange={(e) => setLabel(e.target.value)} maxLength={120} />
+        <TextInput
+          id="reason-label"
+          label="Reason"
+          hint="As caseworkers will read it, for example “Did not attend the interview”."
+          value={label}
+          errors={byField.label}
+          onChange={(e) => setLabel(e.target.value)}
+          maxLength={120}
+        />
         <button type="submit" className="govuk-button" disabled={add.isPending}>
           Add reason
         </button>
@@ -147,7 +170,9 @@ function AccessLog() {
   const trpc = useTRPC();
   const [befores, setBefores] = useState<(number | undefined)[]>([undefined]);
   const pages = useQueries({
-    queries: befores.map((before) => trpc.admin.accessLog.queryOptions({ limit: logPageSize, ...(before ? { before } : {}) }, { staleTime: 30_000 })),
+    queries: befores.map((before) =>
+      trpc.admin.accessLog.queryOptions({ limit: logPageSize, ...(before ? { before } : {}) }, { staleTime: 30_000 }),
+    ),
   });
   const items = pages.flatMap((p) => p.data?.items ?? []);
   const last = pages.at(-1);
@@ -164,10 +189,18 @@ function AccessLog() {
           <caption className="govuk-visually-hidden">Access log, newest first</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">When</th>
-              <th scope="col" className="govuk-table__header">Who</th>
-              <th scope="col" className="govuk-table__header">What</th>
-              <th scope="col" className="govuk-table__header">Case</th>
+              <th scope="col" className="govuk-table__header">
+                When
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Who
+              </th>
+              <th scope="col" className="govuk-table__header">
+                What
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Case
+              </th>
             </tr>
           </thead>
           <tbody className="govuk-table__body">
@@ -189,7 +222,12 @@ function AccessLog() {
         !pages[0]?.isError && <Loading what="Loading the access log" />
       )}
       {next !== null && (
-        <button type="button" className="govuk-button govuk-button--secondary" disabled={last?.isFetching} onClick={() => setBefores((b) => [...b, next])}>
+        <button
+          type="button"
+          className="govuk-button govuk-button--secondary"
+          disabled={last?.isFetching}
+          onClick={() => setBefores((b) => [...b, next])}
+        >
           Show older
         </button>
       )}

@@ -1,6 +1,6 @@
 import type { ApplicationDetail } from '@muster/contracts';
 import { daysSince, formatDate } from '../../../lib/dates.ts';
-import { ordinals, routeLabels, stageLabels } from '../../../lib/labels.ts';
+import { ordinals, routeLabels, stageLabels, unitShortNames } from '../../../lib/labels.ts';
 import type { Reference } from '../../../lib/types.ts';
 import { SummaryList } from './section.tsx';
 
@@ -24,7 +24,7 @@ export function CaseSummary({ detail: d, reference }: { detail: ApplicationDetai
           : []),
         [
           'Unit preferences',
-          d.unitPreferences.length ? d.unitPreferences.map((u, i) => `${ordinals[i] ?? i + 1} ${unitName(u)}`).join(', ') : 'None given',
+          d.unitPreferences.length ? d.unitPreferences.map((u, i) => `${ordinals[i] ?? i + 1} ${unitShortNames[u]}`).join(', ') : 'None given',
         ],
         ...(d.postingPreference ? ([['Posting preference', d.postingPreference]] as [string, string][]) : []),
         ['Specialist skills', d.specialistSkills.length ? d.specialistSkills.join('; ') : 'None given'],

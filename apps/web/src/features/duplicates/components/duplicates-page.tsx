@@ -99,9 +99,15 @@ function Duplicates() {
       refresh();
     },
   });
-  const merge = useMutation(trpc.duplicates.merge.mutationOptions(callbacks((p) => `${p.flag.application.reference} merged into ${p.flag.duplicateOf.reference}.`)));
+  const merge = useMutation(
+    trpc.duplicates.merge.mutationOptions(
+      callbacks((p) => `${p.flag.application.reference} merged into ${p.flag.duplicateOf.reference}.`),
+    ),
+  );
   const dismiss = useMutation(
-    trpc.duplicates.dismiss.mutationOptions(callbacks((p) => `${p.flag.application.reference} and ${p.flag.duplicateOf.reference} kept apart: not the same person.`)),
+    trpc.duplicates.dismiss.mutationOptions(
+      callbacks((p) => `${p.flag.application.reference} and ${p.flag.duplicateOf.reference} kept apart: not the same person.`),
+    ),
   );
   const mutation = pending?.action === 'merge' ? merge : dismiss;
   const reasonErrors = pending && mutation.error ? fieldErrors(mutation.error).reason : undefined;
@@ -110,8 +116,8 @@ function Duplicates() {
     <>
       <h1 className="govuk-heading-l">Possible duplicates</h1>
       <p className="govuk-body">
-        A new case is flagged when it has the same email as another, the same warrant number in the same force, or the same name and date of birth. Merging
-        withdraws the newer case and carries its phone, preferences and skills to the older one.
+        A new case is flagged when it has the same email as another, the same warrant number in the same force, or the same name
+        and date of birth. Merging withdraws the newer case and carries its phone, preferences and skills to the older one.
       </p>
       <ErrorSummary title="Nothing was changed" errors={problems} />
       <p className="govuk-body app-saved" role="status">

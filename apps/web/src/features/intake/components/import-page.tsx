@@ -77,7 +77,8 @@ function Importer() {
         enabled: jobId !== null,
         staleTime: 0,
         refetchOnWindowFocus: false,
-        refetchInterval: (q) => (q.state.data && (q.state.data.phase === 'done' || q.state.data.phase === 'failed') ? false : pollMs),
+        refetchInterval: (q) =>
+          q.state.data && (q.state.data.phase === 'done' || q.state.data.phase === 'failed') ? false : pollMs,
       },
     ),
   );
@@ -115,10 +116,15 @@ function Importer() {
     start.mutate({ fileName: file.name, csv, isDryRun });
   }
 
-  const startErrors = start.error && errorCode(start.error) !== 'UNAUTHORIZED' ? Object.values(fieldErrors(start.error)).flat() : [];
-  const fieldMessages = [...(fileError ? [fileError] : []), ...(start.error ? (startErrors.length ? startErrors : [errorMessage(start.error)]) : [])];
+  const startErrors =
+    start.error && errorCode(start.error) !== 'UNAUTHORIZED' ? Object.values(fieldErrors(start.error)).flat() : [];
+  const fieldMessages = [
+    ...(fileError ? [fileError] : []),
+    ...(start.error ? (startErrors.length ? startErrors : [errorMessage(start.error)]) : []),
+  ];
   const summary: SummaryError[] = fieldMessages.map((text) => ({ href: '#import-file', text }));
-  if (job?.phase === 'failed') summary.push({ href: '#import-progress', text: job.error ?? 'The import failed; nothing was imported.' });
+  if (job?.phase === 'failed')
+    summary.push({ href: '#import-progress', text: job.error ?? 'The import failed; nothing was imported.' });
 
   return (
     <div className="govuk-grid-row">
@@ -129,8 +135,9 @@ function Importer() {
         <ErrorSummary errors={summary} />
         <h1 className="govuk-heading-l">Import applications</h1>
         <p className="govuk-body">
-          Import the CSV file the online application form exports. Check it first: a dry run reports what would happen and writes nothing. A real import is all
-          or nothing — if any row is refused, no case is created. Importing the same file again changes nothing.
+          Import the CSV file the online application form exports. Check it first: a dry run reports what would happen and writes
+          nothing. A real import is all or nothing — if any row is refused, no case is created. Importing the same file again
+          changes nothing.
         </p>
         <details className="govuk-details">
           <summary className="govuk-details__summary">
@@ -138,8 +145,8 @@ function Importer() {
           </summary>
           <div className="govuk-details__text">
             <p className="govuk-body">
-              A header row, then one application a row, comma-separated, UTF-8. Columns may come in any order; all must be present. Values with commas, quotes or
-              line breaks go in double quotes.
+              A header row, then one application a row, comma-separated, UTF-8. Columns may come in any order; all must be
+              present. Values with commas, quotes or line breaks go in double quotes.
             </p>
             <dl className="govuk-summary-list govuk-summary-list--no-border app-summary-list">
               {columns.map(([name, what]) => (
@@ -185,7 +192,13 @@ function Importer() {
             />
           </div>
           <div className="govuk-button-group">
-            <button type="submit" name="action" value="check" className="govuk-button govuk-button--secondary" disabled={isRunning}>
+            <button
+              type="submit"
+              name="action"
+              value="check"
+              className="govuk-button govuk-button--secondary"
+              disabled={isRunning}
+            >
               Check file (dry run)
             </button>
             <button type="submit" name="action" value="import" className="govuk-button" disabled={isRunning}>
@@ -210,7 +223,9 @@ function progressText(job: ImportJob | undefined, isStarting: boolean): string {
     case 'failed':
       return 'The import failed. Nothing was imported.';
     case 'done':
-      return job.report?.isCommitted ? `Checked and wrote ${n(job.total)} of ${n(job.total)} rows.` : `Checked ${n(job.total)} of ${n(job.total)} rows.`;
+      return job.report?.isCommitted
+        ? `Checked and wrote ${n(job.total)} of ${n(job.total)} rows.`
+        : `Checked ${n(job.total)} of ${n(job.total)} rows.`;
   }
 }
 
@@ -254,7 +269,12 @@ function Progress({ job, isStarting }: { job: ImportJob | undefined; isStarting:
       {isWriting || isStarting || !job ? (
         <progress id="import-progress-bar" className="app-progress__bar" />
       ) : (
-        <progress id="import-progress-bar" className="app-progress__bar" max={Math.max(job.total, 1)} value={job.phase === 'done' ? Math.max(job.total, 1) : job.processed} />
+        <progress
+          id="import-progress-bar"
+          className="app-progress__bar"
+          max={Math.max(job.total, 1)}
+          value={job.phase === 'done' ? Math.max(job.total, 1) : job.processed}
+        />
       )}
       <p className="govuk-visually-hidden" aria-live="polite">
         {announcement}
@@ -288,7 +308,9 @@ function Report({ report }: { report: ImportReport }) {
         </div>
       ) : report.isCommitted ? (
         <div className="govuk-panel govuk-panel--confirmation app-panel">
-          <h3 className="govuk-panel__title">{c.create === 1 ? '1 application imported' : `${n(c.create)} applications imported`}</h3>
+          <h3 className="govuk-panel__title">
+            {c.create === 1 ? '1 application imported' : `${n(c.create)} applications imported`}
+          </h3>
           <div className="govuk-panel__body">
             {c.unchanged ? `${n(c.unchanged)} already in Muster, unchanged. ` : ''}
             {c.flagged ? `${n(c.flagged)} flagged as possible duplicates.` : ''}
@@ -364,15 +386,27 @@ function Report({ report }: { report: ImportReport }) {
           />
           <table className="govuk-table app-table">
             <caption className="govuk-table__caption govuk-table__caption--s">
-              {rows.length > rowsShown ? `The first ${n(rowsShown)} of ${n(rows.length)} rows` : `${n(rows.length)} ${rows.length === 1 ? 'row' : 'rows'}`}
+              {rows.length > rowsShown
+                ? `The first ${n(rowsShown)} of ${n(rows.length)} rows`
+                : `${n(rows.length)} ${rows.length === 1 ? 'row' : 'rows'}`}
             </caption>
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Line</th>
-                <th scope="col" className="govuk-table__header">Reference</th>
-                <th scope="col" className="govuk-table__header">Name</th>
-                <th scope="col" className="govuk-table__header">Outcome</th>
-                <th scope="col" className="govuk-table__header">Problems and possible duplicates</th>
+                <th scope="col" className="govuk-table__header">
+                  Line
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Reference
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Name
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Outcome
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Problems and possible duplicates
+                </th>
               </tr>
             </thead>
             <tbody className="govuk-table__body">
@@ -384,7 +418,9 @@ function Report({ report }: { report: ImportReport }) {
                     <td className="govuk-table__cell">{r.reference || '–'}</td>
                     <td className="govuk-table__cell">{r.name || '–'}</td>
                     <td className="govuk-table__cell">
-                      <strong className={`govuk-tag ${tagClass}`}>{r.outcome === 'create' && report.isCommitted ? 'Created' : tagText}</strong>
+                      <strong className={`govuk-tag ${tagClass}`}>
+                        {r.outcome === 'create' && report.isCommitted ? 'Created' : tagText}
+                      </strong>
                     </td>
                     <td className="govuk-table__cell">
                       {r.errors.length > 0 && (

@@ -7,7 +7,15 @@ import type { QueueFilters } from '../hooks/use-triage-filters.ts';
 type Reviewer = { id: number; name: string };
 
 /** The queue's filters; applying them writes the address, which the queue reads. */
-export function TriageFilters({ filters, onApply, reviewers }: { filters: QueueFilters; onApply: (f: QueueFilters) => void; reviewers: Reviewer[] }) {
+export function TriageFilters({
+  filters,
+  onApply,
+  reviewers,
+}: {
+  filters: QueueFilters;
+  onApply: (f: QueueFilters) => void;
+  reviewers: Reviewer[];
+}) {
   const hasFilters = Object.keys(filters).length > 0;
   const assignee = filters.assignee === undefined ? 'unassigned' : String(filters.assignee);
   const overdue = filters.isOverdue === undefined ? '' : filters.isOverdue ? 'yes' : 'no';

@@ -46,7 +46,11 @@ function TriageQueue() {
   const queue = useInfiniteQuery(
     trpc.triage.queue.infiniteQueryOptions(
       { ...filters, limit: pageSize },
-      { getNextPageParam: (p) => p.nextCursor ?? undefined, refetchInterval: refreshIntervalMs, placeholderData: keepPreviousData },
+      {
+        getNextPageParam: (p) => p.nextCursor ?? undefined,
+        refetchInterval: refreshIntervalMs,
+        placeholderData: keepPreviousData,
+      },
     ),
   );
   const items = queue.data?.pages.flatMap((p) => p.items) ?? [];
@@ -86,7 +90,9 @@ function TriageQueue() {
       onSuccess: (result) => {
         setProblems(null);
         setSelected(new Set());
-        setStatus(`${plural(result.assigned, 'case')} assigned to ${result.assignee ? (result.assignee.id === me.id ? 'you' : result.assignee.name) : 'nobody'}.`);
+        setStatus(
+          `${plural(result.assigned, 'case')} assigned to ${result.assignee ? (result.assignee.id === me.id ? 'you' : result.assignee.name) : 'nobody'}.`,
+        );
         refresh();
       },
       onError: (error) => explain('No case was assigned', error),
@@ -114,7 +120,9 @@ function TriageQueue() {
       <div className="app-page-header">
         <div>
           <h1 className="govuk-heading-l app-page-header__title">Triage queue</h1>
-          <p className="govuk-body-s app-muted">Oldest first. A case at review more than 10 days after it was received is overdue.</p>
+          <p className="govuk-body-s app-muted">
+            Oldest first. A case at review more than 10 days after it was received is overdue.
+          </p>
         </div>
         <div className="govuk-button-group app-page-header__action">
           <Link to="/import" className="govuk-button govuk-button--secondary">
@@ -125,19 +133,24 @@ function TriageQueue() {
           </Link>
         </div>
       </div>
-      <div className="app-triage">
-        <div className="app-triage__side">
-          <SavedViews filters={filters} />
-        </div>
-        <div className="app-triage__main">
+      <div>
+        <div>
           <TriageFilters key={key} filters={filters} onApply={setFilters} reviewers={reviewers.data ?? []} />
+          <SavedViews filters={filters} />
           {problems && <ErrorSummary title={problems.title} errors={problems.errors} />}
           <p className="govuk-body app-saved" role="status">
             {status}
           </p>
           <div className="app-bulk" role="group" aria-label="With the chosen cases">
-            <span className="govuk-body govuk-!-margin-bottom-0 app-bulk__count">{chosen.length ? `${plural(chosen.length, 'case')} chosen` : 'No cases chosen'}</span>
-            <button type="button" className="govuk-button govuk-button--secondary" disabled={assign.isPending} onClick={() => startAssign(chosen, 'me')}>
+            <span className="govuk-body govuk-!-margin-bottom-0 app-bulk__count">
+              {chosen.length ? `${plural(chosen.length, 'case')} chosen` : 'No cases chosen'}
+            </span>
+            <button
+              type="button"
+              className="govuk-button govuk-button--secondary"
+              disabled={assign.isPending}
+              onClick={() => startAssign(chosen, 'me')}
+            >
               Assign to me
             </button>
             <Select
@@ -154,7 +167,10 @@ function TriageQueue() {
               disabled={assign.isPending}
               onClick={() => {
                 if (!reviewer) {
-                  setProblems({ title: 'There is a problem', errors: [{ href: '#bulk-reviewer', text: 'Choose the reviewer to assign the cases to.' }] });
+                  setProblems({
+                    title: 'There is a problem',
+                    errors: [{ href: '#bulk-reviewer', text: 'Choose the reviewer to assign the cases to.' }],
+                  });
                   return;
                 }
                 startAssign(chosen, Number(reviewer));
@@ -167,7 +183,10 @@ function TriageQueue() {
               className="govuk-button govuk-button--warning"
               onClick={() => {
                 if (!chosen.length) {
-                  setProblems({ title: 'There is a problem', errors: [{ href: '#select-all', text: 'Choose at least one case first.' }] });
+                  setProblems({
+                    title: 'There is a problem',
+                    errors: [{ href: '#select-all', text: 'Choose at least one case first.' }],
+                  });
                   return;
                 }
                 setIsRejecting(true);
@@ -186,9 +205,15 @@ function TriageQueue() {
           )}
           {queue.data ? (
             <>
-              <table className={['govuk-table', 'app-table', queue.isPlaceholderData ? 'app-board--stale' : ''].join(' ')} id="triage-table" aria-busy={queue.isPlaceholderData}>
+              <table
+                className={['govuk-table', 'app-table', queue.isPlaceholderData ? 'app-board--stale' : ''].join(' ')}
+                id="triage-table"
+                aria-busy={queue.isPlaceholderData}
+              >
                 <caption className="govuk-table__caption govuk-table__caption--s">
-                  {items.length ? `${plural(items.length, 'case')} shown${queue.hasNextPage ? ', more below' : ''}` : 'No cases match these filters.'}
+                  {items.length
+                    ? `${plural(items.length, 'case')} shown${queue.hasNextPage ? ', more below' : ''}`
+                    : 'No cases match these filters.'}
                 </caption>
                 <thead className="govuk-table__head">
                   <tr className="govuk-table__row">
@@ -208,14 +233,30 @@ function TriageQueue() {
                         </div>
                       </div>
                     </th>
-                    <th scope="col" className="govuk-table__header">Reference</th>
-                    <th scope="col" className="govuk-table__header">Name</th>
-                    <th scope="col" className="govuk-table__header">Route</th>
-                    <th scope="col" className="govuk-table__header">Unit preferences</th>
-                    <th scope="col" className="govuk-table__header">Force</th>
-                    <th scope="col" className="govuk-table__header">Received</th>
-                    <th scope="col" className="govuk-table__header">Days</th>
-                    <th scope="col" className="govuk-table__header">Assignee</th>
+                    <th scope="col" className="govuk-table__header">
+                      Reference
+                    </th>
+                    <th scope="col" className="govuk-table__header">
+                      Name
+                    </th>
+                    <th scope="col" className="govuk-table__header">
+                      Route
+                    </th>
+                    <th scope="col" className="govuk-table__header">
+                      Unit preferences
+                    </th>
+                    <th scope="col" className="govuk-table__header">
+                      Force
+                    </th>
+                    <th scope="col" className="govuk-table__header">
+                      Received
+                    </th>
+                    <th scope="col" className="govuk-table__header">
+                      Days
+                    </th>
+                    <th scope="col" className="govuk-table__header">
+                      Assignee
+                    </th>
                     <th scope="col" className="govuk-table__header">
                       <span className="govuk-visually-hidden">Actions</span>
                     </th>
@@ -240,7 +281,7 @@ function TriageQueue() {
                           </div>
                         </div>
                       </td>
-                      <td className="govuk-table__cell">
+                      <td className="govuk-table__cell app-table__nowrap">
                         <Link className="govuk-link" to={`/cases/${c.id}`}>
                           {c.reference}
                         </Link>
@@ -255,7 +296,11 @@ function TriageQueue() {
                         )}
                       </td>
                       <td className="govuk-table__cell">{routeLabels[c.route]}</td>
-                      <td className="govuk-table__cell">{c.unitPreferences.length ? c.unitPreferences.map((u) => unitShortNames[u as keyof typeof unitShortNames] ?? u).join(', ') : '–'}</td>
+                      <td className="govuk-table__cell">
+                        {c.unitPreferences.length
+                          ? c.unitPreferences.map((u) => unitShortNames[u as keyof typeof unitShortNames] ?? u).join(', ')
+                          : '–'}
+                      </td>
                       <td className="govuk-table__cell">{c.currentForce ?? '–'}</td>
                       <td className="govuk-table__cell app-table__nowrap">{formatDate(c.receivedAt)}</td>
                       <td className="govuk-table__cell app-table__nowrap">
@@ -267,10 +312,17 @@ function TriageQueue() {
                           </>
                         )}
                       </td>
-                      <td className="govuk-table__cell">{c.assignee ? (c.assignee.id === me.id ? 'You' : c.assignee.name) : 'Nobody'}</td>
+                      <td className="govuk-table__cell">
+                        {c.assignee ? (c.assignee.id === me.id ? 'You' : c.assignee.name) : 'Nobody'}
+                      </td>
                       <td className="govuk-table__cell app-table__nowrap">
                         {c.assignee?.id !== me.id && (
-                          <button type="button" className="app-link-button govuk-link" disabled={assign.isPending} onClick={() => startAssign([c], 'me')}>
+                          <button
+                            type="button"
+                            className="app-link-button govuk-link"
+                            disabled={assign.isPending}
+                            onClick={() => startAssign([c], 'me')}
+                          >
                             Assign to me<span className="govuk-visually-hidden">: {nameOf(c)}</span>
                           </button>
                         )}
@@ -280,7 +332,12 @@ function TriageQueue() {
                 </tbody>
               </table>
               {queue.hasNextPage && (
-                <button type="button" className="govuk-button govuk-button--secondary" disabled={queue.isFetchingNextPage} onClick={() => void queue.fetchNextPage()}>
+                <button
+                  type="button"
+                  className="govuk-button govuk-button--secondary"
+                  disabled={queue.isFetchingNextPage}
+                  onClick={() => void queue.fetchNextPage()}
+                >
                   Show more
                 </button>
               )}
@@ -366,7 +423,11 @@ function RejectDialog({
               return;
             }
             const text = detail.trim();
-            reject.mutate({ cases: cases.map((c) => ({ id: c.id, expectedVersion: c.version })), reasonId: Number(reasonId), ...(text ? { reason: text } : {}) });
+            reject.mutate({
+              cases: cases.map((c) => ({ id: c.id, expectedVersion: c.version })),
+              reasonId: Number(reasonId),
+              ...(text ? { reason: text } : {}),
+            });
           }}
         >
           <ErrorSummary
@@ -388,7 +449,14 @@ function RejectDialog({
           ) : (
             <Loading what="Loading the reasons" />
           )}
-          <Textarea id="bulk-reason" label="More detail (optional)" hint="This is kept in each case's history." errors={fields.reason} value={detail} onChange={(e) => setDetail(e.target.value)} />
+          <Textarea
+            id="bulk-reason"
+            label="More detail (optional)"
+            hint="This is kept in each case's history."
+            errors={fields.reason}
+            value={detail}
+            onChange={(e) => setDetail(e.target.value)}
+          />
           <div className="govuk-button-group">
             <button type="submit" className="govuk-button govuk-button--warning" disabled={reject.isPending}>
               Reject {plural(cases.length, 'case')}

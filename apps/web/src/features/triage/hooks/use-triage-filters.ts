@@ -44,5 +44,9 @@ export function paramsFromFilters(f: QueueFilters): URLSearchParams {
 export function useTriageFilters() {
   const [params, setParams] = useSearchParams();
   const filters = filtersFromParams(params);
-  return { filters, setFilters: (next: QueueFilters) => setParams(paramsFromFilters(next)), key: paramsFromFilters(filters).toString() };
+  return {
+    filters,
+    setFilters: (next: QueueFilters) => setParams(paramsFromFilters(next)),
+    key: paramsFromFilters(filters).toString(),
+  };
 }

@@ -1,7 +1,13 @@
 import type { ApplicationDetail, UpdateApplicationInput } from '@muster/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { CandidateFields, candidateFromDetail, candidateIds, candidateInput, type CandidateValues } from '../../../../components/candidate-fields.tsx';
+import {
+  CandidateFields,
+  candidateFromDetail,
+  candidateIds,
+  candidateInput,
+  type CandidateValues,
+} from '../../../../components/candidate-fields.tsx';
 import { ErrorSummary } from '../../../../components/error-summary.tsx';
 import { formErrors } from '../../../../components/form-errors.ts';
 import type { Reference } from '../../../../lib/types.ts';
@@ -28,7 +34,11 @@ export function DetailsForm({ detail, reference }: { detail: ApplicationDetail; 
       onSubmit={(e) => {
         e.preventDefault();
         setSaved(false);
-        const input = { ...candidateInput(values), id: detail.id, expectedVersion: detail.version } satisfies Partial<UpdateApplicationInput>;
+        const input = {
+          ...candidateInput(values),
+          id: detail.id,
+          expectedVersion: detail.version,
+        } satisfies Partial<UpdateApplicationInput>;
         mutation.mutate(input as UpdateApplicationInput);
       }}
     >
