@@ -24,7 +24,7 @@ import { routeCriteria, unitCriteria, type Actor } from '../../packages/domain/s
 import { nowMs } from './stats.ts';
 
 /** Bump when the way the data set is generated changes: cached databases with another version are rebuilt. */
-export const generatorVersion = 2;
+export const generatorVersion = 3; // 3: argon2id password hashes
 
 export const benchUser = { email: 'bench.resourcing@muster.test', password: 'muster-bench-password' };
 
