@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accounts, column, expectNoAxeViolations, launchBrowser, openSession, signIn, startServer, textOf, type TestServer } from './support.ts';
 
@@ -12,7 +12,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const columnHeadings = async (page: import('playwright-core').Page) =>
+const columnHeadings = async (page: Page) =>
   (await page.locator('.app-column__heading').allTextContents()).map((t) => t.replace(/\s+\d[\d,]*.*$/, '').trim());
 
 describe('each role sees its own work', () => {

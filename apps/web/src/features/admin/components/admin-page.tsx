@@ -13,7 +13,7 @@ import { useMe } from '../../../lib/session.ts';
 import { useTRPC } from '../../../lib/trpc.ts';
 
 const kindLabels = { rejected: 'Reject', withdrawn: 'Withdraw' } as const;
-const logPageSize = 50;
+const logPageSize = 25;
 
 export function AdminPage() {
   usePageTitle('Administration');

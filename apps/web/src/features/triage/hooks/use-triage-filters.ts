@@ -29,12 +29,13 @@ export function filtersFromParams(params: URLSearchParams): QueueFilters {
   };
 }
 
+/** The address for these filters; the API's defaults (review, unassigned) are left out, so one view has one address. */
 export function paramsFromFilters(f: QueueFilters): URLSearchParams {
   const out = new URLSearchParams();
-  if (f.stage) out.set('stage', f.stage);
+  if (f.stage && f.stage !== 'review') out.set('stage', f.stage);
   if (f.unit) out.set('unit', f.unit);
   if (f.route) out.set('route', f.route);
-  if (f.assignee !== undefined) out.set('assignee', String(f.assignee));
+  if (f.assignee !== undefined && f.assignee !== 'unassigned') out.set('assignee', String(f.assignee));
   if (f.isOverdue !== undefined) out.set('overdue', f.isOverdue ? 'yes' : 'no');
   if (f.q?.trim()) out.set('q', f.q.trim());
   return out;
