@@ -1,6 +1,7 @@
 /** A minimal tRPC-over-HTTP client on node:http with keep-alive sockets, and the measured server as a child process. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Agent, request } from 'node:http';
 import { createServer } from 'node:net';
 import { nowMs } from './stats.ts';
@@ -100,7 +101,10 @@ export async function startServer(root: string, dbPath: string): Promise<Server>
   const t0 = nowMs();
   // BENCH_SERVER_NODE_ARGS adds node flags to the server, e.g. "--cpu-prof --cpu-prof-dir=.bench/prof" to profile it.
   const extraArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
-  const entry = process.env.BENCH_SERVER === 'tsx' ? ['--import', 'tsx', 'apps/api/src/main.ts'] : ['--enable-source-maps', 'apps/api/dist/main.js'];
+  // The same node flags as `pnpm start` (apps/api's start script), with the script's path made relative to the root.
+  const startScript = (JSON.parse(readFileSync(join(root, 'apps/api/package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const startArgs = startScript.split(/\s+/).slice(1).map((a) => (a.endsWith('.js') ? `apps/api/${a}` : a));
+  const entry = process.env.BENCH_SERVER === 'tsx' ? ['--import', 'tsx', 'apps/api/src/main.ts'] : startArgs;
   const child = spawn(process.execPath, [...extraArgs, ...entry], {
     cwd: root,
     env: { ...process.env, MUSTER_DB: dbPath, PORT: String(port), HOST: '127.0.0.1', MUSTER_DEMO: '0', MUSTER_LOG: 'error', MUSTER_SECURE_COOKIE: '0', NODE_ENV: 'production' },

@@ -14,7 +14,7 @@ import { internalErrorMessage } from './trpc/init.ts';
 
 const bodyLimitBytes = 256 * 1024;
 /** A CSV import carries the whole file. */
-const importBodyLimit = 25 * 1024 * 1024;
+const importBodyLimit = 8 * 1024 * 1024;
 const bodyLimit: RequestHandler = (req, res, next) => {
   if (!req.path.startsWith('/imports.start') && Number(req.headers['content-length'] ?? 0) > bodyLimitBytes) {
     res.status(413).json({ error: { message: 'The request is too large.', code: -32600, data: { code: 'PAYLOAD_TOO_LARGE', httpStatus: 413 } } });

@@ -42,7 +42,7 @@ export type ImportRow = z.infer<typeof ImportRow>;
 
 export const StartImportInput = z.object({
   fileName: z.string().trim().max(200).default('upload.csv'),
-  csv: z.string({ error: 'Choose a CSV file.' }).min(1, 'The file is empty.').max(20_000_000, 'The file is over 20 MB: split it.'),
+  csv: z.string({ error: 'Choose a CSV file.' }).min(1, 'The file is empty.').max(5_000_000, 'The file is over 5 MB (about 25,000 applications): split it.'),
   isDryRun: z.boolean(),
 });
 export type StartImportInput = z.infer<typeof StartImportInput>;
