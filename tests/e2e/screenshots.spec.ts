@@ -32,4 +32,20 @@ describe('screenshots for the docs', () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  it('writes docs/screenshots/triage.png at 1280×800', async () => {
+    const { page, problems, context } = await openSession(browser, server.url);
+    await signIn(page, accounts.resourcing);
+    await page.goto('/triage');
+    await page.locator('#triage-table tbody tr').nth(5).waitFor();
+    await page.locator('#triage-table tbody tr').nth(1).getByRole('checkbox').check();
+    await page.locator('#triage-table tbody tr').nth(2).getByRole('checkbox').check();
+    await page.evaluate(() => {
+      (document.activeElement as HTMLElement | null)?.blur();
+      window.scrollTo(0, 0);
+    });
+    await page.screenshot({ path: join(dir, 'triage.png') });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });

@@ -84,8 +84,9 @@ describe('the triage queue', () => {
     await signIn(page, accounts.resourcing);
     await page.goto('/triage?route=transferee&overdue=yes');
     await queueRows(page).first().waitFor();
+    await page.getByText('Save this view', { exact: true }).click();
     await page.getByLabel('Name the filters in use').fill('Overdue transferees');
-    await page.getByRole('button', { name: 'Save this view' }).click();
+    await page.getByRole('form', { name: 'Save this view' }).getByRole('button', { name: 'Save' }).click();
     const link = page.getByRole('link', { name: 'Overdue transferees' });
     await link.waitFor();
 

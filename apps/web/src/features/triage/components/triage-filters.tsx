@@ -21,7 +21,7 @@ export function TriageFilters({
   const overdue = filters.isOverdue === undefined ? '' : filters.isOverdue ? 'yes' : 'no';
   return (
     <form
-      className="app-filters"
+      className="app-filters app-filters--compact"
       role="search"
       aria-label="Filter the queue"
       onSubmit={(e) => {
