@@ -38,6 +38,8 @@ const outcomeTags: Record<ImportRowResult['outcome'], [string, string]> = {
 };
 
 const pollMs = 250;
+/** The API's limit on the CSV (StartImportInput); checked here too so a huge file is not read and sent for nothing. */
+const maxImportBytes = 5_000_000;
 const rowsShown = 500;
 const n = (x: number) => x.toLocaleString('en-GB');
 
@@ -98,6 +100,10 @@ function Importer() {
     setFileError(null);
     if (!file) {
       setFileError('Choose a CSV file.');
+      return;
+    }
+    if (file.size > maxImportBytes) {
+      setFileError('The file is over 5 MB (about 25,000 applications): split it.');
       return;
     }
     setJobId(null);
@@ -174,7 +180,7 @@ function Importer() {
               CSV file
             </label>
             <div id="import-file-hint" className="govuk-hint">
-              Up to 20 MB.
+              Up to 5 MB (about 25,000 applications).
             </div>
             <ErrorMessage id="import-file" errors={fieldMessages.length ? fieldMessages : undefined} />
             <input
