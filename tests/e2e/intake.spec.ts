@@ -136,7 +136,7 @@ describe('importing applications', () => {
     await dialog.getByLabel('Why are they the same person?').fill('Same officer: applied on the form and by email.');
     await dialog.getByRole('button', { name: `Merge into ${olderRef}` }).click();
     await page.getByRole('status').filter({ hasText: `${ref} merged into ${olderRef}.` }).waitFor();
-    expect(await flag.count()).toBe(0);
+    await flag.waitFor({ state: 'detached' });
 
     // The newer case is withdrawn, "Merged into …", and its history says so.
     const api = await apiAs(server.url, accounts.resourcing);
