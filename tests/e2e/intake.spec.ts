@@ -1,7 +1,19 @@
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accounts, apiAs, createTransferee, expectNoAxeViolations, launchBrowser, openSession, repoRoot, signIn, startServer, textOf, type TestServer } from './support.ts';
+import {
+  accounts,
+  apiAs,
+  createTransferee,
+  expectNoAxeViolations,
+  launchBrowser,
+  openSession,
+  repoRoot,
+  signIn,
+  startServer,
+  textOf,
+  type TestServer,
+} from './support.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -31,7 +43,8 @@ const seen = async (l: Locator) => (await l.innerText()).replace(/\s+/g, ' ').tr
 async function counts(page: Page): Promise<Record<string, number>> {
   const items = page.locator('.app-counts > div');
   const out: Record<string, number> = {};
-  for (let i = 0; i < (await items.count()); i++) out[await seen(items.nth(i).locator('dt'))] = Number(await seen(items.nth(i).locator('dd')));
+  for (let i = 0; i < (await items.count()); i++)
+    out[await seen(items.nth(i).locator('dt'))] = Number(await seen(items.nth(i).locator('dd')));
   return out;
 }
 
@@ -90,7 +103,9 @@ describe('importing applications', () => {
     await chooseFile(page, { name: 'bad-rows.csv', csv });
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.getByRole('heading', { name: 'Import of bad-rows.csv' }).waitFor();
-    expect(await seen(page.locator('.govuk-warning-text'))).toContain('Nothing was imported: fix the refused rows and import the file again.');
+    expect(await seen(page.locator('.govuk-warning-text'))).toContain(
+      'Nothing was imported: fix the refused rows and import the file again.',
+    );
     expect(await counts(page)).toMatchObject({ Refused: 2 });
     // The refused rows are shown first, each with what is wrong.
     const rows = page.locator('.app-table tbody tr');
@@ -118,7 +133,8 @@ describe('importing applications', () => {
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.getByRole('heading', { name: '1 application imported' }).waitFor();
     expect(await counts(page)).toMatchObject({ Created: 1, 'Possible duplicates': 1 });
-    const olderRef = (await apiAs(server.url, accounts.resourcing).then((a) => a.query('applications.get', { id: older.id }))).reference as string;
+    const olderRef = (await apiAs(server.url, accounts.resourcing).then((a) => a.query('applications.get', { id: older.id })))
+      .reference as string;
     expect(await seen(page.locator('.app-table tbody tr').first())).toContain(`Possible duplicate of ${olderRef}: same email`);
 
     await page.getByRole('link', { name: 'resolve the possible duplicates' }).click();
@@ -135,7 +151,10 @@ describe('importing applications', () => {
     await dialog.locator('.govuk-error-summary').waitFor();
     await dialog.getByLabel('Why are they the same person?').fill('Same officer: applied on the form and by email.');
     await dialog.getByRole('button', { name: `Merge into ${olderRef}` }).click();
-    await page.getByRole('status').filter({ hasText: `${ref} merged into ${olderRef}.` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${ref} merged into ${olderRef}.` })
+      .waitFor();
     await flag.waitFor({ state: 'detached' });
 
     // The newer case is withdrawn, "Merged into …", and its history says so.
@@ -196,7 +215,9 @@ describe('the application form and correcting details', () => {
 
     await page.getByText('Edit details', { exact: true }).click();
     const form = page.getByRole('form', { name: 'Edit details' });
-    expect(await form.getByLabel('Specialist skills and qualifications (optional)').inputValue()).toBe('Public order Level 2\nAdvanced driver');
+    expect(await form.getByLabel('Specialist skills and qualifications (optional)').inputValue()).toBe(
+      'Public order Level 2\nAdvanced driver',
+    );
     await form.getByRole('button', { name: 'Save details' }).click();
     await form.locator('.govuk-error-summary').filter({ hasText: 'Nothing changed' }).waitFor();
     await form.getByLabel('Phone (optional)').fill('07700 900999');

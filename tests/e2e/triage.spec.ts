@@ -1,6 +1,17 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accounts, apiAs, createTransferee, expectNoAxeViolations, launchBrowser, openSession, signIn, startServer, textOf, type TestServer } from './support.ts';
+import {
+  accounts,
+  apiAs,
+  createTransferee,
+  expectNoAxeViolations,
+  launchBrowser,
+  openSession,
+  signIn,
+  startServer,
+  textOf,
+  type TestServer,
+} from './support.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -17,7 +28,8 @@ const queueRows = (page: Page) => page.locator('#triage-table tbody tr');
 const status = (page: Page, text: string) => page.getByRole('status').filter({ hasText: text }).waitFor();
 
 async function applyFilters(page: Page, choices: Record<string, string>) {
-  for (const [label, value] of Object.entries(choices)) await page.getByLabel(label, { exact: true }).selectOption({ label: value });
+  for (const [label, value] of Object.entries(choices))
+    await page.getByLabel(label, { exact: true }).selectOption({ label: value });
   await page.getByRole('button', { name: 'Apply filters' }).click();
 }
 
@@ -32,7 +44,9 @@ describe('the triage queue', () => {
 
     await applyFilters(page, { Age: 'Overdue only', 'Assigned to': 'Nobody (unassigned)' });
     await page.waitForURL(/\/triage\?overdue=yes$/);
-    await expect.poll(async () => (await page.locator('#triage-table td:nth-child(8)').allInnerTexts()).every((t) => t.includes('Overdue'))).toBe(true);
+    await expect
+      .poll(async () => (await page.locator('#triage-table td:nth-child(8)').allInnerTexts()).every((t) => t.includes('Overdue')))
+      .toBe(true);
     const assignees = await page.locator('#triage-table td:nth-child(9)').allInnerTexts();
     expect(assignees.length).toBeGreaterThan(3);
     expect(new Set(assignees)).toEqual(new Set(['Nobody']));
@@ -48,7 +62,10 @@ describe('the triage queue', () => {
     await expect.poll(() => queueRows(page).filter({ hasText: firstRef }).count()).toBe(0);
 
     // Two in bulk, to a named reviewer.
-    const [a, b] = [await textOf(queueRows(page).nth(0).locator('td').nth(1)), await textOf(queueRows(page).nth(1).locator('td').nth(1))];
+    const [a, b] = [
+      await textOf(queueRows(page).nth(0).locator('td').nth(1)),
+      await textOf(queueRows(page).nth(1).locator('td').nth(1)),
+    ];
     await queueRows(page).nth(0).getByRole('checkbox').check();
     await queueRows(page).nth(1).getByRole('checkbox').check();
     await page.getByText('2 cases chosen').waitFor();
@@ -174,12 +191,16 @@ describe('administration', () => {
     await signIn(page, accounts.admin);
     await page.goto(`/cases/${c.id}`);
     const form = page.getByRole('form', { name: 'Approve an exception' });
-    await form.getByLabel(/Why may this case go on/).fill('The complaint concerns paperwork only; PSD advise it need not delay the transfer.');
+    await form
+      .getByLabel(/Why may this case go on/)
+      .fill('The complaint concerns paperwork only; PSD advise it need not delay the transfer.');
     await form.getByRole('button', { name: 'Approve the exception' }).click();
     await form.waitFor({ state: 'detached' });
     const eligibility = page.locator('#eligibility');
     await eligibility.getByText('Exception approved').waitFor();
-    expect(await seen(eligibility)).toMatch(/Exception approved by .+ on \d+ \w+ 2026, \d\d:\d\d: The complaint concerns paperwork only/);
+    expect(await seen(eligibility)).toMatch(
+      /Exception approved by .+ on \d+ \w+ 2026, \d\d:\d\d: The complaint concerns paperwork only/,
+    );
     await page.locator('.moj-timeline__title', { hasText: 'Eligibility exception approved' }).waitFor();
     expect(problems).toEqual([]);
     await context.close();
