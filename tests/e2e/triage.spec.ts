@@ -115,7 +115,9 @@ describe('the triage queue', () => {
     expect(await page.getByLabel('Age', { exact: true }).inputValue()).toBe('yes');
     // The previous rows stay on screen (marked busy) until the filtered ones arrive.
     await page.locator('#triage-table[aria-busy="false"]').waitFor();
-    await expect.poll(async () => new Set(await page.locator('#triage-table td:nth-child(4)').allInnerTexts())).toEqual(new Set(['Transferee']));
+    await expect
+      .poll(async () => new Set(await page.locator('#triage-table td:nth-child(4)').allInnerTexts()))
+      .toEqual(new Set(['Transferee']));
 
     await page.getByRole('button', { name: 'Delete view Overdue transferees' }).click();
     await link.waitFor({ state: 'detached' });
