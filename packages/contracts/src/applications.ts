@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CaseWrite, Cursor, Id, IsoDate, PageSize, Reason } from './common.ts';
+import { CaseWrite, Cursor, Id, IsoDate, PageSize, Reason, ReasonId } from './common.ts';
 import { CheckStatus, Rank, RecordsOutcome, RecordsRequest, Route, Stage, UnitCode, type EventType, type MetValue } from './enums.ts';
 
 const name = (label: string) =>
@@ -95,14 +95,14 @@ export const HistoryInput = z.object({ id: Id, cursor: Cursor, limit: z.number()
 export const MoveApplicationInput = CaseWrite.extend({
   to: Stage,
   /** Rejecting or withdrawing: a reason from the list (reference.closeReasons). */
-  reasonId: Id.optional(),
+  reasonId: ReasonId.optional(),
   /** Why: required to move back or reopen; optional detail when rejecting or withdrawing. */
   reason: Reason.optional(),
 });
 
 export const BulkRejectInput = z.object({
   cases: z.array(CaseWrite).min(1, 'Choose at least one case.').max(500, 'Reject at most 500 cases at once.'),
-  reasonId: Id,
+  reasonId: ReasonId,
   reason: Reason.optional(),
 });
 export type BulkRejectInput = z.infer<typeof BulkRejectInput>;
@@ -270,6 +270,8 @@ export type ApplicationDetail = ApplicationCard & {
   interview: InterviewRecord | null;
   checks: CheckRecord[];
   induction: InductionRecord | null;
+  /** The reviewer triaging the case, if any. */
+  assignee: { id: number; name: string } | null;
   mentor: PersonRef | null;
   buddy: PersonRef | null;
   /** Where the case may go next, and what stands in the way, for this user. */

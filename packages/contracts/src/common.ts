@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
 export const Id = z.number({ error: 'Choose a case.' }).int().positive();
+/** A reason chosen from the list admins keep. */
+export const ReasonId = z.number({ error: 'Choose a reason from the list.' }).int().positive('Choose a reason from the list.');
+
 export const ExpectedVersion = z
   .number({ error: 'The version you read is missing. Reload the case and try again.' })
   .int()

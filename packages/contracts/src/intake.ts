@@ -84,7 +84,7 @@ export const DuplicateMatch = z.enum(['same_email', 'same_warrant', 'same_name_d
 export type DuplicateMatch = z.infer<typeof DuplicateMatch>;
 
 export const ListDuplicatesInput = z.object({ status: z.enum(['open', 'merged', 'dismissed']).default('open'), applicationId: Id.optional() });
-export const ResolveDuplicateInput = z.object({ flagId: Id, expectedVersion: z.number().int().nonnegative(), reason: Reason });
+export const ResolveDuplicateInput = z.object({ flagId: z.number({ error: 'Choose a possible duplicate.' }).int().positive(), expectedVersion: z.number().int().nonnegative(), reason: Reason });
 export type ResolveDuplicateInput = z.infer<typeof ResolveDuplicateInput>;
 
 /* ---- triage ---- */

@@ -213,6 +213,7 @@ export function readDetail(ctx: ServiceCtx, tx: Tx, id: number, loaded: LoadedCa
     induction: booking
       ? { courseId: booking.c.id, courseStartsOn: booking.c.startsOn, coursePlace: booking.c.place, startDate: booking.b.startDate, postingUnit: booking.b.postingUnit, postingPlace: booking.b.postingPlace, bookedBy: nameOf(booking.b.bookedBy), bookedAt: booking.b.bookedAt }
       : null,
+    assignee: row.assigneeId === null ? null : { id: row.assigneeId, name: nameOf(row.assigneeId) },
     mentor: people.find((p) => p.id === row.mentorId) ?? null,
     buddy: people.find((p) => p.id === row.buddyId) ?? null,
     nextMoves: nextMoves(ctx.actor, snapshot, ctx.now()),

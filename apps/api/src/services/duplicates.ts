@@ -63,6 +63,12 @@ const dup = aliasedTable(applications, 'dup');
 const original = aliasedTable(applications, 'original');
 const resolver = aliasedTable(users, 'resolver');
 
+/** What the resourcing team compares on each side of a flag: the values the rules matched on, and where the case is. */
+const sideOf = (a: typeof dup) => ({
+  id: a.id, reference: a.reference, firstName: a.firstName, lastName: a.lastName, email: a.email, dateOfBirth: a.dateOfBirth,
+  currentForce: a.currentForce, warrantNumber: a.warrantNumber, stage: a.stage, version: a.version, receivedAt: a.receivedAt,
+});
+
 export function listDuplicates(ctx: ServiceCtx, input: { status: 'open' | 'merged' | 'dismissed'; applicationId?: number | undefined }) {
   return ctx.db
     .select({
@@ -73,8 +79,8 @@ export function listDuplicates(ctx: ServiceCtx, input: { status: 'open' | 'merge
       resolution: duplicateFlags.resolution,
       resolvedAt: duplicateFlags.resolvedAt,
       resolvedBy: resolver.name,
-      application: { id: dup.id, reference: dup.reference, firstName: dup.firstName, lastName: dup.lastName, email: dup.email, stage: dup.stage, version: dup.version, receivedAt: dup.receivedAt },
-      duplicateOf: { id: original.id, reference: original.reference, firstName: original.firstName, lastName: original.lastName, email: original.email, stage: original.stage, version: original.version, receivedAt: original.receivedAt },
+      application: sideOf(dup),
+      duplicateOf: sideOf(original),
     })
     .from(duplicateFlags)
     .innerJoin(dup, eq(dup.id, duplicateFlags.applicationId))
@@ -108,11 +114,13 @@ export function dismissDuplicate(ctx: ServiceCtx, input: ResolveDuplicateInput) 
       const { row } = loadCase(tx, flag.applicationId);
       assertCanSee(ctx.actor, row);
       assertVersion(row, input.expectedVersion);
+      const { row: older } = loadCase(tx, flag.duplicateOfId);
+      const references = new Map([[row.id, row.reference], [older.id, older.reference]]);
       const at = ctx.now().toISOString();
       tx.update(duplicateFlags).set({ status: 'dismissed', resolvedBy: ctx.actor.id, resolvedAt: at, resolution: input.reason }).where(eq(duplicateFlags.id, flag.id)).run();
       bumpVersion(tx, row, at);
       for (const [caseId, other] of [[flag.applicationId, flag.duplicateOfId], [flag.duplicateOfId, flag.applicationId]] as const) {
-        appendEvent(tx, { applicationId: caseId, actorId: ctx.actor.id, at, type: 'duplicate_dismissed', reason: input.reason, details: { flagId: flag.id, otherId: other } });
+        appendEvent(tx, { applicationId: caseId, actorId: ctx.actor.id, at, type: 'duplicate_dismissed', reason: input.reason, details: { flagId: flag.id, otherId: other, otherReference: references.get(other) } });
       }
       return { flagId: flag.id, status: 'dismissed' as const };
     },

@@ -67,6 +67,10 @@ describe('bulk reject', () => {
       api.as.resourcing.applications.bulkReject({ cases: [{ id: a.id, expectedVersion: a.version }, stale], reasonId: closeReasonIds.rejected }),
     ).rejects.toMatchObject({ code: 'PRECONDITION_FAILED', message: 'No case was rejected: 1 of 2 could not be.', cause: { details: { reasons: [expect.stringMatching(new RegExp(`^${b.reference}: Someone else changed this case`))] } } });
     expect((await api.as.resourcing.applications.get({ id: a.id })).stage).toBe('review');
+    await expect(api.as.resourcing.applications.bulkReject({ cases: [{ id: a.id, expectedVersion: a.version }] } as never)).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('Choose a reason from the list.'),
+    });
 
     const done = await api.as.resourcing.applications.bulkReject({
       cases: [a, b].map((k) => ({ id: k.id, expectedVersion: k.version })),

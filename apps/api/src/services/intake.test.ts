@@ -138,7 +138,7 @@ describe('duplicates', () => {
     const a = await api.as.resourcing.applications.create(buildApplication({ currentForce: 'Kent Police', warrantNumber: 'K777' }));
     const b = await api.as.resourcing.applications.create(buildApplication({ currentForce: 'Kent Police', warrantNumber: 'K777' }));
     const [flag] = await api.as.resourcing.duplicates.list({ status: 'open', applicationId: b.id });
-    expect(flag).toMatchObject({ matches: ['same_warrant'], duplicateOf: { id: a.id } });
+    expect(flag).toMatchObject({ matches: ['same_warrant'], duplicateOf: { id: a.id, currentForce: 'Kent Police', warrantNumber: 'K777' } });
     const queue = await api.as.resourcing.triage.queue({});
     expect(queue.items.map((i) => [i.id, i.openDuplicateFlags])).toEqual([
       [a.id, 0],
@@ -146,9 +146,9 @@ describe('duplicates', () => {
     ]);
     const fresh = await api.as.resourcing.applications.get({ id: b.id });
     await api.as.resourcing.duplicates.dismiss({ flagId: flag!.id, expectedVersion: fresh.version, reason: 'Warrant numbers reused by Kent; different officers' });
-    for (const id of [a.id, b.id]) {
+    for (const [id, other] of [[a.id, b], [b.id, a]] as const) {
       const h = await api.as.resourcing.applications.history({ id });
-      expect(h.items[0]).toMatchObject({ type: 'duplicate_dismissed', reason: 'Warrant numbers reused by Kent; different officers' });
+      expect(h.items[0]).toMatchObject({ type: 'duplicate_dismissed', reason: 'Warrant numbers reused by Kent; different officers', details: { otherReference: other.reference } });
     }
     expect((await api.as.resourcing.applications.get({ id: b.id })).stage).toBe('review');
     expect(api.db.select().from(duplicateFlags).get()!.status).toBe('dismissed');
@@ -173,6 +173,7 @@ describe('triage queue', () => {
     expect((await api.as.resourcing.triage.queue({})).items.map((i) => i.id)).toEqual([mid.id, fresh.id]);
     const mine = await api.as.resourcing.triage.queue({ assignee: 'me' });
     expect(mine.items).toMatchObject([{ id: old.id, assignee: { name: 'Rita Resourcing' } }]);
+    expect((await api.as.resourcing.applications.get({ id: old.id })).assignee).toEqual({ id: api.actors.resourcing.id, name: 'Rita Resourcing' });
 
     // Bulk: all or nothing — one stale version refuses the lot.
     await expect(

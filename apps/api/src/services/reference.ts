@@ -58,7 +58,8 @@ export function listAccessLog(db: Db, input: { applicationId?: number | undefine
       ),
     )
     .orderBy(desc(accessLog.id))
-    .limit(input.limit)
+    .limit(input.limit + 1)
     .all();
-  return { items: rows, nextBefore: rows.length === input.limit ? rows.at(-1)!.id : null };
+  const items = rows.slice(0, input.limit);
+  return { items, nextBefore: rows.length > input.limit ? items.at(-1)!.id : null };
 }
