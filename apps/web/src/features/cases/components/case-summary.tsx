@@ -14,6 +14,7 @@ export function CaseSummary({ detail: d, reference }: { detail: ApplicationDetai
         ['Route', `${routeLabels[d.route]}${d.cohortYear ? `, cohort ${d.cohortYear}` : ''}`],
         ['Stage', `${stageLabels[d.stage]} for ${days === 1 ? '1 day' : `${days} days`}`],
         ['Target unit', unitName(d.targetUnit)],
+        ['Reviewer', d.assignee?.name ?? 'Not assigned'],
         ...(d.route === 'transferee'
           ? ([
               ['Current force', d.currentForce ?? 'Not given'],
