@@ -15,5 +15,6 @@ beforeEach(() => {
 });
 afterEach(() => {
   console.error = original;
-  if (calls.length) throw new Error(`console.error was called during the test:\n${calls.map((c) => c.map(String).join(' ')).join('\n')}`);
+  if (calls.length)
+    throw new Error(`console.error was called during the test:\n${calls.map((c) => c.map(String).join(' ')).join('\n')}`);
 });

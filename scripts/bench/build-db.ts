@@ -28,7 +28,14 @@ export const generatorVersion = 3; // 3: argon2id password hashes
 
 export const benchUser = { email: 'bench.resourcing@muster.test', password: 'muster-bench-password' };
 
-export type BuildOptions = { dir: string; count: number; templateCount: number; movePool: number; rebuild: boolean; log: (line: string) => void };
+export type BuildOptions = {
+  dir: string;
+  count: number;
+  templateCount: number;
+  movePool: number;
+  rebuild: boolean;
+  log: (line: string) => void;
+};
 
 export type BuildMeta = {
   generatorVersion: number;
@@ -55,7 +62,8 @@ const hashId = (id: number, salt: number) => {
 };
 const cloneFirst = (id: number) => firstNames[hashId(id, 0x1f) % firstNames.length]!;
 const cloneLast = (id: number) => lastNames[hashId(id, 0x2e) % lastNames.length]!;
-const emailFor = (first: string, last: string, id: number) => `${first}.${last}${id}`.toLowerCase().replace(/[^a-z0-9.]/g, '') + '@example.com';
+const emailFor = (first: string, last: string, id: number) =>
+  `${first}.${last}${id}`.toLowerCase().replace(/[^a-z0-9.]/g, '') + '@example.com';
 
 export async function buildDatabase(o: BuildOptions): Promise<{ path: string; meta: BuildMeta; isReused: boolean }> {
   mkdirSync(o.dir, { recursive: true });
@@ -87,7 +95,10 @@ export async function buildDatabase(o: BuildOptions): Promise<{ path: string; me
   });
   const actors = {
     resourcing: user(benchUser.email, 'Bench Resourcing', 'resourcing', []),
-    leads: [user('bench.lead.tsg@muster.test', 'Bench Lead TSG', 'unit_lead', ['TSG']), user('bench.lead.metcc@muster.test', 'Bench Lead METCC', 'unit_lead', ['METCC'])],
+    leads: [
+      user('bench.lead.tsg@muster.test', 'Bench Lead TSG', 'unit_lead', ['TSG']),
+      user('bench.lead.metcc@muster.test', 'Bench Lead METCC', 'unit_lead', ['METCC']),
+    ],
     coordinator: user('bench.coordinator@muster.test', 'Bench Coordinator', 'coordinator', []),
   };
   seedPoolAndCourses(db, today);
@@ -107,7 +118,7 @@ export async function buildDatabase(o: BuildOptions): Promise<{ path: string; me
   while (made < o.templateCount) {
     const batch = Math.min(1000, o.templateCount - made);
     db.transaction(() => {
-      for (let done = 0; done < batch; ) {
+      for (let done = 0; done < batch;) {
         try {
           seedCases(db, actors, 1, today, rand);
           done++;
@@ -118,7 +129,9 @@ export async function buildDatabase(o: BuildOptions): Promise<{ path: string; me
       }
     });
     made += batch;
-    o.log(`  seeded ${made.toLocaleString('en-GB')} / ${o.templateCount.toLocaleString('en-GB')} template cases (${((nowMs() - tUsers) / 1000).toFixed(1)} s)`);
+    o.log(
+      `  seeded ${made.toLocaleString('en-GB')} / ${o.templateCount.toLocaleString('en-GB')} template cases (${((nowMs() - tUsers) / 1000).toFixed(1)} s)`,
+    );
   }
   const tTemplate = nowMs();
 
@@ -132,25 +145,48 @@ export async function buildDatabase(o: BuildOptions): Promise<{ path: string; me
   const columns = (table: string) => sqlite.pragma(`table_info(${table})`) as { name: string; type: string; pk: number }[];
   const appColumns = columns('applications').map((c) => c.name);
   const appSelect = appColumns.map((c) =>
-    c === 'id' ? 'id + @off'
-    : c === 'reference' ? "'MUS-' || printf('%06d', id + @off)"
-    : c === 'first_name' ? 'bench_first(id + @off)'
-    : c === 'last_name' ? 'bench_last(id + @off)'
-    : c === 'email' ? 'bench_email(bench_first(id + @off), bench_last(id + @off), id + @off)'
-    : c,
+    c === 'id'
+      ? 'id + @off'
+      : c === 'reference'
+        ? "'MUS-' || printf('%06d', id + @off)"
+        : c === 'first_name'
+          ? 'bench_first(id + @off)'
+          : c === 'last_name'
+            ? 'bench_last(id + @off)'
+            : c === 'email'
+              ? 'bench_email(bench_first(id + @off), bench_last(id + @off), id + @off)'
+              : c,
   );
-  const cloneApps = sqlite.prepare(`INSERT INTO applications (${appColumns.join(', ')}) SELECT ${appSelect.join(', ')} FROM applications WHERE id <= @upto ORDER BY id`);
+  const cloneApps = sqlite.prepare(
+    `INSERT INTO applications (${appColumns.join(', ')}) SELECT ${appSelect.join(', ')} FROM applications WHERE id <= @upto ORDER BY id`,
+  );
   // Every table that points at applications: events, eligibility, interviews, checks, bookings, and
   // whatever else the schema grows. A surrogate integer id is left for SQLite to assign.
-  const children = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '\\_\\_%' ESCAPE '\\' AND name NOT LIKE 'applications_search%' AND name <> 'applications'").all() as { name: string }[])
+  const children = (
+    sqlite
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '\\_\\_%' ESCAPE '\\' AND name NOT LIKE 'applications_search%' AND name <> 'applications'",
+      )
+      .all() as { name: string }[]
+  )
     .map(({ name }) => {
-      const fks = (sqlite.pragma(`foreign_key_list(${name})`) as { table: string; from: string }[]).filter((f) => f.table === 'applications').map((f) => f.from);
+      const fks = (sqlite.pragma(`foreign_key_list(${name})`) as { table: string; from: string }[])
+        .filter((f) => f.table === 'applications')
+        .map((f) => f.from);
       const cols = columns(name);
-      const surrogate = cols.filter((c) => c.pk > 0).length === 1 ? cols.find((c) => c.pk === 1 && c.name === 'id' && c.type.toUpperCase() === 'INTEGER')?.name : undefined;
+      const surrogate =
+        cols.filter((c) => c.pk > 0).length === 1
+          ? cols.find((c) => c.pk === 1 && c.name === 'id' && c.type.toUpperCase() === 'INTEGER')?.name
+          : undefined;
       const kept = cols.map((c) => c.name).filter((c) => c !== surrogate);
       const select = kept.map((c) => (fks.includes(c) ? `${c} + @off` : c));
       return fks.length
-        ? { name, stmt: sqlite.prepare(`INSERT INTO ${name} (${kept.join(', ')}) SELECT ${select.join(', ')} FROM ${name} WHERE ${fks.map((f) => `${f} <= @upto`).join(' AND ')} ORDER BY rowid`) }
+        ? {
+            name,
+            stmt: sqlite.prepare(
+              `INSERT INTO ${name} (${kept.join(', ')}) SELECT ${select.join(', ')} FROM ${name} WHERE ${fks.map((f) => `${f} <= @upto`).join(' AND ')} ORDER BY rowid`,
+            ),
+          }
         : undefined;
     })
     .filter((c) => c !== undefined);
@@ -207,7 +243,8 @@ export async function buildDatabase(o: BuildOptions): Promise<{ path: string; me
         }),
       );
       const toInterview = ready.nextMoves.find((m) => m.to === 'interview');
-      if (!toInterview || toInterview.unmet.length) throw new Error(`Move-pool case ${ready.id} cannot go to interview: ${toInterview?.unmet.join('; ') ?? 'no such move'}`);
+      if (!toInterview || toInterview.unmet.length)
+        throw new Error(`Move-pool case ${ready.id} cannot go to interview: ${toInterview?.unmet.join('; ') ?? 'no such move'}`);
       movePoolIds.push(ready.id);
     }
   });
@@ -216,7 +253,14 @@ export async function buildDatabase(o: BuildOptions): Promise<{ path: string; me
   const count = (q: string) => (sqlite.prepare(q).get() as { n: number }).n;
   const applications = count('SELECT count(*) AS n FROM applications');
   const events = count('SELECT count(*) AS n FROM application_events');
-  const byStage = Object.fromEntries((sqlite.prepare('SELECT stage, count(*) AS n FROM applications GROUP BY stage ORDER BY n DESC').all() as { stage: string; n: number }[]).map((r) => [r.stage, r.n]));
+  const byStage = Object.fromEntries(
+    (
+      sqlite.prepare('SELECT stage, count(*) AS n FROM applications GROUP BY stage ORDER BY n DESC').all() as {
+        stage: string;
+        n: number;
+      }[]
+    ).map((r) => [r.stage, r.n]),
+  );
   sqlite.pragma('wal_checkpoint(TRUNCATE)');
   sqlite.pragma('synchronous = FULL');
   sqlite.close();
@@ -233,7 +277,13 @@ export async function buildDatabase(o: BuildOptions): Promise<{ path: string; me
     seedRefusals: refusals,
     movePoolIds,
     today: today.toISOString(),
-    buildMs: { users: tUsers - t0, template: tTemplate - tUsers, clone: tClone - tTemplate, movePool: tPool - tClone, total: nowMs() - t0 },
+    buildMs: {
+      users: tUsers - t0,
+      template: tTemplate - tUsers,
+      clone: tClone - tTemplate,
+      movePool: tPool - tClone,
+      total: nowMs() - t0,
+    },
     fileBytes: statSync(path).size,
   };
   writeFileSync(metaPath, JSON.stringify(meta, null, 2));

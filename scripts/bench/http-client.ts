@@ -28,7 +28,11 @@ export class TrpcClient {
     this.agent = new Agent({ keepAlive: true, maxSockets, maxFreeSockets: maxSockets });
   }
 
-  private send(method: 'GET' | 'POST', path: string, body?: string): Promise<{ status: number; body: string; setCookie: string[] }> {
+  private send(
+    method: 'GET' | 'POST',
+    path: string,
+    body?: string,
+  ): Promise<{ status: number; body: string; setCookie: string[] }> {
     return new Promise((resolve, reject) => {
       const headers: Record<string, string> = { Accept: 'application/json' };
       if (this.cookie) headers.Cookie = this.cookie;
@@ -39,7 +43,13 @@ export class TrpcClient {
       const req = request({ host: this.host, port: this.port, method, path, headers, agent: this.agent }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), setCookie: res.headers['set-cookie'] ?? [] }));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            body: Buffer.concat(chunks).toString('utf8'),
+            setCookie: res.headers['set-cookie'] ?? [],
+          }),
+        );
         res.on('error', reject);
       });
       req.on('error', reject);
@@ -48,7 +58,10 @@ export class TrpcClient {
   }
 
   async query<T>(procedure: string, input: unknown): Promise<T> {
-    const res = await this.send('GET', input === undefined ? `/trpc/${procedure}` : `/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`);
+    const res = await this.send(
+      'GET',
+      input === undefined ? `/trpc/${procedure}` : `/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`,
+    );
     if (res.status !== 200) throw new HttpError(res.status, res.body, procedure);
     return (JSON.parse(res.body) as { result: { data: T } }).result.data;
   }
@@ -102,12 +115,25 @@ export async function startServer(root: string, dbPath: string): Promise<Server>
   // BENCH_SERVER_NODE_ARGS adds node flags to the server, e.g. "--cpu-prof --cpu-prof-dir=.bench/prof" to profile it.
   const extraArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
   // The same node flags as `pnpm start` (apps/api's start script), with the script's path made relative to the root.
-  const startScript = (JSON.parse(readFileSync(join(root, 'apps/api/package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
-  const startArgs = startScript.split(/\s+/).slice(1).map((a) => (a.endsWith('.js') ? `apps/api/${a}` : a));
+  const startScript = (JSON.parse(readFileSync(join(root, 'apps/api/package.json'), 'utf8')) as { scripts: { start: string } })
+    .scripts.start;
+  const startArgs = startScript
+    .split(/\s+/)
+    .slice(1)
+    .map((a) => (a.endsWith('.js') ? `apps/api/${a}` : a));
   const entry = process.env.BENCH_SERVER === 'tsx' ? ['--import', 'tsx', 'apps/api/src/main.ts'] : startArgs;
   const child = spawn(process.execPath, [...extraArgs, ...entry], {
     cwd: root,
-    env: { ...process.env, MUSTER_DB: dbPath, PORT: String(port), HOST: '127.0.0.1', MUSTER_DEMO: '0', MUSTER_LOG: 'error', MUSTER_SECURE_COOKIE: '0', NODE_ENV: 'production' },
+    env: {
+      ...process.env,
+      MUSTER_DB: dbPath,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      MUSTER_DEMO: '0',
+      MUSTER_LOG: 'error',
+      MUSTER_SECURE_COOKIE: '0',
+      NODE_ENV: 'production',
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const pid = child.pid;

@@ -11,7 +11,14 @@ import type { ServiceCtx } from '../../apps/api/src/services/actor.ts';
 import { runImport } from '../../apps/api/src/services/intake.ts';
 import { nowMs } from './stats.ts';
 
-const forces = ['Kent Police', 'Essex Police', 'Surrey Police', 'Thames Valley Police', 'Hampshire and Isle of Wight Constabulary', 'Sussex Police'];
+const forces = [
+  'Kent Police',
+  'Essex Police',
+  'Surrey Police',
+  'Thames Valley Police',
+  'Hampshire and Isle of Wight Constabulary',
+  'Sussex Police',
+];
 const units = ['SNT', 'METCC', 'TSG', 'CT', 'MO19', 'MO3', 'SOIT', 'BCU'];
 
 /** A CSV of `rows` transferee applications, each a different person (own name, email and warrant number). */

@@ -32,11 +32,33 @@ const benchDir = join(root, '.bench');
 const docsPath = join(root, 'docs/BENCHMARKS.md');
 
 const argv = new Set(process.argv.slice(2));
-for (const a of argv) if (!['--quick', '--rebuild', '--no-docs'].includes(a)) throw new Error(`Unknown option ${a}. Use --quick, --rebuild or --no-docs.`);
+for (const a of argv)
+  if (!['--quick', '--rebuild', '--no-docs'].includes(a))
+    throw new Error(`Unknown option ${a}. Use --quick, --rebuild or --no-docs.`);
 const isQuick = argv.has('--quick');
 const settings = isQuick
-  ? { count: 5_000, templateCount: 1_000, movePool: 64, importRows: 2_000, warmup: 50, iterations: 300, floorIterations: 1_000, concurrency: 16, concurrentMs: 1_500 }
-  : { count: 50_000, templateCount: 5_000, movePool: 256, importRows: 10_000, warmup: 200, iterations: 1_000, floorIterations: 3_000, concurrency: 16, concurrentMs: 5_000 };
+  ? {
+      count: 5_000,
+      templateCount: 1_000,
+      movePool: 64,
+      importRows: 2_000,
+      warmup: 50,
+      iterations: 300,
+      floorIterations: 1_000,
+      concurrency: 16,
+      concurrentMs: 1_500,
+    }
+  : {
+      count: 50_000,
+      templateCount: 5_000,
+      movePool: 256,
+      importRows: 10_000,
+      warmup: 200,
+      iterations: 1_000,
+      floorIterations: 3_000,
+      concurrency: 16,
+      concurrentMs: 5_000,
+    };
 const searchTerm = 'son'; // in Johnson, Robinson, Thompson, Wilson, … : a common surname substring, ~1 case in 9
 const log = (line = '') => console.log(line);
 
@@ -55,25 +77,44 @@ const loads: { phase: string; load1: number }[] = [];
 const noteLoad = (phase: string) => {
   const load1 = loadavg()[0] ?? 0;
   loads.push({ phase, load1 });
-  if (load1 > cpus().length * 0.5) log(`  note: load average ${load1.toFixed(2)} on ${cpus().length} cores: other processes are running and will skew the wall-clock figures`);
+  if (load1 > cpus().length * 0.5)
+    log(
+      `  note: load average ${load1.toFixed(2)} on ${cpus().length} cores: other processes are running and will skew the wall-clock figures`,
+    );
 };
 
 /* ---------- 1. the database ---------- */
 
 const t0 = nowMs();
-log(`Muster benchmark (${isQuick ? 'quick' : 'full'}): ${settings.count.toLocaleString('en-GB')} cases, Node ${process.version}, ${cpus().length} cores`);
+log(
+  `Muster benchmark (${isQuick ? 'quick' : 'full'}): ${settings.count.toLocaleString('en-GB')} cases, Node ${process.version}, ${cpus().length} cores`,
+);
 log('\n1. Database');
-const built = await buildDatabase({ dir: benchDir, count: settings.count, templateCount: settings.templateCount, movePool: settings.movePool, rebuild: argv.has('--rebuild'), log });
+const built = await buildDatabase({
+  dir: benchDir,
+  count: settings.count,
+  templateCount: settings.templateCount,
+  movePool: settings.movePool,
+  rebuild: argv.has('--rebuild'),
+  log,
+});
 const meta: BuildMeta = built.meta;
 log(
   built.isReused
     ? `  reused ${relative(root, built.path)} (built earlier in ${secs(meta.buildMs.total)}; --rebuild to build again)`
     : `  built in ${secs(meta.buildMs.total)}: template ${secs(meta.buildMs.template)} through the services, clones ${secs(meta.buildMs.clone)}, move pool ${secs(meta.buildMs.movePool)}`,
 );
-log(`  ${int(meta.applications)} applications, ${int(meta.events)} events (${meta.eventsPerCase.toFixed(1)} a case), ${(meta.fileBytes / 1e6).toFixed(0)} MB`);
-log(`  by stage: ${Object.entries(meta.byStage).map(([s, n]) => `${s} ${int(n)}`).join(', ')}`);
+log(
+  `  ${int(meta.applications)} applications, ${int(meta.events)} events (${meta.eventsPerCase.toFixed(1)} a case), ${(meta.fileBytes / 1e6).toFixed(0)} MB`,
+);
+log(
+  `  by stage: ${Object.entries(meta.byStage)
+    .map(([s, n]) => `${s} ${int(n)}`)
+    .join(', ')}`,
+);
 const refusals = Object.entries(meta.seedRefusals);
-if (refusals.length) log(`  cases the seed could not finish (rolled back, skipped): ${refusals.map(([m, n]) => `${n}× "${m}"`).join('; ')}`);
+if (refusals.length)
+  log(`  cases the seed could not finish (rolled back, skipped): ${refusals.map(([m, n]) => `${n}× "${m}"`).join('; ')}`);
 const migrations = readdirSync(join(root, 'drizzle')).filter((f) => f.endsWith('.sql')).length;
 
 // Measure on a copy: moves change it, and the cached build stays as built.
@@ -93,7 +134,13 @@ copyFileSync(built.path, runPath);
 const rand = prng(42);
 const seededMax = meta.count; // seeded cases are ids 1..count; the move pool comes after
 const caseIds = Array.from({ length: 20_000 }, () => rand.int(1, seededMax));
-const workload: Workload = { caseIds, searchTerm, boardLimit: BoardInput.parse({}).limit, listLimit: ListApplicationsInput.parse({}).limit, historyLimit: HistoryInput.parse({ id: 1 }).limit };
+const workload: Workload = {
+  caseIds,
+  searchTerm,
+  boardLimit: BoardInput.parse({}).limit,
+  listLimit: ListApplicationsInput.parse({}).limit,
+  historyLimit: HistoryInput.parse({ id: 1 }).limit,
+};
 const idAt = (i: number) => caseIds[i % caseIds.length]!;
 const results: Record<Op, Row> = { board: {}, listSearch: {}, get: {}, history: {}, move: {} };
 const extra: { getWithAccessLog?: Latency; transport?: Latency; transportRps?: number; transportCpuMs?: number } = {};
@@ -101,7 +148,14 @@ const extra: { getWithAccessLog?: Latency; transport?: Latency; transportRps?: n
 /** Move-pool state: each case alternates review → interview (forward, gate open) and interview → review (back, with a reason). */
 type PoolCase = { id: number; version: number; stage: 'review' | 'interview' };
 const nextMove = (c: PoolCase) =>
-  c.stage === 'review' ? { id: c.id, to: 'interview' as const, expectedVersion: c.version } : { id: c.id, to: 'review' as const, expectedVersion: c.version, reason: 'Bench: moved back to review to check the eligibility notes.' };
+  c.stage === 'review'
+    ? { id: c.id, to: 'interview' as const, expectedVersion: c.version }
+    : {
+        id: c.id,
+        to: 'review' as const,
+        expectedVersion: c.version,
+        reason: 'Bench: moved back to review to check the eligibility notes.',
+      };
 
 /* ---------- 2. the floor, and the services in-process ---------- */
 
@@ -124,12 +178,16 @@ noteLoad('in-process');
     meta.movePoolIds.map((id) => sqlite.prepare('SELECT id, version, stage FROM applications WHERE id = ?').get(id) as PoolCase);
   let cases = pool();
   results.move.floor = summarise(
-    timeSync((i) => {
-      const c = cases[i % cases.length]!;
-      const m = nextMove(c);
-      c.version = floor.move(c.id, c.stage, m.to, c.version, user.id);
-      c.stage = m.to;
-    }, settings.iterations, w),
+    timeSync(
+      (i) => {
+        const c = cases[i % cases.length]!;
+        const m = nextMove(c);
+        c.version = floor.move(c.id, c.stage, m.to, c.version, user.id);
+        c.stage = m.to;
+      },
+      settings.iterations,
+      w,
+    ),
   );
 
   const ctx: ServiceCtx = { db, actor: { id: user.id, role: 'resourcing', units: [], name: user.name }, now: () => new Date() };
@@ -139,33 +197,55 @@ noteLoad('in-process');
   results.board.service = summarise(timeSync(() => getBoard(ctx, boardInput), serviceIterations, w));
   results.listSearch.service = summarise(timeSync(() => listApplications(ctx, listInput), serviceIterations, w));
   results.get.service = summarise(timeSync((i) => getApplication(ctx, idAt(i)), serviceIterations, w));
-  results.history.service = summarise(timeSync((i) => getHistory(ctx, HistoryInput.parse({ id: idAt(i) })), serviceIterations, w));
+  results.history.service = summarise(
+    timeSync((i) => getHistory(ctx, HistoryInput.parse({ id: idAt(i) })), serviceIterations, w),
+  );
   cases = pool();
   results.move.service = summarise(
-    timeSync((i) => {
-      const c = cases[i % cases.length]!;
-      const moved = moveApplication(ctx, nextMove(c));
-      c.version = moved.version;
-      c.stage = moved.stage as PoolCase['stage'];
-    }, serviceIterations, w),
+    timeSync(
+      (i) => {
+        const c = cases[i % cases.length]!;
+        const moved = moveApplication(ctx, nextMove(c));
+        c.version = moved.version;
+        c.stage = moved.stage as PoolCase['stage'];
+      },
+      serviceIterations,
+      w,
+    ),
   );
   sqlite.pragma('wal_checkpoint(TRUNCATE)');
   sqlite.close();
   for (const op of ops) {
     const r = results[op];
-    log(`  ${opLabel[op].padEnd(26)} floor p50 ${ms(r.floor?.p50).padStart(6)} ms   service p50 ${ms(r.service?.p50).padStart(6)} ms`);
+    log(
+      `  ${opLabel[op].padEnd(26)} floor p50 ${ms(r.floor?.p50).padStart(6)} ms   service p50 ${ms(r.service?.p50).padStart(6)} ms`,
+    );
   }
-  log(`  ${'get + access-log write'.padEnd(26)} floor p50 ${ms(extra.getWithAccessLog.p50).padStart(6)} ms   (the view record the service commits on every get)`);
+  log(
+    `  ${'get + access-log write'.padEnd(26)} floor p50 ${ms(extra.getWithAccessLog.p50).padStart(6)} ms   (the view record the service commits on every get)`,
+  );
 }
 
 /* ---------- 3. the real server over HTTP ---------- */
 
-log(`\n3. HTTP: the real server (${process.env.BENCH_SERVER === 'tsx' ? 'node --import tsx apps/api/src/main.ts' : 'node apps/api/dist/main.js, as pnpm start runs it'}, MUSTER_DEMO=0, synchronous=FULL)`);
-if (process.env.BENCH_SERVER !== 'tsx') execFileSync('pnpm', ['--filter', '@muster/api', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+log(
+  `\n3. HTTP: the real server (${process.env.BENCH_SERVER === 'tsx' ? 'node --import tsx apps/api/src/main.ts' : 'node apps/api/dist/main.js, as pnpm start runs it'}, MUSTER_DEMO=0, synchronous=FULL)`,
+);
+if (process.env.BENCH_SERVER !== 'tsx')
+  execFileSync('pnpm', ['--filter', '@muster/api', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
 const server = await startServer(root, runPath);
 noteLoad('http');
-log(`  pid ${server.pid}, port ${server.port}, ready in ${secs(server.startMs)}; ${memoryOf(server.pid).rssMb.toFixed(0)} MB resident`);
-const memory: { idleMb: number; afterLoginPeakMb: number; workloadPeakMb: number; workloadEndMb: number; loginsPeakMb?: number; canResetPeak: boolean } = {
+log(
+  `  pid ${server.pid}, port ${server.port}, ready in ${secs(server.startMs)}; ${memoryOf(server.pid).rssMb.toFixed(0)} MB resident`,
+);
+const memory: {
+  idleMb: number;
+  afterLoginPeakMb: number;
+  workloadPeakMb: number;
+  workloadEndMb: number;
+  loginsPeakMb?: number;
+  canResetPeak: boolean;
+} = {
   idleMb: memoryOf(server.pid).rssMb,
   afterLoginPeakMb: 0,
   workloadPeakMb: 0,
@@ -175,7 +255,10 @@ const memory: { idleMb: number; afterLoginPeakMb: number; workloadPeakMb: number
 const client = new TrpcClient('127.0.0.1', server.port, settings.concurrency);
 let boardLoad: BoardLoad = { skipped: 'not run' };
 try {
-  const me = await client.mutate<{ id: number; role: string }>('auth.login', { email: benchUser.email, password: benchUser.password });
+  const me = await client.mutate<{ id: number; role: string }>('auth.login', {
+    email: benchUser.email,
+    password: benchUser.password,
+  });
   if (me.role !== 'resourcing') throw new Error(`signed in as ${me.role}, expected resourcing`);
   memory.afterLoginPeakMb = memoryOf(server.pid).peakMb;
   // Reset the peak (VmHWM) so the workload's own peak is seen apart from sign-in's argon2id hash (19 MiB each).
@@ -230,7 +313,9 @@ try {
     );
     extra.transportRps = done / ((nowMs() - start) / 1000);
     extra.transportCpuMs = (cpuMsOf(server.pid) - cpuBefore) / done;
-    log(`  ${'auth.me (transport only)'.padEnd(26)} 1 client p50 ${ms(extra.transport.p50).padStart(6)}  p95 ${ms(extra.transport.p95).padStart(6)}  p99 ${ms(extra.transport.p99).padStart(6)} ms   16 clients ${int(extra.transportRps).padStart(6)} req/s (server CPU ${ms(extra.transportCpuMs)} ms a request)`);
+    log(
+      `  ${'auth.me (transport only)'.padEnd(26)} 1 client p50 ${ms(extra.transport.p50).padStart(6)}  p95 ${ms(extra.transport.p95).padStart(6)}  p99 ${ms(extra.transport.p99).padStart(6)} ms   16 clients ${int(extra.transportRps).padStart(6)} req/s (server CPU ${ms(extra.transportCpuMs)} ms a request)`,
+    );
   }
 
   for (const op of ops) {
@@ -263,7 +348,9 @@ try {
     results[op].cpuMsPerRequest = (cpuMsOf(server.pid) - cpuBefore) / done;
     results[op].loaded = summarise(loaded);
     const r = results[op];
-    log(`  ${opLabel[op].padEnd(26)} 1 client p50 ${ms(r.api?.p50).padStart(6)}  p95 ${ms(r.api?.p95).padStart(6)}  p99 ${ms(r.api?.p99).padStart(6)} ms   16 clients ${int(r.rps).padStart(6)} req/s (p95 ${ms(r.loaded?.p95)} ms, server CPU ${ms(r.cpuMsPerRequest)} ms a request)`);
+    log(
+      `  ${opLabel[op].padEnd(26)} 1 client p50 ${ms(r.api?.p50).padStart(6)}  p95 ${ms(r.api?.p95).padStart(6)}  p99 ${ms(r.api?.p99).padStart(6)} ms   16 clients ${int(r.rps).padStart(6)} req/s (p95 ${ms(r.loaded?.p95)} ms, server CPU ${ms(r.cpuMsPerRequest)} ms a request)`,
+    );
   }
   const afterWorkload = memoryOf(server.pid);
   memory.workloadPeakMb = afterWorkload.peakMb;
@@ -278,25 +365,36 @@ try {
   log('  dashboard: time from navigation to an interactive board in headless Chromium (built app, 1280×800)');
   execFileSync('pnpm', ['--filter', '@muster/web', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   boardLoad = await measureBoardLoad(`http://127.0.0.1:${server.port}`, benchUser.email, benchUser.password, isQuick ? 5 : 20);
-  log('skipped' in boardLoad ? `  skipped: ${boardLoad.skipped}` : `  first visit ${ms(boardLoad.firstMs)} ms; repeat visits p50 ${ms(boardLoad.repeat.p50)} ms, p95 ${ms(boardLoad.repeat.p95)} ms`);
+  log(
+    'skipped' in boardLoad
+      ? `  skipped: ${boardLoad.skipped}`
+      : `  first visit ${ms(boardLoad.firstMs)} ms; repeat visits p50 ${ms(boardLoad.repeat.p50)} ms, p95 ${ms(boardLoad.repeat.p95)} ms`,
+  );
 } finally {
   client.close();
   await server.stop();
 }
 log(
   `  server memory: ${memory.idleMb.toFixed(0)} MB at start; peak ${memory.afterLoginPeakMb.toFixed(0)} MB after one sign-in; ` +
-    (memory.canResetPeak ? `peak ${memory.workloadPeakMb.toFixed(0)} MB during the workload (peak reset after sign-in); ` : `peak ${memory.workloadPeakMb.toFixed(0)} MB after the workload; `) +
+    (memory.canResetPeak
+      ? `peak ${memory.workloadPeakMb.toFixed(0)} MB during the workload (peak reset after sign-in); `
+      : `peak ${memory.workloadPeakMb.toFixed(0)} MB after the workload; `) +
     `${memory.workloadEndMb.toFixed(0)} MB at its end; peak ${memory.loginsPeakMb?.toFixed(0) ?? '–'} MB with 4 sign-ins at once`,
 );
 
 /* ---------- 4. the CSV import ---------- */
 
-log(`\n4. Import: ${int(settings.importRows)} CSV rows through runImport (check, duplicate matching, all-or-nothing write), synchronous=FULL`);
+log(
+  `\n4. Import: ${int(settings.importRows)} CSV rows through runImport (check, duplicate matching, all-or-nothing write), synchronous=FULL`,
+);
 noteLoad('import');
 let imported: ImportFigures;
 {
   const db = createDb(runPath);
-  const user = db.$client.prepare('SELECT id, name FROM users WHERE email = ?').get(benchUser.email) as { id: number; name: string };
+  const user = db.$client.prepare('SELECT id, name FROM users WHERE email = ?').get(benchUser.email) as {
+    id: number;
+    name: string;
+  };
   imported = await benchImport(db, { id: user.id, role: 'resourcing', units: [], name: user.name }, settings.importRows);
   db.$client.close();
   log(
@@ -308,21 +406,74 @@ let imported: ImportFigures;
 /* ---------- 5. the table, the targets, the docs ---------- */
 
 const ratio = (op: Op) => (results[op].api?.p50 ?? Number.NaN) / (results[op].floor?.p50 ?? Number.NaN);
-const head = ['operation', 'floor p50', 'service p50', 'API p50', 'API p95', 'API p99', 'API ÷ floor', '16 clients req/s', '16 clients p95', 'server CPU / req'];
+const head = [
+  'operation',
+  'floor p50',
+  'service p50',
+  'API p50',
+  'API p95',
+  'API p99',
+  'API ÷ floor',
+  '16 clients req/s',
+  '16 clients p95',
+  'server CPU / req',
+];
 const rows = ops.map((op) => {
   const r = results[op];
-  return [opLabel[op], ms(r.floor?.p50), ms(r.service?.p50), ms(r.api?.p50), ms(r.api?.p95), ms(r.api?.p99), `${ratio(op).toFixed(1)}×`, int(r.rps), ms(r.loaded?.p95), ms(r.cpuMsPerRequest)];
+  return [
+    opLabel[op],
+    ms(r.floor?.p50),
+    ms(r.service?.p50),
+    ms(r.api?.p50),
+    ms(r.api?.p95),
+    ms(r.api?.p99),
+    `${ratio(op).toFixed(1)}×`,
+    int(r.rps),
+    ms(r.loaded?.p95),
+    ms(r.cpuMsPerRequest),
+  ];
 });
 rows.push(['get + access-log write (floor)', ms(extra.getWithAccessLog?.p50), '', '', '', '', '', '', '', '']);
-rows.push(['auth.me (HTTP + tRPC + session only)', '', '', ms(extra.transport?.p50), ms(extra.transport?.p95), ms(extra.transport?.p99), '', int(extra.transportRps), '', ms(extra.transportCpuMs)]);
+rows.push([
+  'auth.me (HTTP + tRPC + session only)',
+  '',
+  '',
+  ms(extra.transport?.p50),
+  ms(extra.transport?.p95),
+  ms(extra.transport?.p99),
+  '',
+  int(extra.transportRps),
+  '',
+  ms(extra.transportCpuMs),
+]);
 
 type Target = { what: string; target: string; figure: string; isMet: boolean };
 const p95 = (op: Op) => results[op].api?.p95 ?? Number.NaN;
 const targets: Target[] = [
-  ...(['board', 'listSearch'] as const).map((op) => ({ what: `${opLabel[op]}: one-client p95`, target: '≤ 10 ms', figure: `${ms(p95(op))} ms`, isMet: p95(op) <= 10 })),
-  ...(['get', 'history'] as const).map((op) => ({ what: `${opLabel[op]}: one-client p95`, target: '≤ 5 ms', figure: `${ms(p95(op))} ms`, isMet: p95(op) <= 5 })),
-  ...(['board', 'listSearch', 'get', 'history'] as const).map((op) => ({ what: `${opLabel[op]}: API ÷ floor (one-client p50)`, target: '≤ 2×', figure: `${ratio(op).toFixed(1)}×`, isMet: ratio(op) <= 2 })),
-  { what: 'moves, 16 clients, synchronous=FULL', target: '≥ 1,000/s', figure: `${int(results.move.rps)}/s`, isMet: (results.move.rps ?? 0) >= 1000 },
+  ...(['board', 'listSearch'] as const).map((op) => ({
+    what: `${opLabel[op]}: one-client p95`,
+    target: '≤ 10 ms',
+    figure: `${ms(p95(op))} ms`,
+    isMet: p95(op) <= 10,
+  })),
+  ...(['get', 'history'] as const).map((op) => ({
+    what: `${opLabel[op]}: one-client p95`,
+    target: '≤ 5 ms',
+    figure: `${ms(p95(op))} ms`,
+    isMet: p95(op) <= 5,
+  })),
+  ...(['board', 'listSearch', 'get', 'history'] as const).map((op) => ({
+    what: `${opLabel[op]}: API ÷ floor (one-client p50)`,
+    target: '≤ 2×',
+    figure: `${ratio(op).toFixed(1)}×`,
+    isMet: ratio(op) <= 2,
+  })),
+  {
+    what: 'moves, 16 clients, synchronous=FULL',
+    target: '≥ 1,000/s',
+    figure: `${int(results.move.rps)}/s`,
+    isMet: (results.move.rps ?? 0) >= 1000,
+  },
   {
     what: 'server peak RSS (VmHWM), whole run incl. one sign-in',
     target: '≤ 200 MB',
@@ -330,13 +481,35 @@ const targets: Target[] = [
     isMet: Math.max(memory.afterLoginPeakMb, memory.workloadPeakMb) <= 200,
   },
   ...(memory.canResetPeak
-    ? [{ what: 'server peak RSS during the workload (reads + moves)', target: '≤ 200 MB', figure: `${memory.workloadPeakMb.toFixed(0)} MB`, isMet: memory.workloadPeakMb <= 200 }]
+    ? [
+        {
+          what: 'server peak RSS during the workload (reads + moves)',
+          target: '≤ 200 MB',
+          figure: `${memory.workloadPeakMb.toFixed(0)} MB`,
+          isMet: memory.workloadPeakMb <= 200,
+        },
+      ]
     : []),
-  { what: `import of ${int(settings.importRows)} CSV rows`, target: '≤ 10 s', figure: `${secs(imported.totalMs)} (${int(imported.rows / (imported.totalMs / 1000))} rows/s)`, isMet: imported.totalMs <= 10_000 },
+  {
+    what: `import of ${int(settings.importRows)} CSV rows`,
+    target: '≤ 10 s',
+    figure: `${secs(imported.totalMs)} (${int(imported.rows / (imported.totalMs / 1000))} rows/s)`,
+    isMet: imported.totalMs <= 10_000,
+  },
   'skipped' in boardLoad
     ? { what: 'navigation to an interactive board (Chromium)', target: '≤ 1 s', figure: boardLoad.skipped, isMet: false }
-    : { what: 'navigation to an interactive board (Chromium), first visit / repeat p95', target: '≤ 1 s', figure: `${ms(boardLoad.firstMs)} / ${ms(boardLoad.repeat.p95)} ms`, isMet: Math.max(boardLoad.firstMs, boardLoad.repeat.p95) <= 1000 },
-  { what: 'server peak RSS with 4 sign-ins at once', target: '≤ 200 MB', figure: `${memory.loginsPeakMb?.toFixed(0) ?? '–'} MB`, isMet: (memory.loginsPeakMb ?? Infinity) <= 200 },
+    : {
+        what: 'navigation to an interactive board (Chromium), first visit / repeat p95',
+        target: '≤ 1 s',
+        figure: `${ms(boardLoad.firstMs)} / ${ms(boardLoad.repeat.p95)} ms`,
+        isMet: Math.max(boardLoad.firstMs, boardLoad.repeat.p95) <= 1000,
+      },
+  {
+    what: 'server peak RSS with 4 sign-ins at once',
+    target: '≤ 200 MB',
+    figure: `${memory.loginsPeakMb?.toFixed(0) ?? '–'} MB`,
+    isMet: (memory.loginsPeakMb ?? Infinity) <= 200,
+  },
 ];
 const targetHead = ['target', 'goal', 'figure', 'result'];
 const targetRows = targets.map((t) => [t.what, t.target, t.figure, t.isMet ? 'met' : 'MISSED']);
@@ -356,7 +529,11 @@ const generated = [
   `Run of ${runDate} (\`pnpm bench\`, whole run ${secs(nowMs() - t0)}${built.isReused ? ', database reused from .bench/' : ''}).`,
   '',
   `- **Machine:** ${machine}.`,
-  `- **Dataset:** ${int(meta.applications)} applications (${int(meta.count)} seeded + ${meta.movePoolIds.length} move-pool cases), ${int(meta.events)} events (${meta.eventsPerCase.toFixed(1)} a case), ${(meta.fileBytes / 1e6).toFixed(0)} MB; by stage: ${Object.entries(meta.byStage).map(([s, n]) => `${s} ${int(n)}`).join(', ')}.`,
+  `- **Dataset:** ${int(meta.applications)} applications (${int(meta.count)} seeded + ${meta.movePoolIds.length} move-pool cases), ${int(meta.events)} events (${meta.eventsPerCase.toFixed(1)} a case), ${(meta.fileBytes / 1e6).toFixed(0)} MB; by stage: ${Object.entries(
+    meta.byStage,
+  )
+    .map(([s, n]) => `${s} ${int(n)}`)
+    .join(', ')}.`,
   `- **Build:** ${secs(meta.buildMs.total)} (template of ${int(meta.templateCount)} cases through the services ${secs(meta.buildMs.template)}, clones ${secs(meta.buildMs.clone)}, move pool ${secs(meta.buildMs.movePool)})${refusals.length ? `; the seed could not finish ${refusals.map(([m, n]) => `${n} case${n === 1 ? '' : 's'} ("${m}")`).join(', ')}, rolled back and skipped` : ''}. Migrations at build: the server applies any newer ones at start (${migrations} in drizzle/ now).`,
   `- **Other load on the machine:** ${loadLine}${loads.some((l) => l.load1 > cpus().length * 0.5) ? ' — other work was running, so wall-clock figures are pessimistic; the server-CPU-per-request column is less sensitive to it' : ''}.`,
   `- **Iterations:** one client ${settings.warmup} warm-up + ${settings.iterations} timed requests per operation; 16 clients for ${secs(settings.concurrentMs)} per operation; floor ${settings.floorIterations} calls (get, history), 1,000 (board, list).`,
@@ -364,7 +541,9 @@ const generated = [
   table(head, rows, true),
   '',
   `Server memory (VmHWM/VmRSS of the server's own node process): ${memory.idleMb.toFixed(0)} MB at start, peak ${memory.afterLoginPeakMb.toFixed(0)} MB after one sign-in, ` +
-    (memory.canResetPeak ? `peak ${memory.workloadPeakMb.toFixed(0)} MB during the workload (peak reset after sign-in), ` : `peak ${memory.workloadPeakMb.toFixed(0)} MB after the workload, `) +
+    (memory.canResetPeak
+      ? `peak ${memory.workloadPeakMb.toFixed(0)} MB during the workload (peak reset after sign-in), `
+      : `peak ${memory.workloadPeakMb.toFixed(0)} MB after the workload, `) +
     `${memory.workloadEndMb.toFixed(0)} MB at its end, peak ${memory.loginsPeakMb?.toFixed(0) ?? '–'} MB after 4 sign-ins at once.`,
   '',
   table(targetHead, targetRows, true),
@@ -374,7 +553,9 @@ const generated = [
 if (!isQuick && !argv.has('--no-docs')) {
   const current = existsSync(docsPath) ? readFileSync(docsPath, 'utf8') : '';
   const marked = /<!-- bench:begin[\s\S]*?<!-- bench:end -->/;
-  const next = marked.test(current) ? current.replace(marked, generated) : `${current || '# Benchmarks\n'}\n## Latest run\n\n${generated}\n`;
+  const next = marked.test(current)
+    ? current.replace(marked, generated)
+    : `${current || '# Benchmarks\n'}\n## Latest run\n\n${generated}\n`;
   writeFileSync(docsPath, next);
   log(`Wrote the figures to ${relative(root, docsPath)}.`);
 }
@@ -386,4 +567,3 @@ function sqliteVersion(): string {
   db.$client.close();
   return v;
 }
-

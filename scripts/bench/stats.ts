@@ -22,7 +22,8 @@ export function timeSync(fn: (i: number) => unknown, iterations: number, warmup:
   return out;
 }
 
-export const ms = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? '–' : v < 1 ? v.toFixed(3) : v < 100 ? v.toFixed(2) : v.toFixed(0));
+export const ms = (v: number | undefined) =>
+  v === undefined || Number.isNaN(v) ? '–' : v < 1 ? v.toFixed(3) : v < 100 ? v.toFixed(2) : v.toFixed(0);
 export const int = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? '–' : Math.round(v).toLocaleString('en-GB'));
 export const secs = (msValue: number) => `${(msValue / 1000).toFixed(1)} s`;
 

@@ -1,6 +1,17 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accounts, column, createTransferee, expectNoAxeViolations, launchBrowser, openSession, signIn, startServer, textOf, type TestServer } from './support.ts';
+import {
+  accounts,
+  column,
+  createTransferee,
+  expectNoAxeViolations,
+  launchBrowser,
+  openSession,
+  signIn,
+  startServer,
+  textOf,
+  type TestServer,
+} from './support.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -15,7 +26,9 @@ afterAll(async () => {
 /** The board searched down to one case, by its unique surname. */
 async function boardFor(page: Page, lastName: string) {
   await page.goto(`/?q=${lastName}`);
-  await column(page, 'Review').getByRole('link', { name: new RegExp(lastName) }).waitFor();
+  await column(page, 'Review')
+    .getByRole('link', { name: new RegExp(lastName) })
+    .waitFor();
 }
 
 describe('moving cases on the board and the case page', () => {
@@ -64,7 +77,10 @@ describe('moving cases on the board and the case page', () => {
 
     await column(page, 'Interview').getByRole('link', { name: c.name }).waitFor();
     expect(await column(page, 'Review').getByRole('link', { name: c.name }).count()).toBe(0);
-    await page.getByRole('status').filter({ hasText: `${c.name} moved to interview.` }).waitFor({ state: 'attached' });
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${c.name} moved to interview.` })
+      .waitFor({ state: 'attached' });
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -109,7 +125,8 @@ describe('moving cases on the board and the case page', () => {
     const second = await openSession(browser, server.url);
     await Promise.all([signIn(first.page, accounts.resourcing), signIn(second.page, accounts.resourcing)]);
     await Promise.all([first.page.goto(`/cases/${c.id}`), second.page.goto(`/cases/${c.id}`)]);
-    const moveButton = (page: Page) => page.getByRole('group', { name: 'Move this case' }).getByRole('button', { name: 'Move to interview' });
+    const moveButton = (page: Page) =>
+      page.getByRole('group', { name: 'Move this case' }).getByRole('button', { name: 'Move to interview' });
     await Promise.all([moveButton(first.page).waitFor(), moveButton(second.page).waitFor()]);
 
     await moveButton(first.page).click();
@@ -135,7 +152,10 @@ describe('moving cases on the board and the case page', () => {
     const second = await openSession(browser, server.url);
     await Promise.all([signIn(first.page, accounts.resourcing), signIn(second.page, accounts.resourcing)]);
     await Promise.all([first.page.goto(`/cases/${c.id}`), second.page.goto(`/cases/${c.id}`)]);
-    await Promise.all([first.page.getByLabel('Note', { exact: true }).waitFor(), second.page.getByLabel('Note', { exact: true }).waitFor()]);
+    await Promise.all([
+      first.page.getByLabel('Note', { exact: true }).waitFor(),
+      second.page.getByLabel('Note', { exact: true }).waitFor(),
+    ]);
 
     await first.page.getByLabel('Note', { exact: true }).fill('Called the officer.');
     await first.page.getByRole('button', { name: 'Add note' }).click();

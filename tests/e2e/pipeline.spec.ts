@@ -1,6 +1,15 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accounts, expectNoAxeViolations, launchBrowser, openSession, signIn, startServer, textOf, type TestServer } from './support.ts';
+import {
+  accounts,
+  expectNoAxeViolations,
+  launchBrowser,
+  openSession,
+  signIn,
+  startServer,
+  textOf,
+  type TestServer,
+} from './support.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -68,7 +77,10 @@ describe('one application, start to finish, through the dashboard alone', () => 
     for (const outcome of ['PSD outcome', 'OH outcome']) {
       await fromForce.getByRole('group', { name: outcome }).getByLabel('Clear', { exact: true }).check();
     }
-    await fromForce.getByRole('group', { name: 'Any open misconduct matter or investigation?' }).getByLabel('No', { exact: true }).check();
+    await fromForce
+      .getByRole('group', { name: 'Any open misconduct matter or investigation?' })
+      .getByLabel('No', { exact: true })
+      .check();
     await eligibility.getByRole('button', { name: 'Save eligibility' }).click();
     await eligibility.getByText('Eligibility saved.').waitFor();
     await moveTo(page, 'Move to interview', 'Interview');
@@ -78,7 +90,10 @@ describe('one application, start to finish, through the dashboard alone', () => 
     await interview.waitFor();
     await interview.getByLabel('Pass', { exact: true }).check();
     for (const value of ['Professionalism', 'Integrity', 'Courage', 'Compassion']) {
-      await interview.getByRole('group', { name: `${value} (1 to 5)` }).getByLabel('4', { exact: true }).check();
+      await interview
+        .getByRole('group', { name: `${value} (1 to 5)` })
+        .getByLabel('4', { exact: true })
+        .check();
     }
     await interview.getByLabel('Interview notes', { exact: true }).fill('Calm, clear examples of community work.');
     await expectNoAxeViolations(page, 'the interview form');
@@ -102,7 +117,9 @@ describe('one application, start to finish, through the dashboard alone', () => 
         await row.getByLabel(`Reason for waiving ${name}`).fill('Passed the same test with the current force last month.');
       }
       await row.getByRole('button', { name: `Save ${name}` }).click();
-      await expect.poll(() => textOf(checks.locator('li', { hasText: name }).locator('.govuk-tag'))).toBe(isWaived ? 'Waived' : 'Passed');
+      await expect
+        .poll(() => textOf(checks.locator('li', { hasText: name }).locator('.govuk-tag')))
+        .toBe(isWaived ? 'Waived' : 'Passed');
     }
     await moveTo(page, 'Move to induction', 'Induction');
 
@@ -127,7 +144,13 @@ describe('one application, start to finish, through the dashboard alone', () => 
     const mentoring = page.getByRole('form', { name: 'Assign a mentor and a buddy' });
     await mentoring.waitFor();
     const pick = (label: string, skip: string | null) =>
-      mentoring.getByLabel(label, { exact: true }).evaluate((select: HTMLSelectElement, other) => [...select.options].find((o) => o.value && !o.disabled && o.value !== other)?.value, skip);
+      mentoring
+        .getByLabel(label, { exact: true })
+        .evaluate(
+          (select: HTMLSelectElement, other) =>
+            [...select.options].find((o) => o.value && !o.disabled && o.value !== other)?.value,
+          skip,
+        );
     await expectNoAxeViolations(page, 'the mentor form');
     // The pool's loads can be out of date (an API issue); someone the server finds full is greyed out, so choose again.
     for (let attempt = 0; ; attempt++) {
@@ -136,12 +159,22 @@ describe('one application, start to finish, through the dashboard alone', () => 
       await mentoring.getByLabel('Buddy', { exact: true }).selectOption((await pick('Buddy', mentorId!))!);
       await mentoring.getByRole('button', { name: 'Save mentor and buddy' }).click();
       const outcome = await Promise.race([
-        mentoring.getByText('Mentor and buddy saved.').waitFor().then(() => 'saved'),
-        mentoring.getByText(/is at capacity/).first().waitFor().then(() => 'full'),
+        mentoring
+          .getByText('Mentor and buddy saved.')
+          .waitFor()
+          .then(() => 'saved'),
+        mentoring
+          .getByText(/is at capacity/)
+          .first()
+          .waitFor()
+          .then(() => 'full'),
       ]);
       if (outcome === 'saved') break;
       expect(attempt).toBeLessThan(15);
-      await mentoring.getByRole('option', { name: /\(full\)$/ }).first().waitFor({ state: 'attached' });
+      await mentoring
+        .getByRole('option', { name: /\(full\)$/ })
+        .first()
+        .waitFor({ state: 'attached' });
     }
 
     // A note on the way, then the last move.
@@ -172,7 +205,9 @@ describe('one application, start to finish, through the dashboard alone', () => 
       'Moved to onboarded',
     ]);
     expect(await textOf(page.locator('.moj-timeline__item').first())).toContain('by Priya Shah');
-    expect(await textOf(page.locator('.moj-timeline')) ).toContain('Reason: Passed the same test with the current force last month.');
+    expect(await textOf(page.locator('.moj-timeline'))).toContain(
+      'Reason: Passed the same test with the current force last month.',
+    );
     await expectNoAxeViolations(page, 'the onboarded case with its history');
     expect(problems).toEqual([]);
     await context.close();

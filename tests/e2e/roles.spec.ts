@@ -1,6 +1,16 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accounts, column, expectNoAxeViolations, launchBrowser, openSession, signIn, startServer, textOf, type TestServer } from './support.ts';
+import {
+  accounts,
+  column,
+  expectNoAxeViolations,
+  launchBrowser,
+  openSession,
+  signIn,
+  startServer,
+  textOf,
+  type TestServer,
+} from './support.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -119,7 +129,9 @@ describe('each role sees its own work', () => {
     await page.reload();
     await column(page, 'Review').waitFor();
     expect(await page.getByLabel('Target unit').inputValue()).toBe('CT');
-    await expect.poll(async () => new Set(await page.locator('.app-card__facts div:first-child dd').allTextContents())).toEqual(new Set(['Counter Terrorism']));
+    await expect
+      .poll(async () => new Set(await page.locator('.app-card__facts div:first-child dd').allTextContents()))
+      .toEqual(new Set(['Counter Terrorism']));
     expect(problems).toEqual([]);
     await context.close();
   });

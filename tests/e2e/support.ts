@@ -48,7 +48,14 @@ export async function startServer(opts: { dbPath?: string } = {}): Promise<TestS
   let output = '';
   const child: ChildProcess = spawn(join(repoRoot, 'node_modules/.bin/tsx'), ['apps/api/src/main.ts'], {
     cwd: repoRoot,
-    env: { ...process.env, NODE_ENV: 'production', MUSTER_DB: dbPath, PORT: String(port), HOST: '127.0.0.1', MUSTER_LOG: 'error' },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      MUSTER_DB: dbPath,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      MUSTER_LOG: 'error',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
@@ -86,11 +93,21 @@ export async function startServer(opts: { dbPath?: string } = {}): Promise<TestS
 export async function launchBrowser(): Promise<Browser> {
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(executablePath)) {
-    throw new Error(`Chromium was not found at ${executablePath}. Install it with \`apt-get update && apt-get install -y chromium\`, or set CHROMIUM_PATH.`);
+    throw new Error(
+      `Chromium was not found at ${executablePath}. Install it with \`apt-get update && apt-get install -y chromium\`, or set CHROMIUM_PATH.`,
+    );
   }
   return chromium.launch({
     executablePath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 
@@ -134,7 +151,9 @@ export async function signIn(page: Page, email: string) {
 /** axe-core with the WCAG 2.2 AA rule set; every violation is listed in the failure. */
 export async function expectNoAxeViolations(page: Page, what: string) {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  const summary = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`);
+  const summary = result.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`,
+  );
   expect(summary, `axe violations on ${what}`).toEqual([]);
 }
 
@@ -160,7 +179,11 @@ export async function apiAs(baseURL: string, email: string) {
     const res =
       method === 'GET'
         ? await fetch(`${baseURL}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers: { cookie } })
-        : await fetch(`${baseURL}/trpc/${path}`, { method, headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify(input) });
+        : await fetch(`${baseURL}/trpc/${path}`, {
+            method,
+            headers: { cookie, 'content-type': 'application/json' },
+            body: JSON.stringify(input),
+          });
     const body = (await res.json()) as { result?: { data: T }; error?: unknown };
     if (!res.ok || !body.result) throw new Error(`${path} failed: ${res.status} ${JSON.stringify(body.error)}`);
     return body.result.data;

@@ -7,7 +7,14 @@ import express, { type ErrorRequestHandler, type RequestHandler } from 'express'
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 import { appRouter } from './routers/_app.ts';
-import { clearedSessionCookie, csrfGuard, readCookie, securityHeaders, sessionCookie, sessionCookieName } from './security/http.ts';
+import {
+  clearedSessionCookie,
+  csrfGuard,
+  readCookie,
+  securityHeaders,
+  sessionCookie,
+  sessionCookieName,
+} from './security/http.ts';
 import { resolveSession } from './services/auth.ts';
 import { createContextInner } from './trpc/context.ts';
 import { internalErrorMessage } from './trpc/init.ts';
@@ -17,7 +24,9 @@ const bodyLimitBytes = 256 * 1024;
 const importBodyLimit = 8 * 1024 * 1024;
 const bodyLimit: RequestHandler = (req, res, next) => {
   if (!req.path.startsWith('/imports.start') && Number(req.headers['content-length'] ?? 0) > bodyLimitBytes) {
-    res.status(413).json({ error: { message: 'The request is too large.', code: -32600, data: { code: 'PAYLOAD_TOO_LARGE', httpStatus: 413 } } });
+    res.status(413).json({
+      error: { message: 'The request is too large.', code: -32600, data: { code: 'PAYLOAD_TOO_LARGE', httpStatus: 413 } },
+    });
     return;
   }
   next();
@@ -66,7 +75,11 @@ export function createApp({ db, config, logger, now = () => new Date() }: AppDep
           ip: req.ip ?? null,
           actor: resolveSession(db, config, readCookie(req.headers.cookie, sessionCookieName), now()),
           cookie: {
-            set: (token) => res.appendHeader('Set-Cookie', sessionCookie(token, { isSecure: config.isSecureCookie, maxAgeMs: config.sessionAbsoluteMs })),
+            set: (token) =>
+              res.appendHeader(
+                'Set-Cookie',
+                sessionCookie(token, { isSecure: config.isSecureCookie, maxAgeMs: config.sessionAbsoluteMs }),
+              ),
             clear: () => res.appendHeader('Set-Cookie', clearedSessionCookie(config.isSecureCookie)),
           },
         });
@@ -81,13 +94,22 @@ export function createApp({ db, config, logger, now = () => new Date() }: AppDep
 
   const indexHtml = join(config.webDist, 'index.html');
   if (existsSync(indexHtml)) {
-    app.use(express.static(config.webDist, { index: false, maxAge: '1y', immutable: true, setHeaders: (res, path) => path.endsWith('.html') && res.setHeader('Cache-Control', 'no-cache') }));
+    app.use(
+      express.static(config.webDist, {
+        index: false,
+        maxAge: '1y',
+        immutable: true,
+        setHeaders: (res, path) => path.endsWith('.html') && res.setHeader('Cache-Control', 'no-cache'),
+      }),
+    );
     app.get('/{*splat}', (_req, res) => {
       res.setHeader('Cache-Control', 'no-cache');
       res.sendFile(indexHtml);
     });
   } else {
-    app.get('/', (_req, res) => res.type('text').send('Muster API is running. Build the dashboard with `pnpm build` to serve it here.'));
+    app.get('/', (_req, res) =>
+      res.type('text').send('Muster API is running. Build the dashboard with `pnpm build` to serve it here.'),
+    );
   }
 
   const onError: ErrorRequestHandler = (err: unknown, _req, res, _next) => {

@@ -47,7 +47,11 @@ type Run = { code: number | null; stdout: string; stderr: string; commandLinesWh
  */
 function runCli(dbPath: string, args: string[], stdin: string): Promise<Run> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(tsx, [cli, ...args], { cwd: root, env: { ...process.env, MUSTER_DB: dbPath, MUSTER_LOG: 'silent' }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(tsx, [cli, ...args], {
+      cwd: root,
+      env: { ...process.env, MUSTER_DB: dbPath, MUSTER_LOG: 'silent' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     let commandLinesWhileWaiting: string[] = [];
@@ -67,12 +71,30 @@ describe('muster CLI', () => {
     const dir = tempDir();
     const dbPath = join(dir, 'muster.sqlite');
     const password = `cli-secret-${Date.now()}-horse`;
-    const run = await runCli(dbPath, ['create-user', '--email', 'Lee.Lead@Met.Police.UK', '--name', 'Lee Lead', '--role', 'unit_lead', '--unit', 'TSG', '--unit', 'CT'], `${password}\n`);
+    const run = await runCli(
+      dbPath,
+      [
+        'create-user',
+        '--email',
+        'Lee.Lead@Met.Police.UK',
+        '--name',
+        'Lee Lead',
+        '--role',
+        'unit_lead',
+        '--unit',
+        'TSG',
+        '--unit',
+        'CT',
+      ],
+      `${password}\n`,
+    );
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/Created user lee\.lead@met\.police\.uk \(id \d+, role unit_lead\)/);
     // The CLI was running (its command line is there) and no process had the password in its arguments.
-    expect(run.commandLinesWhileWaiting.some((c) => c.includes('create-user') && c.includes('Lee.Lead@Met.Police.UK'))).toBe(true);
+    expect(run.commandLinesWhileWaiting.some((c) => c.includes('create-user') && c.includes('Lee.Lead@Met.Police.UK'))).toBe(
+      true,
+    );
     expect(run.commandLinesWhileWaiting.filter((c) => c.includes(password))).toEqual([]);
     expect(run.stdout + run.stderr).not.toContain(password);
 
@@ -85,7 +107,9 @@ describe('muster CLI', () => {
       expect(me).toMatchObject({ name: 'Lee Lead', role: 'unit_lead' });
       expect([...me.units].sort()).toEqual(['CT', 'TSG']);
       expect(token.length).toBeGreaterThan(20);
-      await expect(login({ db, now: () => new Date(), ip: null }, { email: 'lee.lead@met.police.uk', password: 'something else entirely' })).rejects.toThrow(/not right/);
+      await expect(
+        login({ db, now: () => new Date(), ip: null }, { email: 'lee.lead@met.police.uk', password: 'something else entirely' }),
+      ).rejects.toThrow(/not right/);
     } finally {
       db.$client.close();
     }
@@ -94,12 +118,24 @@ describe('muster CLI', () => {
   it('refuses a password on the command line, a short password and a unit lead without a unit, creating no one', async () => {
     const dir = tempDir();
     const dbPath = join(dir, 'muster.sqlite');
-    const onArgv = await runCli(dbPath, ['create-user', '--email', 'a@met.police.uk', '--name', 'A', '--role', 'admin', '--password', 'a-long-enough-password'], 'a-long-enough-password\n');
+    const onArgv = await runCli(
+      dbPath,
+      ['create-user', '--email', 'a@met.police.uk', '--name', 'A', '--role', 'admin', '--password', 'a-long-enough-password'],
+      'a-long-enough-password\n',
+    );
     expect(onArgv.code).not.toBe(0);
-    const short = await runCli(dbPath, ['create-user', '--email', 'b@met.police.uk', '--name', 'B', '--role', 'admin'], 'short\n');
+    const short = await runCli(
+      dbPath,
+      ['create-user', '--email', 'b@met.police.uk', '--name', 'B', '--role', 'admin'],
+      'short\n',
+    );
     expect(short.code).toBe(2);
     expect(short.stderr).toContain('at least 12 characters');
-    const noUnit = await runCli(dbPath, ['create-user', '--email', 'c@met.police.uk', '--name', 'C', '--role', 'unit_lead'], 'a-long-enough-password\n');
+    const noUnit = await runCli(
+      dbPath,
+      ['create-user', '--email', 'c@met.police.uk', '--name', 'C', '--role', 'unit_lead'],
+      'a-long-enough-password\n',
+    );
     expect(noUnit.code).toBe(2);
     expect(noUnit.stderr).toContain('must lead at least one unit');
 
@@ -120,16 +156,31 @@ describe('muster CLI', () => {
     const db = createDb(dbPath);
     migrateDb(db);
     seedReferenceData(db);
-    const id = insertUser(db, { email: 'res@met.police.uk', name: 'Rita', role: 'resourcing', units: [], passwordHash: 'never-signs-in' });
-    const ctx = { db, now: () => new Date('2026-11-23T10:00:00Z'), actor: { id, name: 'Rita', role: 'resourcing' as const, units: [] } };
+    const id = insertUser(db, {
+      email: 'res@met.police.uk',
+      name: 'Rita',
+      role: 'resourcing',
+      units: [],
+      passwordHash: 'never-signs-in',
+    });
+    const ctx = {
+      db,
+      now: () => new Date('2026-11-23T10:00:00Z'),
+      actor: { id, name: 'Rita', role: 'resourcing' as const, units: [] },
+    };
     for (let i = 0; i < 12; i++) {
       const c = createApplication(ctx, buildApplication());
       addNote(ctx, { id: c.id, expectedVersion: c.version, body: `Note ${i}` });
     }
 
     const tables = (d: Database.Database) =>
-      (d.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
-    const counts = (d: Database.Database) => Object.fromEntries(tables(d).map((t) => [t, (d.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n]));
+      (
+        d.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as {
+          name: string;
+        }[]
+      ).map((t) => t.name);
+    const counts = (d: Database.Database) =>
+      Object.fromEntries(tables(d).map((t) => [t, (d.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n]));
     const before = counts(db.$client);
     expect(before.applications).toBe(12);
     expect(before.application_events).toBe(24);
@@ -152,9 +203,19 @@ describe('muster CLI', () => {
     try {
       expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
       expect(counts(copy)).toEqual(live);
-      expect(copy.prepare("SELECT json_extract(details, '$.body') AS body FROM application_events WHERE type = ? ORDER BY id LIMIT 1").get('note_added')).toEqual({ body: 'Note 0' });
+      expect(
+        copy
+          .prepare("SELECT json_extract(details, '$.body') AS body FROM application_events WHERE type = ? ORDER BY id LIMIT 1")
+          .get('note_added'),
+      ).toEqual({ body: 'Note 0' });
       // The search index came along too.
-      expect((copy.prepare("SELECT count(*) AS n FROM applications_search WHERE applications_search MATCH '\"example.com\"'").get() as { n: number }).n).toBe(12);
+      expect(
+        (
+          copy
+            .prepare('SELECT count(*) AS n FROM applications_search WHERE applications_search MATCH \'"example.com"\'')
+            .get() as { n: number }
+        ).n,
+      ).toBe(12);
     } finally {
       copy.close();
     }

@@ -37,13 +37,26 @@ async function readStdin(): Promise<string> {
 function printImportReport(r: ImportReport) {
   for (const e of r.fileErrors) console.log(`File: ${e}`);
   for (const row of r.rows) {
-    const what = { create: r.isCommitted ? 'created' : 'would be created', unchanged: 'unchanged', refused: 'REFUSED' }[row.outcome];
+    const what = { create: r.isCommitted ? 'created' : 'would be created', unchanged: 'unchanged', refused: 'REFUSED' }[
+      row.outcome
+    ];
     const dups = row.duplicates.map((d) => ` (possible duplicate of ${d.reference}: ${d.matches.join(', ')})`).join('');
-    console.log(`line ${row.line} ${row.reference || '(no reference)'} ${row.name}: ${what}${dups}${row.errors.length ? ` — ${row.errors.join(' ')}` : ''}`);
+    console.log(
+      `line ${row.line} ${row.reference || '(no reference)'} ${row.name}: ${what}${dups}${row.errors.length ? ` — ${row.errors.join(' ')}` : ''}`,
+    );
   }
   const c = r.counts;
-  const verdict = r.fileErrors.length || c.refused ? 'Nothing was imported: fix the refused rows and run it again.' : r.isCommitted ? 'Imported.' : r.isDryRun ? 'Dry run: nothing was written.' : 'Nothing new to import.';
-  console.log(`\n${c.create} to create, ${c.unchanged} unchanged, ${c.refused} refused, ${c.flagged} flagged as possible duplicates. ${verdict}`);
+  const verdict =
+    r.fileErrors.length || c.refused
+      ? 'Nothing was imported: fix the refused rows and run it again.'
+      : r.isCommitted
+        ? 'Imported.'
+        : r.isDryRun
+          ? 'Dry run: nothing was written.'
+          : 'Nothing new to import.';
+  console.log(
+    `\n${c.create} to create, ${c.unchanged} unchanged, ${c.refused} refused, ${c.flagged} flagged as possible duplicates. ${verdict}`,
+  );
 }
 
 async function main(argv: string[]) {
@@ -57,13 +70,19 @@ async function main(argv: string[]) {
       case 'create-user': {
         const { values } = parseArgs({
           args: rest,
-          options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, unit: { type: 'string', multiple: true } },
+          options: {
+            email: { type: 'string' },
+            name: { type: 'string' },
+            role: { type: 'string' },
+            unit: { type: 'string', multiple: true },
+          },
         });
         if (process.stdin.isTTY) process.stderr.write('Password (input is not hidden; pipe it in to keep it off screen): ');
         const parsed = CreateUserInput.safeParse({ ...values, units: values.unit ?? [], password: await readStdin() });
         if (!parsed.success) {
           const errors = z.flattenError(parsed.error);
-          for (const [field, messages] of Object.entries(errors.fieldErrors)) console.error(`${field}: ${(messages as string[]).join(' ')}`);
+          for (const [field, messages] of Object.entries(errors.fieldErrors))
+            console.error(`${field}: ${(messages as string[]).join(' ')}`);
           for (const m of errors.formErrors) console.error(m);
           return 2;
         }
@@ -88,7 +107,11 @@ async function main(argv: string[]) {
           return 2;
         }
         const ctx = { db, now: () => new Date(), actor: { id: user.id, role: user.role, units: [], name: user.name } };
-        const input = { fileName: basename(file), csv: readFileSync(resolve(invocationDir, file), 'utf8'), isDryRun: values['dry-run'] };
+        const input = {
+          fileName: basename(file),
+          csv: readFileSync(resolve(invocationDir, file), 'utf8'),
+          isDryRun: values['dry-run'],
+        };
         const report = await runImport(ctx, input, (phase, processed, total) => {
           process.stderr.write(`\r${phase === 'checking' ? 'Checking' : 'Writing'} ${processed} of ${total} rows…`.padEnd(40));
         });

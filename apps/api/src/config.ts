@@ -5,9 +5,7 @@ import { z } from 'zod';
 /** Where the user ran the command: pnpm sets INIT_CWD before moving into the package to run a script. */
 export const invocationDir = process.env.INIT_CWD ?? process.cwd();
 
-const flag = z
-  .enum(['0', '1', 'true', 'false'])
-  .transform((v) => v === '1' || v === 'true');
+const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -19,7 +17,12 @@ const Env = z.object({
     .transform((p) => resolve(invocationDir, p)),
   MUSTER_DEMO: flag.default(true),
   /** Minutes without a request before a session ends. */
-  MUSTER_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  MUSTER_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
   /** Hours after sign-in when a session ends however active. */
   MUSTER_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
   /** Send the session cookie with `Secure` (browsers accept it on http://localhost too). */

@@ -37,8 +37,20 @@ async function start() {
   const logger: Logger = { info() {}, error: (msg, fields) => void logged.push({ msg, ...(fields ? { fields } : {}) }) };
   const config = testConfig({ webDist: '/nonexistent/muster-web-dist' });
   const users = {
-    resourcing: insertUser(db, { email: 'res@muster.test', name: 'Rita Resourcing', role: 'resourcing', units: [], passwordHash }),
-    leadMetcc: insertUser(db, { email: 'metcc@muster.test', name: 'Mo METCC Lead', role: 'unit_lead', units: ['METCC'], passwordHash }),
+    resourcing: insertUser(db, {
+      email: 'res@muster.test',
+      name: 'Rita Resourcing',
+      role: 'resourcing',
+      units: [],
+      passwordHash,
+    }),
+    leadMetcc: insertUser(db, {
+      email: 'metcc@muster.test',
+      name: 'Mo METCC Lead',
+      role: 'unit_lead',
+      units: ['METCC'],
+      passwordHash,
+    }),
   };
   const server = createApp({ db, config, logger, now: () => clock.now }).listen(0, '127.0.0.1');
   servers.push(server);
@@ -62,11 +74,19 @@ async function start() {
   const mutate = (proc: string, input: unknown, cookie?: string, headers: Record<string, string> = {}) =>
     send(`/trpc/${proc}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', origin: base, 'sec-fetch-site': 'same-origin', ...(cookie ? { cookie } : {}), ...headers },
+      headers: {
+        'content-type': 'application/json',
+        origin: base,
+        'sec-fetch-site': 'same-origin',
+        ...(cookie ? { cookie } : {}),
+        ...headers,
+      },
       body: JSON.stringify(input),
     });
   const query = (proc: string, input?: unknown, cookie?: string) =>
-    send(`/trpc/${proc}${input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`}`, { headers: cookie ? { cookie } : {} });
+    send(`/trpc/${proc}${input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`}`, {
+      headers: cookie ? { cookie } : {},
+    });
 
   /** Signs in and returns the Cookie header value to send back. */
   async function login(email = 'res@muster.test') {
@@ -87,7 +107,11 @@ async function newCase(app: App, cookie: string) {
 }
 
 const caseState = (db: Db, id: number) => ({
-  row: db.select({ version: applications.version, stage: applications.stage }).from(applications).where(eq(applications.id, id)).get(),
+  row: db
+    .select({ version: applications.version, stage: applications.stage })
+    .from(applications)
+    .where(eq(applications.id, id))
+    .get(),
   events: db.select({ n: count() }).from(applicationEvents).where(eq(applicationEvents.applicationId, id)).get()!.n,
 });
 
@@ -123,7 +147,13 @@ describe('signing in and sessions', () => {
     const { cookie } = await app.login();
     const me = await app.query('auth.me', undefined, cookie);
     expect(me.status).toBe(200);
-    expect(me.body.result.data).toEqual({ id: app.users.resourcing, email: 'res@muster.test', name: 'Rita Resourcing', role: 'resourcing', units: [] });
+    expect(me.body.result.data).toEqual({
+      id: app.users.resourcing,
+      email: 'res@muster.test',
+      name: 'Rita Resourcing',
+      role: 'resourcing',
+      units: [],
+    });
     expect(me.text).not.toContain('tokenHash');
 
     expect((await app.query('auth.me')).status).toBe(401);
@@ -199,7 +229,11 @@ describe('sign-in throttling', () => {
     const after = await app.mutate('auth.login', { email: 'res@muster.test', password });
     expect(after.status).toBe(200);
 
-    const attempts = app.db.select({ email: loginAttempts.email, outcome: loginAttempts.outcome, userId: loginAttempts.userId }).from(loginAttempts).orderBy(loginAttempts.id).all();
+    const attempts = app.db
+      .select({ email: loginAttempts.email, outcome: loginAttempts.outcome, userId: loginAttempts.userId })
+      .from(loginAttempts)
+      .orderBy(loginAttempts.id)
+      .all();
     const forRita = attempts.filter((a) => a.email === 'res@muster.test');
     expect(forRita.map((a) => a.outcome)).toEqual([...Array(10).fill('bad_credentials'), 'throttled', 'success']);
     expect(forRita.every((a) => a.userId === app.users.resourcing)).toBe(true);
@@ -223,7 +257,12 @@ describe('CSRF defence', () => {
     const { cookie } = await app.login();
     const c = await newCase(app, cookie);
     const before = caseState(app.db, c.id);
-    const res = await app.mutate('applications.addNote', { id: c.id, expectedVersion: c.version, body: 'Forged note' }, cookie, headers);
+    const res = await app.mutate(
+      'applications.addNote',
+      { id: c.id, expectedVersion: c.version, body: 'Forged note' },
+      cookie,
+      headers,
+    );
     expect(res.status).toBe(403);
     expect(res.body.error.data.code).toBe('FORBIDDEN');
     expect(caseState(app.db, c.id)).toEqual(before);
@@ -236,7 +275,9 @@ describe('CSRF defence', () => {
 
   it('refuses a cross-site sign-in (login CSRF)', async () => {
     const app = await start();
-    const res = await app.mutate('auth.login', { email: 'res@muster.test', password }, undefined, { origin: 'https://evil.example' });
+    const res = await app.mutate('auth.login', { email: 'res@muster.test', password }, undefined, {
+      origin: 'https://evil.example',
+    });
     expect(res.status).toBe(403);
     expect(res.headers.get('set-cookie')).toBeNull();
     expect(app.db.select().from(sessions).all()).toEqual([]);
@@ -263,7 +304,12 @@ describe('security headers', () => {
     const app = await start();
     const res = await app.send(path);
     const csp = res.headers.get('content-security-policy') ?? '';
-    const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+    const directives = Object.fromEntries(
+      csp
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([k, ...v]) => [k, v]),
+    );
     expect(directives['script-src']).toBeDefined();
     expect(directives['script-src']).not.toContain("'unsafe-inline'");
     expect(directives['script-src']).not.toContain("'unsafe-eval'");
@@ -296,7 +342,9 @@ describe('errors reaching the client', () => {
     expect(res.body.error.data.requestId).toBe(requestId);
     expect(res.body.error.data.stack).toBeUndefined();
     expect(res.body.error.data.path).toBe('reference.mentors');
-    expect(res.text.replace('"path":"reference.mentors"', '')).not.toMatch(/mentors|sqlite|no such table|SELECT|\.ts:\d+|node_modules|\bat /i);
+    expect(res.text.replace('"path":"reference.mentors"', '')).not.toMatch(
+      /mentors|sqlite|no such table|SELECT|\.ts:\d+|node_modules|\bat /i,
+    );
 
     const entry = app.logged.find((l) => l.fields?.requestId === requestId);
     expect(entry?.fields?.error).toMatch(/no such table: mentors/);
@@ -316,7 +364,11 @@ describe('errors reaching the client', () => {
   it('BAD_REQUEST carries data.fieldErrors in plain words', async () => {
     const app = await start();
     const { cookie } = await app.login();
-    const res = await app.mutate('applications.create', { route: 'transferee', firstName: ' ', email: 'not-an-email', dateOfBirth: '1990-02-30' }, cookie);
+    const res = await app.mutate(
+      'applications.create',
+      { route: 'transferee', firstName: ' ', email: 'not-an-email', dateOfBirth: '1990-02-30' },
+      cookie,
+    );
     expect(res.status).toBe(400);
     expect(res.body.error.data.code).toBe('BAD_REQUEST');
     const fe = res.body.error.data.fieldErrors;
@@ -371,7 +423,9 @@ describe('concurrent writes over HTTP', () => {
     const movedBefore = app.db.select({ n: count() }).from(applicationEvents).where(eq(applicationEvents.type, 'moved')).get()!.n;
 
     const replies = await Promise.all(
-      Array.from({ length: 20 }, () => app.mutate('applications.move', { id: c.id, expectedVersion: c.version, to: 'interview' }, cookie)),
+      Array.from({ length: 20 }, () =>
+        app.mutate('applications.move', { id: c.id, expectedVersion: c.version, to: 'interview' }, cookie),
+      ),
     );
     const statuses = replies.map((r) => r.status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);

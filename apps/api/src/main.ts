@@ -15,7 +15,9 @@ if (config.isDemo) {
 }
 
 const server = createApp({ db, config, logger }).listen(config.port, config.host, () => {
-  logger.info(`Muster is listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`, { db: config.dbPath });
+  logger.info(`Muster is listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`, {
+    db: config.dbPath,
+  });
 });
 
 /** Stop taking requests, let those in flight finish, then close the database. */

@@ -13,7 +13,13 @@ import { createCallerFactory } from './trpc/init.ts';
 export const testPassword = 'correct horse battery staple';
 
 /** What a transferee's current force reports when all is well: pass this to recordEligibility to open the review gate. */
-export const clearForceRecords = { psdRecords: 'received', psdOutcome: 'clear', ohRecords: 'received', ohOutcome: 'clear', hasOpenMisconduct: false } as const;
+export const clearForceRecords = {
+  psdRecords: 'received',
+  psdOutcome: 'clear',
+  ohRecords: 'received',
+  ohOutcome: 'clear',
+  hasOpenMisconduct: false,
+} as const;
 
 /** Ids of a listed reason to reject and to withdraw, as the reference data seeds them (checked in setupApi). */
 export const closeReasonIds = { rejected: 1, withdrawn: 7 } as const;
@@ -37,7 +43,8 @@ const createCaller = createCallerFactory(appRouter);
 export async function setupApi(opts: { now?: Date } = {}) {
   const db: Db = createTestDb();
   for (const [kind, id] of Object.entries(closeReasonIds)) {
-    if (db.select().from(closeReasons).where(eq(closeReasons.id, id)).get()?.kind !== kind) throw new Error(`close reason ${id} is not a ${kind} reason`);
+    if (db.select().from(closeReasons).where(eq(closeReasons.id, id)).get()?.kind !== kind)
+      throw new Error(`close reason ${id} is not a ${kind} reason`);
   }
   passwordHash ??= hashPassword(testPassword);
   const hash = await passwordHash;
@@ -51,6 +58,9 @@ export async function setupApi(opts: { now?: Date } = {}) {
   const logger = createLogger('silent');
   const callerFor = (actor: SessionActor | null) =>
     createCaller(createContextInner({ db, config, logger, actor, now: () => clock.now }));
-  const as = Object.fromEntries((Object.keys(people) as Person[]).map((k) => [k, callerFor(actors[k])])) as Record<Person, ReturnType<typeof callerFor>>;
+  const as = Object.fromEntries((Object.keys(people) as Person[]).map((k) => [k, callerFor(actors[k])])) as Record<
+    Person,
+    ReturnType<typeof callerFor>
+  >;
   return { db, clock, actors, as, anonymous: callerFor(null), config, logger };
 }

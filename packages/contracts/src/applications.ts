@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { CaseWrite, Cursor, Id, IsoDate, PageSize, Reason, ReasonId } from './common.ts';
-import { CheckStatus, Rank, RecordsOutcome, RecordsRequest, Route, Stage, UnitCode, type EventType, type MetValue } from './enums.ts';
+import {
+  CheckStatus,
+  Rank,
+  RecordsOutcome,
+  RecordsRequest,
+  Route,
+  Stage,
+  UnitCode,
+  type EventType,
+  type MetValue,
+} from './enums.ts';
 
 const name = (label: string) =>
   z
@@ -44,15 +54,23 @@ type Candidate = z.infer<typeof ApplicationFields>;
 /** Rules across fields: what each route must and must not give. */
 export function checkCandidate(v: Partial<Candidate> & Pick<Candidate, 'route'>, ctx: z.RefinementCtx): void {
   const today = new Date().toISOString().slice(0, 10);
-  if (v.dateOfBirth && v.dateOfBirth > today) ctx.addIssue({ code: 'custom', path: ['dateOfBirth'], message: 'The date of birth cannot be in the future.' });
-  if (v.joinedForceOn && v.joinedForceOn > today) ctx.addIssue({ code: 'custom', path: ['joinedForceOn'], message: 'The date joined cannot be in the future.' });
+  if (v.dateOfBirth && v.dateOfBirth > today)
+    ctx.addIssue({ code: 'custom', path: ['dateOfBirth'], message: 'The date of birth cannot be in the future.' });
+  if (v.joinedForceOn && v.joinedForceOn > today)
+    ctx.addIssue({ code: 'custom', path: ['joinedForceOn'], message: 'The date joined cannot be in the future.' });
   if (v.route === 'transferee') {
-    if (!v.currentForce) ctx.addIssue({ code: 'custom', path: ['currentForce'], message: 'Enter the force the officer serves in now.' });
+    if (!v.currentForce)
+      ctx.addIssue({ code: 'custom', path: ['currentForce'], message: 'Enter the force the officer serves in now.' });
     if (!v.rank) ctx.addIssue({ code: 'custom', path: ['rank'], message: 'Choose the rank: PC or DC.' });
     if (!v.joinedForceOn)
-      ctx.addIssue({ code: 'custom', path: ['joinedForceOn'], message: 'Enter the date the officer joined their current force.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['joinedForceOn'],
+        message: 'Enter the date the officer joined their current force.',
+      });
   } else {
-    if (v.cohortYear == null) ctx.addIssue({ code: 'custom', path: ['cohortYear'], message: 'Enter the Police Now cohort year.' });
+    if (v.cohortYear == null)
+      ctx.addIssue({ code: 'custom', path: ['cohortYear'], message: 'Enter the Police Now cohort year.' });
     for (const field of ['currentForce', 'rank', 'warrantNumber', 'joinedForceOn'] as const) {
       if (v[field]) ctx.addIssue({ code: 'custom', path: [field], message: 'Leave this empty for a Police Now applicant.' });
     }
@@ -62,7 +80,9 @@ export function checkCandidate(v: Partial<Candidate> & Pick<Candidate, 'route'>,
 export const CreateApplicationInput = ApplicationFields.superRefine(checkCandidate);
 
 /** Corrects the candidate's details; every field as it should now be. */
-export const UpdateApplicationInput = CaseWrite.extend(ApplicationFields.omit({ receivedAt: true, targetUnit: true }).shape).superRefine(checkCandidate);
+export const UpdateApplicationInput = CaseWrite.extend(
+  ApplicationFields.omit({ receivedAt: true, targetUnit: true }).shape,
+).superRefine(checkCandidate);
 export type UpdateApplicationInput = z.infer<typeof UpdateApplicationInput>;
 export type CreateApplicationInput = z.infer<typeof CreateApplicationInput>;
 
@@ -129,18 +149,33 @@ export const RecordEligibilityInput = CaseWrite.extend({
   misconductDetails: z.string().trim().max(2000).nullish(),
   notes: z.string().trim().max(4000).nullish(),
 }).superRefine((v, ctx) => {
-  for (const [records, outcome, label] of [['psdRecords', 'psdOutcome', 'PSD'], ['ohRecords', 'ohOutcome', 'OH']] as const) {
+  for (const [records, outcome, label] of [
+    ['psdRecords', 'psdOutcome', 'PSD'],
+    ['ohRecords', 'ohOutcome', 'OH'],
+  ] as const) {
     if (v[outcome] && v[records] !== 'received') {
-      ctx.addIssue({ code: 'custom', path: [outcome], message: `Record the ${label} outcome only once the records are received.` });
+      ctx.addIssue({
+        code: 'custom',
+        path: [outcome],
+        message: `Record the ${label} outcome only once the records are received.`,
+      });
     }
   }
   if (v.hasOpenMisconduct && !v.misconductDetails) {
-    ctx.addIssue({ code: 'custom', path: ['misconductDetails'], message: 'Say what the open misconduct matter or investigation is.' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['misconductDetails'],
+      message: 'Say what the open misconduct matter or investigation is.',
+    });
   }
 });
 export type RecordEligibilityInput = z.infer<typeof RecordEligibilityInput>;
 
-const Score = z.number({ error: 'Score each value from 1 to 5.' }).int().min(1, 'Scores run from 1 to 5.').max(5, 'Scores run from 1 to 5.');
+const Score = z
+  .number({ error: 'Score each value from 1 to 5.' })
+  .int()
+  .min(1, 'Scores run from 1 to 5.')
+  .max(5, 'Scores run from 1 to 5.');
 export const InterviewScores = z.object({
   professionalism: Score,
   integrity: Score,
@@ -162,7 +197,11 @@ export const UpdateCheckInput = CaseWrite.extend({
   reason: z.string().trim().max(2000).nullish(),
 }).superRefine((v, ctx) => {
   if ((v.status === 'waived' || v.status === 'failed') && (!v.reason || v.reason.length < 3)) {
-    ctx.addIssue({ code: 'custom', path: ['reason'], message: `Give a reason why the check ${v.status === 'waived' ? 'is waived' : 'failed'}.` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['reason'],
+      message: `Give a reason why the check ${v.status === 'waived' ? 'is waived' : 'failed'}.`,
+    });
   }
 });
 export type UpdateCheckInput = z.infer<typeof UpdateCheckInput>;
@@ -182,7 +221,11 @@ export const AssignMentorInput = CaseWrite.extend({
 export type AssignMentorInput = z.infer<typeof AssignMentorInput>;
 
 export const AddNoteInput = CaseWrite.extend({
-  body: z.string({ error: 'Write the note.' }).trim().min(1, 'Write the note.').max(4000, 'Keep the note under 4,000 characters.'),
+  body: z
+    .string({ error: 'Write the note.' })
+    .trim()
+    .min(1, 'Write the note.')
+    .max(4000, 'Keep the note under 4,000 characters.'),
 });
 export type AddNoteInput = z.infer<typeof AddNoteInput>;
 

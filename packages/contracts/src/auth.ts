@@ -9,13 +9,18 @@ export type LoginInput = z.infer<typeof LoginInput>;
 
 export const Password = z.string().min(12, 'Use a password of at least 12 characters.').max(200);
 
-export const CreateUserInput = z.object({
-  email: z.email().trim().toLowerCase(),
-  name: z.string().trim().min(1).max(100),
-  role: Role,
-  units: z.array(UnitCode).default([]),
-  password: Password,
-}).refine((v) => v.role !== 'unit_lead' || v.units.length > 0, { message: 'A unit lead must lead at least one unit.', path: ['units'] });
+export const CreateUserInput = z
+  .object({
+    email: z.email().trim().toLowerCase(),
+    name: z.string().trim().min(1).max(100),
+    role: Role,
+    units: z.array(UnitCode).default([]),
+    password: Password,
+  })
+  .refine((v) => v.role !== 'unit_lead' || v.units.length > 0, {
+    message: 'A unit lead must lead at least one unit.',
+    path: ['units'],
+  });
 export type CreateUserInput = z.infer<typeof CreateUserInput>;
 
 export type Me = { id: number; email: string; name: string; role: Role; units: UnitCode[] };

@@ -42,7 +42,10 @@ export type ImportRow = z.infer<typeof ImportRow>;
 
 export const StartImportInput = z.object({
   fileName: z.string().trim().max(200).default('upload.csv'),
-  csv: z.string({ error: 'Choose a CSV file.' }).min(1, 'The file is empty.').max(5_000_000, 'The file is over 5 MB (about 25,000 applications): split it.'),
+  csv: z
+    .string({ error: 'Choose a CSV file.' })
+    .min(1, 'The file is empty.')
+    .max(5_000_000, 'The file is over 5 MB (about 25,000 applications): split it.'),
   isDryRun: z.boolean(),
 });
 export type StartImportInput = z.infer<typeof StartImportInput>;
@@ -83,8 +86,15 @@ export const ImportJobInput = z.object({ jobId: z.string().uuid() });
 export const DuplicateMatch = z.enum(['same_email', 'same_warrant', 'same_name_dob']);
 export type DuplicateMatch = z.infer<typeof DuplicateMatch>;
 
-export const ListDuplicatesInput = z.object({ status: z.enum(['open', 'merged', 'dismissed']).default('open'), applicationId: Id.optional() });
-export const ResolveDuplicateInput = z.object({ flagId: z.number({ error: 'Choose a possible duplicate.' }).int().positive(), expectedVersion: z.number().int().nonnegative(), reason: Reason });
+export const ListDuplicatesInput = z.object({
+  status: z.enum(['open', 'merged', 'dismissed']).default('open'),
+  applicationId: Id.optional(),
+});
+export const ResolveDuplicateInput = z.object({
+  flagId: z.number({ error: 'Choose a possible duplicate.' }).int().positive(),
+  expectedVersion: z.number().int().nonnegative(),
+  reason: Reason,
+});
 export type ResolveDuplicateInput = z.infer<typeof ResolveDuplicateInput>;
 
 /* ---- triage ---- */
@@ -136,6 +146,10 @@ export type SaveViewInput = z.infer<typeof SaveViewInput>;
 export const CloseKind = z.enum(['rejected', 'withdrawn']);
 export const AddCloseReasonInput = z.object({
   kind: CloseKind,
-  label: z.string({ error: 'Write the reason.' }).trim().min(3, 'Write the reason.').max(120, 'Keep the reason under 120 characters.'),
+  label: z
+    .string({ error: 'Write the reason.' })
+    .trim()
+    .min(3, 'Write the reason.')
+    .max(120, 'Keep the reason under 120 characters.'),
 });
 export const RetireCloseReasonInput = z.object({ id: Id });

@@ -1,4 +1,11 @@
-import { checkTypes as checkTypeList, defaultCloseReasons, homeOfficeForces, metForce, policeNowProgrammes, units as unitList } from '@muster/domain';
+import {
+  checkTypes as checkTypeList,
+  defaultCloseReasons,
+  homeOfficeForces,
+  metForce,
+  policeNowProgrammes,
+  units as unitList,
+} from '@muster/domain';
 import type { Db } from './client.ts';
 import { checkTypes, closeReasons, forces, places, programmes, units } from './schema/index.ts';
 
@@ -9,8 +16,13 @@ export function seedReferenceData(db: Db): void {
       tx.insert(units).values({ code: u.code, name: u.name }).onConflictDoNothing().run();
       for (const p of u.places) tx.insert(places).values({ unitCode: u.code, name: p }).onConflictDoNothing().run();
     }
-    for (const f of homeOfficeForces) tx.insert(forces).values({ name: f, isMet: f === metForce }).onConflictDoNothing().run();
-    for (const c of checkTypeList) tx.insert(checkTypes).values({ code: c.code, name: c.name, unitCode: c.unit }).onConflictDoNothing().run();
+    for (const f of homeOfficeForces)
+      tx.insert(forces)
+        .values({ name: f, isMet: f === metForce })
+        .onConflictDoNothing()
+        .run();
+    for (const c of checkTypeList)
+      tx.insert(checkTypes).values({ code: c.code, name: c.name, unitCode: c.unit }).onConflictDoNothing().run();
     for (const p of policeNowProgrammes) tx.insert(programmes).values(p).onConflictDoNothing().run();
     if (!tx.select({ id: closeReasons.id }).from(closeReasons).limit(1).get()) {
       for (const [kind, labels] of Object.entries(defaultCloseReasons) as ['rejected' | 'withdrawn', readonly string[]][]) {

@@ -4,9 +4,13 @@ import { createTestDb } from './testing.ts';
 /** The board's counters must always equal a count of the cases themselves. */
 describe('stage_counts (kept by triggers)', () => {
   const counted = (db: ReturnType<typeof createTestDb>) => ({
-    kept: db.$client.prepare("SELECT route, target_unit AS unit, stage, count AS n FROM stage_counts WHERE count > 0 ORDER BY 1, 2, 3").all(),
+    kept: db.$client
+      .prepare('SELECT route, target_unit AS unit, stage, count AS n FROM stage_counts WHERE count > 0 ORDER BY 1, 2, 3')
+      .all(),
     actual: db.$client
-      .prepare("SELECT route, coalesce(target_unit, '') AS unit, stage, count(*) AS n FROM applications GROUP BY 1, 2, 3 ORDER BY 1, 2, 3")
+      .prepare(
+        "SELECT route, coalesce(target_unit, '') AS unit, stage, count(*) AS n FROM applications GROUP BY 1, 2, 3 ORDER BY 1, 2, 3",
+      )
       .all(),
   });
   const insert = (db: ReturnType<typeof createTestDb>, id: number, route: string, unit: string | null, stage: string) =>

@@ -1,4 +1,14 @@
-import type { CheckStatus, InterviewScores, Rank, RecordsOutcome, RecordsRequest, Role, Route, Stage, UnitCode } from '@muster/contracts';
+import type {
+  CheckStatus,
+  InterviewScores,
+  Rank,
+  RecordsOutcome,
+  RecordsRequest,
+  Role,
+  Route,
+  Stage,
+  UnitCode,
+} from '@muster/contracts';
 
 /** Who is acting. */
 export type Actor = { id: number; role: Role; units: readonly UnitCode[] };

@@ -1,11 +1,5 @@
 export type DomainErrorCode =
-  | 'NOT_FOUND'
-  | 'FORBIDDEN'
-  | 'PRECONDITION_FAILED'
-  | 'CONFLICT'
-  | 'BAD_REQUEST'
-  | 'UNAUTHORIZED'
-  | 'TOO_MANY_REQUESTS';
+  'NOT_FOUND' | 'FORBIDDEN' | 'PRECONDITION_FAILED' | 'CONFLICT' | 'BAD_REQUEST' | 'UNAUTHORIZED' | 'TOO_MANY_REQUESTS';
 
 export type DomainErrorDetails = {
   reasons?: string[];

@@ -81,7 +81,9 @@ export function readImportRow(
   }
   const force = candidate.currentForce;
   if (force && (force === metForce || !(homeOfficeForces as readonly string[]).includes(force))) {
-    errors.push(`current_force: "${force}" is not one of the other 42 Home Office forces; use the force's full name, e.g. "Kent Police".`);
+    errors.push(
+      `current_force: "${force}" is not one of the other 42 Home Office forces; use the force's full name, e.g. "Kent Police".`,
+    );
   }
   if (errors.length || !parsed.success) {
     return { row: null, errors, reference: candidate.reference, name: `${candidate.firstName} ${candidate.lastName}`.trim() };
@@ -90,7 +92,14 @@ export function readImportRow(
 }
 
 /** What identifies a person for duplicate checks. */
-export type PersonKeys = { email: string; currentForce: string | null; warrantNumber: string | null; firstName: string; lastName: string; dateOfBirth: string };
+export type PersonKeys = {
+  email: string;
+  currentForce: string | null;
+  warrantNumber: string | null;
+  firstName: string;
+  lastName: string;
+  dateOfBirth: string;
+};
 
 export const duplicateMatchLabels: Record<DuplicateMatch, string> = {
   same_email: 'same email address',
@@ -104,7 +113,9 @@ const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
 export function duplicateKeys(p: PersonKeys): { match: DuplicateMatch; key: string }[] {
   return [
     { match: 'same_email' as const, key: `e:${norm(p.email)}` },
-    ...(p.currentForce && p.warrantNumber ? [{ match: 'same_warrant' as const, key: `w:${norm(p.currentForce)}|${norm(p.warrantNumber)}` }] : []),
+    ...(p.currentForce && p.warrantNumber
+      ? [{ match: 'same_warrant' as const, key: `w:${norm(p.currentForce)}|${norm(p.warrantNumber)}` }]
+      : []),
     { match: 'same_name_dob' as const, key: `n:${norm(p.firstName)}|${norm(p.lastName)}|${p.dateOfBirth}` },
   ];
 }

@@ -12,7 +12,13 @@ const leadMetcc: Actor = { id: 3, role: 'unit_lead', units: ['METCC'] };
 const coordinator: Actor = { id: 4, role: 'coordinator', units: [] };
 const admin: Actor = { id: 5, role: 'admin', units: [] };
 
-const clearRecords = { psdRecords: 'received', psdOutcome: 'clear', ohRecords: 'received', ohOutcome: 'clear', hasOpenMisconduct: false } as const;
+const clearRecords = {
+  psdRecords: 'received',
+  psdOutcome: 'clear',
+  ohRecords: 'received',
+  ohOutcome: 'clear',
+  hasOpenMisconduct: false,
+} as const;
 const reason = { id: 1, text: 'A reason given by the user' };
 
 /** A transferee case for TSG that meets every gate. */
@@ -92,9 +98,7 @@ describe('planMove: who may move what', () => {
     }
     for (const actor of row.refused) {
       it(`${actor.role} may not move ${row.from} → ${row.to}`, () => {
-        expect(() => planMove(actor, c, row.to, reason, now)).toThrow(
-          expect.objectContaining({ code: 'FORBIDDEN' }),
-        );
+        expect(() => planMove(actor, c, row.to, reason, now)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
       });
     }
   }
@@ -106,7 +110,9 @@ describe('planMove: who may move what', () => {
   });
 
   it('a coordinator cannot touch a case in review', () => {
-    expect(() => planMove(coordinator, readyCase(), 'interview', undefined, now)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+    expect(() => planMove(coordinator, readyCase(), 'interview', undefined, now)).toThrow(
+      expect.objectContaining({ code: 'FORBIDDEN' }),
+    );
   });
 
   it.each([
@@ -131,7 +137,9 @@ describe('planMove: who may move what', () => {
     expect(planMove(resourcing, readyCase({ stage: 'interview' }), 'review', reason, now).eventType).toBe('moved_back');
     expect(planMove(resourcing, readyCase(), 'rejected', reason, now).eventType).toBe('rejected');
     expect(planMove(resourcing, readyCase(), 'withdrawn', reason, now).eventType).toBe('withdrawn');
-    expect(planMove(resourcing, readyCase({ stage: 'withdrawn', closedFromStage: 'review' }), 'review', reason, now).eventType).toBe('reopened');
+    expect(
+      planMove(resourcing, readyCase({ stage: 'withdrawn', closedFromStage: 'review' }), 'review', reason, now).eventType,
+    ).toBe('reopened');
   });
 
   it('refuses skipping a stage with a sentence saying where the case can go', () => {
@@ -149,12 +157,28 @@ const gateTable: { to: Stage; change: Partial<CaseSnapshot>; reasons: string[] }
   { to: 'interview', change: { eligibility: null, targetUnit: 'BCU' }, reasons: ['Eligibility has not been recorded.'] },
   {
     to: 'interview',
-    change: { eligibility: { ...readyCase().eligibility!, criteria: { serving_home_office: true, constable_rank: false, probation_complete: true } } },
-    reasons: ['Eligibility not met: Holds the rank of constable (PC or DC).', 'Eligibility not recorded: Meets the day-to-day requirements of their current role.'],
+    change: {
+      eligibility: {
+        ...readyCase().eligibility!,
+        criteria: { serving_home_office: true, constable_rank: false, probation_complete: true },
+      },
+    },
+    reasons: [
+      'Eligibility not met: Holds the rank of constable (PC or DC).',
+      'Eligibility not recorded: Meets the day-to-day requirements of their current role.',
+    ],
   },
   { to: 'interview', change: { targetUnit: null }, reasons: ['No target unit has been chosen.'] },
-  { to: 'interview', change: { currentForce: 'Metropolitan Police Service' }, reasons: ['Metropolitan Police Service is not a Home Office force other than the Met.'] },
-  { to: 'interview', change: { currentForce: 'Police Scotland' }, reasons: ['Police Scotland is not a Home Office force other than the Met.'] },
+  {
+    to: 'interview',
+    change: { currentForce: 'Metropolitan Police Service' },
+    reasons: ['Metropolitan Police Service is not a Home Office force other than the Met.'],
+  },
+  {
+    to: 'interview',
+    change: { currentForce: 'Police Scotland' },
+    reasons: ['Police Scotland is not a Home Office force other than the Met.'],
+  },
   { to: 'interview', change: { rank: null }, reasons: ['The officer must be a constable, PC or DC.'] },
   {
     to: 'interview',
@@ -180,7 +204,16 @@ const gateTable: { to: Stage; change: Partial<CaseSnapshot>; reasons: string[] }
   },
   {
     to: 'interview',
-    change: { eligibility: { ...readyCase().eligibility!, psdRecords: 'requested', psdOutcome: null, ohRecords: 'not_requested', ohOutcome: null, hasOpenMisconduct: null } },
+    change: {
+      eligibility: {
+        ...readyCase().eligibility!,
+        psdRecords: 'requested',
+        psdOutcome: null,
+        ohRecords: 'not_requested',
+        ohOutcome: null,
+        hasOpenMisconduct: null,
+      },
+    },
     reasons: [
       'Professional standards (PSD) records from the current force: requested, not yet received.',
       'Occupational health (OH) records from the current force: not yet requested.',
@@ -201,13 +234,19 @@ const gateTable: { to: Stage; change: Partial<CaseSnapshot>; reasons: string[] }
   },
   {
     to: 'interview',
-    change: { eligibility: { ...readyCase().eligibility!, hasOpenMisconduct: true }, exception: { reason: 'Minor matter, resolved locally; approved by the Superintendent.' } },
+    change: {
+      eligibility: { ...readyCase().eligibility!, hasOpenMisconduct: true },
+      exception: { reason: 'Minor matter, resolved locally; approved by the Superintendent.' },
+    },
     reasons: [],
   },
   { to: 'pre_employment', change: { stage: 'interview', interview: null }, reasons: ['No interview outcome has been recorded.'] },
   {
     to: 'pre_employment',
-    change: { stage: 'interview', interview: { outcome: 'fail', scores: { professionalism: 2, integrity: 2, courage: 2, compassion: 2 } } },
+    change: {
+      stage: 'interview',
+      interview: { outcome: 'fail', scores: { professionalism: 2, integrity: 2, courage: 2, compassion: 2 } },
+    },
     reasons: ['The interview outcome is a fail: only a pass leads to a conditional offer.'],
   },
   {
@@ -215,16 +254,24 @@ const gateTable: { to: Stage; change: Partial<CaseSnapshot>; reasons: string[] }
     change: { stage: 'pre_employment', checks: { ...readyCase().checks, vetting: 'requested', cbrn_medical: 'failed' } },
     reasons: ['Recruitment vetting: not yet passed or waived (requested).', 'CBRN medical: not yet passed or waived (failed).'],
   },
-  { to: 'mentoring', change: { stage: 'induction', induction: null }, reasons: ['No induction course is booked, and no start date or posting is set.'] },
+  {
+    to: 'mentoring',
+    change: { stage: 'induction', induction: null },
+    reasons: ['No induction course is booked, and no start date or posting is set.'],
+  },
   {
     to: 'mentoring',
     change: { stage: 'induction', induction: { startDate: '2026-10-20', postingUnit: 'BCU', postingPlace: 'North Area' } },
     reasons: [
-      'The posting unit (Basic Command Unit) is not the case\'s target unit (Territorial Support Group (MO7 Taskforce)).',
+      "The posting unit (Basic Command Unit) is not the case's target unit (Territorial Support Group (MO7 Taskforce)).",
       'The start date (20 October 2026) must be at least 28 days after the final offer (1 October 2026) so the officer can give notice: the earliest is 29 October 2026.',
     ],
   },
-  { to: 'onboarded', change: { stage: 'mentoring', mentorId: null, buddyId: null }, reasons: ['No mentor has been assigned.', 'No buddy has been assigned.'] },
+  {
+    to: 'onboarded',
+    change: { stage: 'mentoring', mentorId: null, buddyId: null },
+    reasons: ['No mentor has been assigned.', 'No buddy has been assigned.'],
+  },
 ];
 
 describe('gates: every unmet condition, in plain words', () => {
@@ -251,7 +298,9 @@ describe('gates: every unmet condition, in plain words', () => {
 
   it('the 28-day notice applies to transferees only', () => {
     const early = { startDate: '2026-10-02', postingUnit: 'BCU' as const, postingPlace: 'North Area' };
-    expect(gateReasons(readyCase({ route: 'police_now_nglp', targetUnit: 'BCU', induction: early }), 'mentoring', now)).toEqual([]);
+    expect(gateReasons(readyCase({ route: 'police_now_nglp', targetUnit: 'BCU', induction: early }), 'mentoring', now)).toEqual(
+      [],
+    );
     expect(gateReasons(readyCase({ targetUnit: 'BCU', induction: early }), 'mentoring', now)).toHaveLength(1);
   });
 
@@ -262,7 +311,17 @@ describe('gates: every unmet condition, in plain words', () => {
       currentForce: null,
       rank: null,
       joinedForceOn: null,
-      eligibility: { criteria: { degree: true, uk_residence: false }, unitCriteria: {}, tsgMentorName: null, hasTsgBaseVisit: false, psdRecords: null, psdOutcome: null, ohRecords: null, ohOutcome: null, hasOpenMisconduct: null },
+      eligibility: {
+        criteria: { degree: true, uk_residence: false },
+        unitCriteria: {},
+        tsgMentorName: null,
+        hasTsgBaseVisit: false,
+        psdRecords: null,
+        psdOutcome: null,
+        ohRecords: null,
+        ohOutcome: null,
+        hasOpenMisconduct: null,
+      },
     });
     expect(gateReasons(c, 'interview', now)).toEqual([
       'Eligibility not met: Has lived in the UK for the last three years.',
@@ -289,6 +348,8 @@ describe('nextMoves: what the user may try from here', () => {
     expect(nextMoves(resourcing, readyCase({ stage: 'onboarded' }), now)).toEqual([]);
   });
   it('offers reopening a closed case at the stage it was closed from', () => {
-    expect(nextMoves(resourcing, readyCase({ stage: 'rejected', closedFromStage: 'pre_employment' }), now)).toEqual([{ to: 'pre_employment', unmet: [] }]);
+    expect(nextMoves(resourcing, readyCase({ stage: 'rejected', closedFromStage: 'pre_employment' }), now)).toEqual([
+      { to: 'pre_employment', unmet: [] },
+    ]);
   });
 });

@@ -17,7 +17,9 @@ export function classifyMove(c: Pick<CaseSnapshot, 'stage' | 'closedFromStage'>,
   if (from === 'onboarded') return { invalid: 'The case is onboarded: its pipeline is finished.' };
   if (isClosed(from)) {
     if (to === c.closedFromStage) return 'reopen';
-    return { invalid: `A ${from} case can only be reopened at the stage it was closed from (${c.closedFromStage ? label(c.closedFromStage) : 'unknown'}).` };
+    return {
+      invalid: `A ${from} case can only be reopened at the stage it was closed from (${c.closedFromStage ? label(c.closedFromStage) : 'unknown'}).`,
+    };
   }
   if (isClosed(to)) return 'close';
   const i = pipelineStages.indexOf(from as (typeof pipelineStages)[number]);
@@ -25,7 +27,9 @@ export function classifyMove(c: Pick<CaseSnapshot, 'stage' | 'closedFromStage'>,
   if (j === i + 1) return 'forward';
   if (j === i - 1) return 'back';
   const next = pipelineStages[i + 1];
-  return { invalid: `A case moves one stage at a time: from ${label(from)} it can go on to ${next ? label(next) : 'nothing'}, or back one stage.` };
+  return {
+    invalid: `A case moves one stage at a time: from ${label(from)} it can go on to ${next ? label(next) : 'nothing'}, or back one stage.`,
+  };
 }
 
 type RoleList = readonly Actor['role'][];
@@ -70,7 +74,9 @@ export function gateReasons(c: CaseSnapshot, to: Stage, now: Date): string[] {
     case 'induction':
       return requiredChecks(c.route, c.targetUnit)
         .filter((check) => !['passed', 'waived'].includes(c.checks[check.code] ?? 'not_started'))
-        .map((check) => `${check.name}: not yet passed or waived (${(c.checks[check.code] ?? 'not_started').replace('_', ' ')}).`);
+        .map(
+          (check) => `${check.name}: not yet passed or waived (${(c.checks[check.code] ?? 'not_started').replace('_', ' ')}).`,
+        );
     case 'mentoring':
       return inductionGate(c);
     case 'onboarded':
@@ -102,7 +108,9 @@ function reviewGate(c: CaseSnapshot, now: Date): string[] {
     if (c.joinedForceOn) {
       const probationEnds = addYears(c.joinedForceOn, 2);
       if (probationEnds > now.toISOString().slice(0, 10)) {
-        reasons.push(`The officer joined their force on ${formatDate(c.joinedForceOn)} and completes the 2-year probation only on ${formatDate(probationEnds)}.`);
+        reasons.push(
+          `The officer joined their force on ${formatDate(c.joinedForceOn)} and completes the 2-year probation only on ${formatDate(probationEnds)}.`,
+        );
       }
     }
   }
@@ -116,7 +124,8 @@ function reviewGate(c: CaseSnapshot, now: Date): string[] {
     else if (!met) reasons.push(`${unitName(c.targetUnit)} essential criterion not met: ${k.label}.`);
   }
   if (c.targetUnit === 'TSG') {
-    if (!e?.tsgMentorName) reasons.push('TSG: the officer needs a TSG mentor, a serving TSG officer named on the case, before the assessment.');
+    if (!e?.tsgMentorName)
+      reasons.push('TSG: the officer needs a TSG mentor, a serving TSG officer named on the case, before the assessment.');
     if (!e?.hasTsgBaseVisit) reasons.push('TSG: the officer must do an attachment or base visit before the assessment.');
   }
   return reasons;
@@ -135,7 +144,10 @@ function forceRecordsReasons(c: CaseSnapshot): string[] {
     [e.psdRecords, e.psdOutcome, 'Professional standards (PSD) records'],
     [e.ohRecords, e.ohOutcome, 'Occupational health (OH) records'],
   ] as const) {
-    if (records !== 'received') reasons.push(`${label} from the current force: ${records === 'requested' ? 'requested, not yet received' : 'not yet requested'}.`);
+    if (records !== 'received')
+      reasons.push(
+        `${label} from the current force: ${records === 'requested' ? 'requested, not yet received' : 'not yet requested'}.`,
+      );
     else if (!outcome) reasons.push(`${label}: received, but the outcome (clear or refer) is not recorded.`);
     else if (outcome === 'refer') needsException.push(`${label} were referred`);
   }
@@ -143,7 +155,9 @@ function forceRecordsReasons(c: CaseSnapshot): string[] {
     reasons.push('Record whether the officer has any open misconduct matter or investigation.');
   } else if (e.hasOpenMisconduct) needsException.push('there is an open misconduct matter or investigation');
   if (needsException.length && !c.exception) {
-    reasons.push(`${needsException.join(' and ').replace(/^./, (m) => m.toUpperCase())}: the case can progress only if an admin approves an exception, with a reason.`);
+    reasons.push(
+      `${needsException.join(' and ').replace(/^./, (m) => m.toUpperCase())}: the case can progress only if an admin approves an exception, with a reason.`,
+    );
   }
   return reasons;
 }
@@ -211,8 +225,12 @@ export function planMove(actor: Actor, c: CaseSnapshot, to: Stage, reason: MoveR
 /** The moves this actor could make from here, with what still stands in the way of each. */
 export function nextMoves(actor: Actor, c: CaseSnapshot, now: Date): { to: Stage; unmet: string[] }[] {
   const candidates: Stage[] = isClosed(c.stage)
-    ? c.closedFromStage ? [c.closedFromStage] : []
-    : c.stage === 'onboarded' ? [] : [...pipelineStages, 'rejected', 'withdrawn'];
+    ? c.closedFromStage
+      ? [c.closedFromStage]
+      : []
+    : c.stage === 'onboarded'
+      ? []
+      : [...pipelineStages, 'rejected', 'withdrawn'];
   const out: { to: Stage; unmet: string[] }[] = [];
   for (const to of candidates) {
     const kind = classifyMove(c, to);
@@ -221,5 +239,3 @@ export function nextMoves(actor: Actor, c: CaseSnapshot, now: Date): { to: Stage
   }
   return out;
 }
-
-

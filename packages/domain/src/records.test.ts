@@ -27,20 +27,30 @@ describe('TSG re-route', () => {
     expect(checkUpdateEffect({ route: 'transferee', targetUnit: 'TSG' }, check, status)).toEqual({ reroute });
   });
   it('refuses a check that does not apply, or does not exist', () => {
-    expect(() => checkUpdateEffect({ route: 'transferee', targetUnit: 'BCU' }, 'cbrn_medical', 'failed')).toThrow('That check does not apply to this case.');
-    expect(() => checkUpdateEffect({ route: 'transferee', targetUnit: 'BCU' }, 'tarot', 'passed')).toThrow('There is no check called "tarot".');
+    expect(() => checkUpdateEffect({ route: 'transferee', targetUnit: 'BCU' }, 'cbrn_medical', 'failed')).toThrow(
+      'That check does not apply to this case.',
+    );
+    expect(() => checkUpdateEffect({ route: 'transferee', targetUnit: 'BCU' }, 'tarot', 'passed')).toThrow(
+      'There is no check called "tarot".',
+    );
   });
 });
 
 describe('eligibility and posting validation', () => {
   it('refuses criteria that are not the route’s or the unit’s', () => {
-    expect(() => validateEligibility({ route: 'police_now_nglp' }, 'SNT', { probation_complete: true }, {})).toThrow('These criteria do not apply to this route: probation_complete.');
-    expect(() => validateEligibility({ route: 'transferee' }, 'SNT', {}, { fitness: true })).toThrow(/not Safer Neighbourhoods .* essential criteria: fitness/);
+    expect(() => validateEligibility({ route: 'police_now_nglp' }, 'SNT', { probation_complete: true }, {})).toThrow(
+      'These criteria do not apply to this route: probation_complete.',
+    );
+    expect(() => validateEligibility({ route: 'transferee' }, 'SNT', {}, { fitness: true })).toThrow(
+      /not Safer Neighbourhoods .* essential criteria: fitness/,
+    );
     expect(() => validateEligibility({ route: 'transferee' }, 'TSG', { constable_rank: true }, { fitness: true })).not.toThrow();
   });
   it('accepts only the places a unit posts to', () => {
     expect(() => validatePosting('METCC', 'Hendon')).not.toThrow();
-    expect(() => validatePosting('METCC', 'Catford (SE)')).toThrow('Catford (SE) is not a place Met Command and Control posts to.');
+    expect(() => validatePosting('METCC', 'Catford (SE)')).toThrow(
+      'Catford (SE) is not a place Met Command and Control posts to.',
+    );
   });
 });
 

@@ -16,7 +16,10 @@ export function validateEligibility(
   const knownUnit = new Set(unitCriteria[targetUnit].map((k) => k.code));
   const unknownUnit = Object.keys(unitCriteriaGiven).filter((k) => !knownUnit.has(k));
   if (unknownUnit.length) {
-    throw fieldError('unitCriteria', `These criteria are not ${unitName(targetUnit)} essential criteria: ${unknownUnit.join(', ')}.`);
+    throw fieldError(
+      'unitCriteria',
+      `These criteria are not ${unitName(targetUnit)} essential criteria: ${unknownUnit.join(', ')}.`,
+    );
   }
 }
 
@@ -26,7 +29,11 @@ export type CheckEffect = { reroute: { from: UnitCode; to: UnitCode } | null };
  * Validates a check update against the case and says what else it causes.
  * Failing the TSG Level 2 course or CBRN medical re-routes the case to a BCU posting.
  */
-export function checkUpdateEffect(c: Pick<CaseSnapshot, 'route' | 'targetUnit'>, check: string, status: CheckStatus): CheckEffect {
+export function checkUpdateEffect(
+  c: Pick<CaseSnapshot, 'route' | 'targetUnit'>,
+  check: string,
+  status: CheckStatus,
+): CheckEffect {
   if (!checkTypes.some((t) => t.code === check)) throw fieldError('check', `There is no check called "${check}".`);
   if (!requiredChecks(c.route, c.targetUnit).some((t) => t.code === check)) {
     throw fieldError('check', 'That check does not apply to this case.');

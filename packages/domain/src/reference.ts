@@ -20,7 +20,11 @@ export type Unit = { code: UnitCode; name: string; places: readonly string[] };
 export const units: readonly Unit[] = [
   { code: 'SNT', name: 'Safer Neighbourhoods (ward teams)', places: bcus },
   { code: 'METCC', name: 'Met Command and Control', places: ['Lambeth', 'Hendon', 'Bow'] },
-  { code: 'TSG', name: 'Territorial Support Group (MO7 Taskforce)', places: ['Alperton (NW)', 'Chadwell Heath (NE)', 'Catford (SE)', 'Clapham (SW)'] },
+  {
+    code: 'TSG',
+    name: 'Territorial Support Group (MO7 Taskforce)',
+    places: ['Alperton (NW)', 'Chadwell Heath (NE)', 'Catford (SE)', 'Clapham (SW)'],
+  },
   { code: 'CT', name: 'Counter Terrorism (CTPHQ / SO15)', places: ['London'] },
   { code: 'MO19', name: 'Specialist Firearms Unit (MO19)', places: ['Gravesend'] },
   { code: 'MO3', name: 'Technical Surveillance Unit (MO3)', places: ['London'] },
@@ -125,7 +129,12 @@ export const unitCriteria: Record<UnitCode, readonly Criterion[]> = {
 export type CheckType = { code: string; name: string; routes: readonly Route[] | 'all'; unit: UnitCode | null };
 
 export const checkTypes: readonly CheckType[] = [
-  { code: 'psd_oh_records', name: 'Professional standards and occupational health records from current force', routes: ['transferee'], unit: null },
+  {
+    code: 'psd_oh_records',
+    name: 'Professional standards and occupational health records from current force',
+    routes: ['transferee'],
+    unit: null,
+  },
   { code: 'vetting', name: 'Recruitment vetting', routes: 'all', unit: null },
   { code: 'references', name: 'References', routes: 'all', unit: null },
   { code: 'occupational_health', name: 'Occupational health (medical)', routes: 'all', unit: null },
@@ -147,9 +156,7 @@ export function checkName(code: string): string {
 
 /** The checks a case must pass (or have waived) before induction. */
 export function requiredChecks(route: Route, targetUnit: UnitCode | null): CheckType[] {
-  return checkTypes.filter(
-    (c) => (c.routes === 'all' || c.routes.includes(route)) && (c.unit === null || c.unit === targetUnit),
-  );
+  return checkTypes.filter((c) => (c.routes === 'all' || c.routes.includes(route)) && (c.unit === null || c.unit === targetUnit));
 }
 
 export const policeNowProgrammes = [
@@ -191,5 +198,11 @@ export const defaultCloseReasons = {
     'No current vacancy',
     'Other',
   ],
-  withdrawn: ['Candidate withdrew', 'Accepted another role or promotion', 'No response to contact', 'Duplicate application', 'Other'],
+  withdrawn: [
+    'Candidate withdrew',
+    'Accepted another role or promotion',
+    'No response to contact',
+    'Duplicate application',
+    'Other',
+  ],
 } as const;

@@ -1,6 +1,15 @@
 import type { Route, UnitCode } from '@muster/contracts';
 import { applications, inductionCourses, mentors, users, type Db } from '@muster/db';
-import { addDays, homeOfficeForces, metForce, requiredChecks, routeCriteria, unitCriteria, units, type Actor } from '@muster/domain';
+import {
+  addDays,
+  homeOfficeForces,
+  metForce,
+  requiredChecks,
+  routeCriteria,
+  unitCriteria,
+  units,
+  type Actor,
+} from '@muster/domain';
 import { asc, eq, gte, sql } from 'drizzle-orm';
 import { hashPassword } from '../security/passwords.ts';
 import type { ServiceCtx } from '../services/actor.ts';
@@ -9,7 +18,15 @@ import { listCloseReasons } from '../services/close-reasons.ts';
 import { assignCases } from '../services/triage.ts';
 import { insertUser } from '../services/auth.ts';
 import { moveApplication } from '../services/moves.ts';
-import { addNote, assignMentor, bookInduction, mentorLoad, recordEligibility, recordInterview, updateCheck } from '../services/records.ts';
+import {
+  addNote,
+  assignMentor,
+  bookInduction,
+  mentorLoad,
+  recordEligibility,
+  recordInterview,
+  updateCheck,
+} from '../services/records.ts';
 import { firstNames, lastNames, mentorNames } from './people.ts';
 
 export const demoPassword = 'muster-demo';
@@ -43,17 +60,32 @@ export function prng(seed: number) {
 }
 
 type Rand = ReturnType<typeof prng>;
-type DemoActors = { resourcing: Actor & { name: string }; coordinator: Actor & { name: string }; leads: (Actor & { name: string })[] };
+type DemoActors = {
+  resourcing: Actor & { name: string };
+  coordinator: Actor & { name: string };
+  leads: (Actor & { name: string })[];
+};
 
 /** Seeds demo accounts, the mentor pool, induction courses and `count` cases, if the database has no users yet. */
 export async function seedDemoData(db: Db, opts: { count?: number; today?: Date } = {}) {
-  if (db.select({ n: sql<number>`count(*)` }).from(users).get()!.n > 0) return null;
+  if (
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(users)
+      .get()!.n > 0
+  )
+    return null;
   const passwordHash = await hashPassword(demoPassword);
   const today = opts.today ?? new Date();
   // All or nothing: a start-up interrupted half-way leaves an empty database that seeds again next time.
   return db.transaction(() => {
     const ids = demoAccounts.map((a) => insertUser(db, { ...a, units: [...a.units], passwordHash }, today));
-    const actor = (i: number) => ({ id: ids[i]!, role: demoAccounts[i]!.role, units: [...demoAccounts[i]!.units], name: demoAccounts[i]!.name });
+    const actor = (i: number) => ({
+      id: ids[i]!,
+      role: demoAccounts[i]!.role,
+      units: [...demoAccounts[i]!.units],
+      name: demoAccounts[i]!.name,
+    });
     const actors: DemoActors = { resourcing: actor(0), leads: [actor(1), actor(2)], coordinator: actor(3) };
     seedPoolAndCourses(db, today);
     const cases = seedCases(db, actors, opts.count ?? 320, today, prng(2026));
@@ -66,27 +98,60 @@ export function seedPoolAndCourses(db: Db, today: Date) {
   const rand = prng(7);
   db.transaction((tx) => {
     for (const name of mentorNames) {
-      const unit = rand.weighted<UnitCode>([['SNT', 5], ['BCU', 5], ['TSG', 3], ['METCC', 3], ['SOIT', 2], ['CT', 1], ['MO19', 1], ['MO3', 1]]);
+      const unit = rand.weighted<UnitCode>([
+        ['SNT', 5],
+        ['BCU', 5],
+        ['TSG', 3],
+        ['METCC', 3],
+        ['SOIT', 2],
+        ['CT', 1],
+        ['MO19', 1],
+        ['MO3', 1],
+      ]);
       const place = rand.pick(units.find((u) => u.code === unit)!.places);
-      tx.insert(mentors).values({ name, unitCode: unit, place, capacity: rand.int(3, 6) }).run();
+      tx.insert(mentors)
+        .values({ name, unitCode: unit, place, capacity: rand.int(3, 6) })
+        .run();
     }
     const todayIso = today.toISOString().slice(0, 10);
     for (let week = -40; week <= 52; week += 2) {
-      tx.insert(inductionCourses).values({ startsOn: addDays(todayIso, week * 7), place: week % 4 === 0 ? 'Hendon (Peel Centre)' : 'Marlowe House, Sidcup', capacity: 40 }).run();
+      tx.insert(inductionCourses)
+        .values({
+          startsOn: addDays(todayIso, week * 7),
+          place: week % 4 === 0 ? 'Hendon (Peel Centre)' : 'Marlowe House, Sidcup',
+          capacity: 40,
+        })
+        .run();
     }
   });
 }
 
 const endStages = [
-  ['review', 22], ['interview', 14], ['pre_employment', 16], ['induction', 9], ['mentoring', 9], ['onboarded', 14], ['rejected', 11], ['withdrawn', 5],
+  ['review', 22],
+  ['interview', 14],
+  ['pre_employment', 16],
+  ['induction', 9],
+  ['mentoring', 9],
+  ['onboarded', 14],
+  ['rejected', 11],
+  ['withdrawn', 5],
 ] as const;
 const pipeline = ['review', 'interview', 'pre_employment', 'induction', 'mentoring', 'onboarded'] as const;
 
 /** Per closing stage: the listed reason, and the free text a caseworker would add. */
 const rejectReasons = {
-  review: ['Does not meet the eligibility criteria', ['Has not completed the 2-year probationary period.', 'Not serving in a Home Office force.']],
-  interview: ['Interview not passed', ['Scores below the standard for integrity and courage.', 'Did not attend the interview and did not respond.']],
-  pre_employment: ['Pre-employment check not passed', ['Vetting not passed.', 'Occupational health: not fit for the role.', 'References did not support the application.']],
+  review: [
+    'Does not meet the eligibility criteria',
+    ['Has not completed the 2-year probationary period.', 'Not serving in a Home Office force.'],
+  ],
+  interview: [
+    'Interview not passed',
+    ['Scores below the standard for integrity and courage.', 'Did not attend the interview and did not respond.'],
+  ],
+  pre_employment: [
+    'Pre-employment check not passed',
+    ['Vetting not passed.', 'Occupational health: not fit for the role.', 'References did not support the application.'],
+  ],
 } as const;
 const withdrawReasons = [
   ['Accepted another role or promotion', 'The officer accepted a promotion in their home force.'],
@@ -100,10 +165,15 @@ const withdrawReasons = [
  * people who applied twice, flagged as possible duplicates by the same rule a real create uses.
  */
 function seedTriageExamples(db: Db, actors: DemoActors, today: Date, rand: Rand) {
-  const ctx = (daysAgo: number): ServiceCtx => ({ db, actor: actors.resourcing, now: () => new Date(today.getTime() - daysAgo * 86_400_000) });
+  const ctx = (daysAgo: number): ServiceCtx => ({
+    db,
+    actor: actors.resourcing,
+    now: () => new Date(today.getTime() - daysAgo * 86_400_000),
+  });
   const review = db.select().from(applications).where(eq(applications.stage, 'review')).orderBy(asc(applications.id)).all();
   const toAssign = review.filter(() => rand.next() < 0.35);
-  if (toAssign.length) assignCases(ctx(1), { cases: toAssign.map((a) => ({ id: a.id, expectedVersion: a.version })), assignee: 'me' });
+  if (toAssign.length)
+    assignCases(ctx(1), { cases: toAssign.map((a) => ({ id: a.id, expectedVersion: a.version })), assignee: 'me' });
   for (const original of review.filter((a) => a.route === 'transferee').slice(0, 3)) {
     createApplication(ctx(rand.int(0, 3)), {
       route: original.route,
@@ -138,13 +208,42 @@ export function seedCases(db: Db, actors: DemoActors, count: number, today: Date
   return count;
 }
 
-function seedOneCase(db: Db, actors: DemoActors, today: Date, rand: Rand, forces: readonly string[], n: number, closeReasonIds: Map<string, number>) {
+function seedOneCase(
+  db: Db,
+  actors: DemoActors,
+  today: Date,
+  rand: Rand,
+  forces: readonly string[],
+  n: number,
+  closeReasonIds: Map<string, number>,
+) {
   const end = rand.weighted(endStages);
-  const route = rand.weighted<Route>([['transferee', 70], ['police_now_nglp', 18], ['police_now_ndp', 12]]);
+  const route = rand.weighted<Route>([
+    ['transferee', 70],
+    ['police_now_nglp', 18],
+    ['police_now_ndp', 12],
+  ]);
   const unit: UnitCode =
     route === 'transferee'
-      ? rand.weighted<UnitCode>([['SNT', 24], ['METCC', 13], ['TSG', 15], ['CT', 7], ['MO19', 6], ['MO3', 5], ['SOIT', 10], ['BCU', 20]])
-      : route === 'police_now_nglp' ? rand.weighted<UnitCode>([['SNT', 3], ['BCU', 1]]) : rand.weighted<UnitCode>([['BCU', 2], ['SOIT', 1]]);
+      ? rand.weighted<UnitCode>([
+          ['SNT', 24],
+          ['METCC', 13],
+          ['TSG', 15],
+          ['CT', 7],
+          ['MO19', 6],
+          ['MO3', 5],
+          ['SOIT', 10],
+          ['BCU', 20],
+        ])
+      : route === 'police_now_nglp'
+        ? rand.weighted<UnitCode>([
+            ['SNT', 3],
+            ['BCU', 1],
+          ])
+        : rand.weighted<UnitCode>([
+            ['BCU', 2],
+            ['SOIT', 1],
+          ]);
   const depth = end === 'rejected' || end === 'withdrawn' ? rand.int(0, 3) : pipeline.indexOf(end);
   // Older cases have gone further; leave room for the steps before today.
   let clock = today.getTime() - (depth * 22 + rand.int(1, 40)) * 86_400_000 - rand.int(0, 86_400_000);
@@ -167,20 +266,42 @@ function seedOneCase(db: Db, actors: DemoActors, today: Date, rand: Rand, forces
     phone: `07${rand.int(100, 999)} ${rand.int(100000, 999999)}`,
     dateOfBirth: addDays(todayIso, -rand.int(22 * 365, 45 * 365)),
     currentForce: route === 'transferee' ? rand.pick(forces) : null,
-    rank: route === 'transferee' ? rand.weighted([['PC', 3], ['DC', 1]] as const) : null,
+    rank:
+      route === 'transferee'
+        ? rand.weighted([
+            ['PC', 3],
+            ['DC', 1],
+          ] as const)
+        : null,
     warrantNumber: route === 'transferee' ? String(rand.int(100000, 999999)) : null,
-    joinedForceOn: route === 'transferee' ? addDays(new Date(clock).toISOString(), -(isRecentJoiner ? rand.int(200, 600) : rand.int(800, 6000))) : null,
+    joinedForceOn:
+      route === 'transferee'
+        ? addDays(new Date(clock).toISOString(), -(isRecentJoiner ? rand.int(200, 600) : rand.int(800, 6000)))
+        : null,
     targetUnit: rand.next() < 0.6 ? unit : null,
     unitPreferences: rand.next() < 0.7 ? [unit, ...(unit === 'BCU' ? [] : (['BCU'] as const))] : [],
     postingPreference: unit === 'MO3' ? 'MO3' : null,
-    specialistSkills: rand.next() < 0.4 ? [rand.pick(['Advanced driver', 'Public order Level 2', 'Taser trained', 'Detective (PIP2)', 'Mobile surveillance', 'Cycle trained'])] : [],
+    specialistSkills:
+      rand.next() < 0.4
+        ? [
+            rand.pick([
+              'Advanced driver',
+              'Public order Level 2',
+              'Taser trained',
+              'Detective (PIP2)',
+              'Mobile surveillance',
+              'Cycle trained',
+            ]),
+          ]
+        : [],
     receivedAt: new Date(clock).toISOString(),
   });
   const write = () => ({ id: c.id, expectedVersion: c.version });
   const close = (stage: keyof typeof rejectReasons) => {
     step(1, 6);
     const to = end === 'withdrawn' ? 'withdrawn' : 'rejected';
-    const [label, text] = to === 'withdrawn' ? rand.pick(withdrawReasons) : [rejectReasons[stage][0], rand.pick(rejectReasons[stage][1])];
+    const [label, text] =
+      to === 'withdrawn' ? rand.pick(withdrawReasons) : [rejectReasons[stage][0], rand.pick(rejectReasons[stage][1])];
     const reasonId = closeReasonIds.get(`${to}:${label}`);
     c = moveApplication(as(actors.resourcing), { ...write(), to, reasonId, reason: text });
   };
@@ -189,7 +310,9 @@ function seedOneCase(db: Db, actors: DemoActors, today: Date, rand: Rand, forces
   // review
   if (end === 'review' && rand.next() < 0.45) return;
   step(1, 9);
-  const criteria = Object.fromEntries(routeCriteria[route].map((k) => [k.code, !(isRecentJoiner && k.code === 'probation_complete')]));
+  const criteria = Object.fromEntries(
+    routeCriteria[route].map((k) => [k.code, !(isRecentJoiner && k.code === 'probation_complete')]),
+  );
   const unitMet = Object.fromEntries(unitCriteria[unit].map((k) => [k.code, !(end === 'review' && rand.next() < 0.2)]));
   const isTsgReady = unit !== 'TSG' || end !== 'review' || rand.next() < 0.5;
   const isTransferee = route === 'transferee';
@@ -205,14 +328,23 @@ function seedOneCase(db: Db, actors: DemoActors, today: Date, rand: Rand, forces
     ohRecords: !isTransferee ? 'not_requested' : recordsArrived ? 'received' : 'requested',
     ohOutcome: isTransferee && recordsArrived ? (end === 'review' && rand.next() < 0.1 ? 'refer' : 'clear') : null,
     hasOpenMisconduct: isTransferee ? hasMisconduct : null,
-    misconductDetails: hasMisconduct ? 'Open investigation into a complaint about use of force; the current force’s PSD reference is awaited.' : null,
+    misconductDetails: hasMisconduct
+      ? 'Open investigation into a complaint about use of force; the current force’s PSD reference is awaited.'
+      : null,
     tsgMentorName: unit === 'TSG' && isTsgReady ? rand.pick(['PS Andrea Blake', 'PC Tom Ashworth', 'PS Omar Farouk']) : null,
     hasTsgBaseVisit: unit === 'TSG' && isTsgReady,
     notes: rand.next() < 0.3 ? 'Spoke to the officer by phone; keen to start in the spring.' : null,
   });
   if (rand.next() < 0.2) {
     step(0, 2);
-    c = addNote(as(actors.resourcing), { ...write(), body: rand.pick(['Officer asked about relocation support.', 'Chased current force for PSD records.', 'Prefers an early shift pattern; noted for posting.']) });
+    c = addNote(as(actors.resourcing), {
+      ...write(),
+      body: rand.pick([
+        'Officer asked about relocation support.',
+        'Chased current force for PSD records.',
+        'Prefers an early shift pattern; noted for posting.',
+      ]),
+    });
   }
   if (end === 'review') return;
   if (isClosing && depth === 0) return close('review');
@@ -228,7 +360,9 @@ function seedOneCase(db: Db, actors: DemoActors, today: Date, rand: Rand, forces
     ...write(),
     outcome: fails ? 'fail' : 'pass',
     scores: { professionalism: score(), integrity: score(), courage: score(), compassion: score() },
-    notes: fails ? 'Struggled with the scenario questions on use of force.' : 'Clear examples of community engagement and sound judgement.',
+    notes: fails
+      ? 'Struggled with the scenario questions on use of force.'
+      : 'Clear examples of community engagement and sound judgement.',
   });
   if (end === 'interview') return;
   if (isClosing && depth === 1) return close('interview');
@@ -251,7 +385,12 @@ function seedOneCase(db: Db, actors: DemoActors, today: Date, rand: Rand, forces
     }
     step(1, 7);
     if (isRerouted && check.code === 'level2_public_order') {
-      c = updateCheck(as(actors.resourcing), { ...write(), check: check.code, status: 'failed', reason: 'Did not complete the Level 2 shield phase.' });
+      c = updateCheck(as(actors.resourcing), {
+        ...write(),
+        check: check.code,
+        status: 'failed',
+        reason: 'Did not complete the Level 2 shield phase.',
+      });
       continue;
     }
     if (isRerouted && check.code === 'cbrn_medical') continue;
@@ -272,7 +411,12 @@ function seedOneCase(db: Db, actors: DemoActors, today: Date, rand: Rand, forces
   if (end === 'induction' && rand.next() < 0.4) return;
   step(1, 6);
   const earliest = addDays(c.finalOfferAt!, route === 'transferee' ? 28 : 0);
-  const course = db.select().from(inductionCourses).where(gte(inductionCourses.startsOn, earliest)).orderBy(asc(inductionCourses.startsOn)).get()!;
+  const course = db
+    .select()
+    .from(inductionCourses)
+    .where(gte(inductionCourses.startsOn, earliest))
+    .orderBy(asc(inductionCourses.startsOn))
+    .get()!;
   c = bookInduction(as(actors.coordinator), {
     ...write(),
     courseId: course.id,
@@ -286,7 +430,11 @@ function seedOneCase(db: Db, actors: DemoActors, today: Date, rand: Rand, forces
 
   // mentoring
   step(1, 10);
-  const pool = db.select().from(mentors).all().filter((m) => mentorLoad(db, m.id) < m.capacity);
+  const pool = db
+    .select()
+    .from(mentors)
+    .all()
+    .filter((m) => mentorLoad(db, m.id) < m.capacity);
   const sameUnit = pool.filter((m) => m.unitCode === c.targetUnit);
   const mentor = (sameUnit.length ? sameUnit : pool)[0];
   const buddy = pool.find((m) => m.id !== mentor?.id);

@@ -1,4 +1,13 @@
-import { AssignInput, ImportJobInput, Id, ListDuplicatesInput, ResolveDuplicateInput, SaveViewInput, StartImportInput, TriageQueueInput } from '@muster/contracts';
+import {
+  AssignInput,
+  ImportJobInput,
+  Id,
+  ListDuplicatesInput,
+  ResolveDuplicateInput,
+  SaveViewInput,
+  StartImportInput,
+  TriageQueueInput,
+} from '@muster/contracts';
 import { z } from 'zod';
 import * as duplicates from '../services/duplicates.ts';
 import { getImportJob, startImportJob } from '../services/intake.ts';
@@ -18,7 +27,9 @@ export const duplicatesRouter = router({
 });
 
 export const triageRouter = router({
-  queue: resourcingProcedure.input(TriageQueueInput).query(({ ctx, input }) => triage.triageQueue(ctx, input, ctx.config.triageSlaDays)),
+  queue: resourcingProcedure
+    .input(TriageQueueInput)
+    .query(({ ctx, input }) => triage.triageQueue(ctx, input, ctx.config.triageSlaDays)),
   reviewers: resourcingProcedure.query(({ ctx }) => triage.listReviewers(ctx)),
   assign: resourcingProcedure.input(AssignInput).mutation(({ ctx, input }) => triage.assignCases(ctx, input)),
   views: resourcingProcedure.query(({ ctx }) => triage.listViews(ctx)),

@@ -1,5 +1,16 @@
 import type { ApplicationDetail, CreateApplicationInput, Stage, UnitCode } from '@muster/contracts';
-import { accessLog, applicationEvents, applications, closeReasons, duplicateFlags, inductionCourses, mentors, savedViews, sessions, type Db } from '@muster/db';
+import {
+  accessLog,
+  applicationEvents,
+  applications,
+  closeReasons,
+  duplicateFlags,
+  inductionCourses,
+  mentors,
+  savedViews,
+  sessions,
+  type Db,
+} from '@muster/db';
 import { buildApplication } from '@muster/db/testing';
 import { addDays, requiredChecks, routeCriteria, unitCriteria, units } from '@muster/domain';
 import { TRPCError } from '@trpc/server';
@@ -32,8 +43,10 @@ const scores = { professionalism: 3, integrity: 4, courage: 4, compassion: 5 };
 const allMet = (c: ApplicationDetail) => Object.fromEntries(routeCriteria[c.route].map((k) => [k.code, true]));
 const unitMet = (u: UnitCode) => Object.fromEntries(unitCriteria[u].map((k) => [k.code, true]));
 const placeOf = (u: UnitCode) => units.find((x) => x.code === u)!.places[0]!;
-const addCourse = (db: Db, startsOn: string) => db.insert(inductionCourses).values({ startsOn, place: 'Hendon', capacity: 50 }).returning().get();
-const addMentor = (db: Db, name: string) => db.insert(mentors).values({ name, unitCode: 'METCC', place: 'Bow', capacity: 5 }).returning().get();
+const addCourse = (db: Db, startsOn: string) =>
+  db.insert(inductionCourses).values({ startsOn, place: 'Hendon', capacity: 50 }).returning().get();
+const addMentor = (db: Db, name: string) =>
+  db.insert(mentors).values({ name, unitCode: 'METCC', place: 'Bow', capacity: 5 }).returning().get();
 
 /** A case for `unit` taken forward by resourcing, through the real routers, to `stage`. */
 async function caseAt(api: Api, stage: Stage, unit: UnitCode | null = 'METCC', overrides: Partial<CreateApplicationInput> = {}) {
@@ -44,14 +57,29 @@ async function caseAt(api: Api, stage: Stage, unit: UnitCode | null = 'METCC', o
     const base = { id: c.id, expectedVersion: c.version };
     const u = c.targetUnit ?? 'METCC';
     if (c.stage === 'review') {
-      c = await r.recordEligibility({ ...clearForceRecords, ...base, targetUnit: u, criteria: allMet(c), unitCriteria: unitMet(u), tsgMentorName: 'PC Frost', hasTsgBaseVisit: true });
+      c = await r.recordEligibility({
+        ...clearForceRecords,
+        ...base,
+        targetUnit: u,
+        criteria: allMet(c),
+        unitCriteria: unitMet(u),
+        tsgMentorName: 'PC Frost',
+        hasTsgBaseVisit: true,
+      });
     } else if (c.stage === 'interview') {
       c = await r.recordInterview({ ...base, outcome: 'pass', scores });
     } else if (c.stage === 'pre_employment') {
-      for (const k of requiredChecks(c.route, c.targetUnit)) c = await r.updateCheck({ id: c.id, expectedVersion: c.version, check: k.code, status: 'passed' });
+      for (const k of requiredChecks(c.route, c.targetUnit))
+        c = await r.updateCheck({ id: c.id, expectedVersion: c.version, check: k.code, status: 'passed' });
     } else if (c.stage === 'induction') {
       const startDate = addDays(c.finalOfferAt!, 28);
-      c = await r.bookInduction({ ...base, courseId: addCourse(api.db, startDate).id, startDate, postingUnit: u, postingPlace: placeOf(u) });
+      c = await r.bookInduction({
+        ...base,
+        courseId: addCourse(api.db, startDate).id,
+        startDate,
+        postingUnit: u,
+        postingPlace: placeOf(u),
+      });
     } else if (c.stage === 'mentoring') {
       c = await r.assignMentor({ ...base, mentorId: addMentor(api.db, 'M').id, buddyId: addMentor(api.db, 'B').id });
     }
@@ -124,8 +152,16 @@ const matrix: Record<string, Row> = {
     },
     expected: metccInterviewReaders,
   },
-  'applications.list': { given: 'some cases', arrange: async (api) => (await caseAt(api, 'review'), (c) => c.applications.list({})), expected: signedIn },
-  'applications.board': { given: 'some cases', arrange: async (api) => (await caseAt(api, 'review'), (c) => c.applications.board({})), expected: signedIn },
+  'applications.list': {
+    given: 'some cases',
+    arrange: async (api) => (await caseAt(api, 'review'), (c) => c.applications.list({})),
+    expected: signedIn,
+  },
+  'applications.board': {
+    given: 'some cases',
+    arrange: async (api) => (await caseAt(api, 'review'), (c) => c.applications.board({})),
+    expected: signedIn,
+  },
   'applications.column': {
     given: 'some cases',
     arrange: async (api) => (await caseAt(api, 'review'), (c) => c.applications.column({ stage: 'review' })),
@@ -154,7 +190,11 @@ const matrix: Record<string, Row> = {
       const a = await caseAt(api, 'review');
       const b = await caseAt(api, 'review');
       return (c) =>
-        c.applications.bulkReject({ cases: [a, b].map((k) => ({ id: k.id, expectedVersion: k.version })), reasonId: closeReasonIds.rejected, reason: 'Campaign closed.' });
+        c.applications.bulkReject({
+          cases: [a, b].map((k) => ({ id: k.id, expectedVersion: k.version })),
+          reasonId: closeReasonIds.rejected,
+          reason: 'Campaign closed.',
+        });
     },
     expected: onlyResourcing,
   },
@@ -171,7 +211,12 @@ const matrix: Record<string, Row> = {
         hasOpenMisconduct: true,
         misconductDetails: 'Complaint under investigation by the home force.',
       });
-      return (c) => c.applications.approveException({ id: k.id, expectedVersion: k.version, reason: 'Matter is minor; approved by the Superintendent.' });
+      return (c) =>
+        c.applications.approveException({
+          id: k.id,
+          expectedVersion: k.version,
+          reason: 'Matter is minor; approved by the Superintendent.',
+        });
     },
     expected: onlyAdmin,
   },
@@ -179,7 +224,14 @@ const matrix: Record<string, Row> = {
     given: 'a METCC case at review',
     arrange: async (api) => {
       const k = await caseAt(api, 'review');
-      return (c) => c.applications.recordEligibility({ ...clearForceRecords, id: k.id, expectedVersion: k.version, targetUnit: 'METCC', criteria: allMet(k) });
+      return (c) =>
+        c.applications.recordEligibility({
+          ...clearForceRecords,
+          id: k.id,
+          expectedVersion: k.version,
+          targetUnit: 'METCC',
+          criteria: allMet(k),
+        });
     },
     expected: onlyResourcing,
   },
@@ -205,7 +257,15 @@ const matrix: Record<string, Row> = {
       const k = await caseAt(api, 'induction');
       const startDate = addDays(k.finalOfferAt!, 30);
       const course = addCourse(api.db, startDate);
-      return (c) => c.applications.bookInduction({ id: k.id, expectedVersion: k.version, courseId: course.id, startDate, postingUnit: 'METCC', postingPlace: 'Lambeth' });
+      return (c) =>
+        c.applications.bookInduction({
+          id: k.id,
+          expectedVersion: k.version,
+          courseId: course.id,
+          startDate,
+          postingUnit: 'METCC',
+          postingPlace: 'Lambeth',
+        });
     },
     expected: inductionWriters,
   },
@@ -237,7 +297,11 @@ const matrix: Record<string, Row> = {
     },
     expected: onlyAdmin,
   },
-  'admin.closeReasons': { given: 'the seeded close reasons', arrange: async () => (c) => c.admin.closeReasons(), expected: onlyAdmin },
+  'admin.closeReasons': {
+    given: 'the seeded close reasons',
+    arrange: async () => (c) => c.admin.closeReasons(),
+    expected: onlyAdmin,
+  },
   'admin.addCloseReason': {
     given: 'a new close reason',
     arrange: async () => (c) => c.admin.addCloseReason({ kind: 'withdrawn', label: 'Moved abroad' }),
@@ -251,7 +315,11 @@ const matrix: Record<string, Row> = {
     },
     expected: onlyAdmin,
   },
-  'reference.closeReasons': { given: 'the seeded close reasons', arrange: async () => (c) => c.reference.closeReasons(), expected: signedIn },
+  'reference.closeReasons': {
+    given: 'the seeded close reasons',
+    arrange: async () => (c) => c.reference.closeReasons(),
+    expected: signedIn,
+  },
 
   // Intake: resourcing's own tools.
   'imports.start': {
@@ -262,7 +330,11 @@ const matrix: Record<string, Row> = {
   'imports.status': {
     given: "an import started by the caller's role",
     arrange: async (api) => {
-      const job = await api.as.resourcing.imports.start({ fileName: 'a.csv', csv: 'reference,first_name\nX-1,Ann\n', isDryRun: true });
+      const job = await api.as.resourcing.imports.start({
+        fileName: 'a.csv',
+        csv: 'reference,first_name\nX-1,Ann\n',
+        isDryRun: true,
+      });
       return (c) => c.imports.status({ jobId: job.id });
     },
     expected: onlyResourcing,
@@ -284,7 +356,11 @@ const matrix: Record<string, Row> = {
     },
     expected: onlyResourcing,
   },
-  'triage.queue': { given: 'new cases', arrange: async (api) => (await caseAt(api, 'review'), (c) => c.triage.queue({})), expected: onlyResourcing },
+  'triage.queue': {
+    given: 'new cases',
+    arrange: async (api) => (await caseAt(api, 'review'), (c) => c.triage.queue({})),
+    expected: onlyResourcing,
+  },
   'triage.reviewers': { given: 'users', arrange: async () => (c) => c.triage.reviewers(), expected: onlyResourcing },
   'triage.assign': {
     given: 'a new case',
@@ -295,7 +371,11 @@ const matrix: Record<string, Row> = {
     expected: onlyResourcing,
   },
   'triage.views': { given: 'saved views', arrange: async () => (c) => c.triage.views(), expected: onlyResourcing },
-  'triage.saveView': { given: 'a filter', arrange: async () => (c) => c.triage.saveView({ name: 'Mine', filters: { assignee: 'me' } }), expected: onlyResourcing },
+  'triage.saveView': {
+    given: 'a filter',
+    arrange: async () => (c) => c.triage.saveView({ name: 'Mine', filters: { assignee: 'me' } }),
+    expected: onlyResourcing,
+  },
   'triage.deleteView': {
     given: 'a view saved by resourcing',
     arrange: async (api) => {
@@ -308,8 +388,12 @@ const matrix: Record<string, Row> = {
 
 /** Two cases with one email: the second is flagged as a possible duplicate of the first. */
 async function duplicatePair(api: Api) {
-  await api.as.resourcing.applications.create(buildApplication({ targetUnit: 'METCC', email: 'twice@example.com', firstName: 'Pat' }));
-  const second = await api.as.resourcing.applications.create(buildApplication({ targetUnit: 'METCC', email: 'twice@example.com', firstName: 'Patricia' }));
+  await api.as.resourcing.applications.create(
+    buildApplication({ targetUnit: 'METCC', email: 'twice@example.com', firstName: 'Pat' }),
+  );
+  const second = await api.as.resourcing.applications.create(
+    buildApplication({ targetUnit: 'METCC', email: 'twice@example.com', firstName: 'Patricia' }),
+  );
   const [flag] = await api.as.resourcing.duplicates.list({});
   expect(flag).toBeDefined();
   return { flagId: flag!.id, expectedVersion: second.version };
@@ -329,7 +413,9 @@ describe('role × procedure matrix', () => {
     for (const p of caseMutations) expect([p, matrix[p]?.expected.admin]).toEqual([p, 'FORBIDDEN']);
   });
 
-  const cells = Object.entries(matrix).flatMap(([procedure, row]) => everyone.map((who) => [procedure, who, row.expected[who], row] as const));
+  const cells = Object.entries(matrix).flatMap(([procedure, row]) =>
+    everyone.map((who) => [procedure, who, row.expected[who], row] as const),
+  );
   it.each(cells)('%s as %s → %s', async (_procedure, who, expected, row) => {
     const api = await setupApi();
     const call = await row.arrange(api);
@@ -343,32 +429,35 @@ describe('role × procedure matrix', () => {
 /* ---------- record-level scope ---------- */
 
 describe('record-level scope', () => {
-  it.each(['get', 'history', 'move', 'recordInterview', 'addNote'] as const)('a TSG unit lead is FORBIDDEN to %s a METCC case', async (what) => {
-    const api = await setupApi();
-    const k = await caseAt(api, 'interview', 'METCC');
-    const a = api.as.leadTsg.applications;
-    const w = { id: k.id, expectedVersion: k.version };
-    const calls = {
-      get: () => a.get({ id: k.id }),
-      history: () => a.history({ id: k.id }),
-      move: () => a.move({ ...w, to: 'rejected', reasonId: closeReasonIds.rejected, reason: 'Not suitable.' }),
-      recordInterview: () => a.recordInterview({ ...w, outcome: 'fail', scores }),
-      addNote: () => a.addNote({ ...w, body: 'Looked at it.' }),
-    };
-    const before = footprint(api.db);
-    expect(await outcomeOf(calls[what]())).toBe('FORBIDDEN');
-    expect(footprint(api.db)).toEqual(before);
-    // The same call by the METCC lead goes through: it is scope, not the role, that refuses.
-    const m = api.as.leadMetcc.applications;
-    const same = {
-      get: () => m.get({ id: k.id }),
-      history: () => m.history({ id: k.id }),
-      move: () => m.move({ ...w, to: 'rejected', reasonId: closeReasonIds.rejected, reason: 'Not suitable.' }),
-      recordInterview: () => m.recordInterview({ ...w, outcome: 'fail', scores }),
-      addNote: () => m.addNote({ ...w, body: 'Looked at it.' }),
-    };
-    expect(await outcomeOf(same[what]())).toBe('ok');
-  });
+  it.each(['get', 'history', 'move', 'recordInterview', 'addNote'] as const)(
+    'a TSG unit lead is FORBIDDEN to %s a METCC case',
+    async (what) => {
+      const api = await setupApi();
+      const k = await caseAt(api, 'interview', 'METCC');
+      const a = api.as.leadTsg.applications;
+      const w = { id: k.id, expectedVersion: k.version };
+      const calls = {
+        get: () => a.get({ id: k.id }),
+        history: () => a.history({ id: k.id }),
+        move: () => a.move({ ...w, to: 'rejected', reasonId: closeReasonIds.rejected, reason: 'Not suitable.' }),
+        recordInterview: () => a.recordInterview({ ...w, outcome: 'fail', scores }),
+        addNote: () => a.addNote({ ...w, body: 'Looked at it.' }),
+      };
+      const before = footprint(api.db);
+      expect(await outcomeOf(calls[what]())).toBe('FORBIDDEN');
+      expect(footprint(api.db)).toEqual(before);
+      // The same call by the METCC lead goes through: it is scope, not the role, that refuses.
+      const m = api.as.leadMetcc.applications;
+      const same = {
+        get: () => m.get({ id: k.id }),
+        history: () => m.history({ id: k.id }),
+        move: () => m.move({ ...w, to: 'rejected', reasonId: closeReasonIds.rejected, reason: 'Not suitable.' }),
+        recordInterview: () => m.recordInterview({ ...w, outcome: 'fail', scores }),
+        addNote: () => m.addNote({ ...w, body: 'Looked at it.' }),
+      };
+      expect(await outcomeOf(same[what]())).toBe('ok');
+    },
+  );
 
   it('a unit lead cannot see a case with no target unit yet', async () => {
     const api = await setupApi();
@@ -386,7 +475,11 @@ describe('record-level scope', () => {
       expect(await outcomeOf(c.get({ id: k.id }))).toBe('FORBIDDEN');
       expect(await outcomeOf(c.history({ id: k.id }))).toBe('FORBIDDEN');
       expect(await outcomeOf(c.addNote({ id: k.id, expectedVersion: k.version, body: 'Hello' }))).toBe('FORBIDDEN');
-      expect(await outcomeOf(c.move({ id: k.id, expectedVersion: k.version, to: 'withdrawn', reasonId: closeReasonIds.withdrawn, reason: 'Gone.' }))).toBe('FORBIDDEN');
+      expect(
+        await outcomeOf(
+          c.move({ id: k.id, expectedVersion: k.version, to: 'withdrawn', reasonId: closeReasonIds.withdrawn, reason: 'Gone.' }),
+        ),
+      ).toBe('FORBIDDEN');
     }
     const induction = await caseAt(api, 'induction');
     expect((await c.get({ id: induction.id })).stage).toBe('induction');
@@ -399,11 +492,20 @@ describe('record-level scope', () => {
     const k = await caseAt(api, 'interview');
     const m = api.as.leadMetcc.applications;
     const w = { id: k.id, expectedVersion: k.version };
-    expect(await outcomeOf(m.move({ ...w, to: 'withdrawn', reasonId: closeReasonIds.withdrawn, reason: 'Gone.' }))).toBe('FORBIDDEN');
+    expect(await outcomeOf(m.move({ ...w, to: 'withdrawn', reasonId: closeReasonIds.withdrawn, reason: 'Gone.' }))).toBe(
+      'FORBIDDEN',
+    );
     expect(await outcomeOf(m.move({ ...w, to: 'review', reason: 'Back.' }))).toBe('FORBIDDEN');
-    const rejected = await m.move({ ...w, to: 'rejected', reasonId: closeReasonIds.rejected, reason: 'Did not meet the standard.' });
+    const rejected = await m.move({
+      ...w,
+      to: 'rejected',
+      reasonId: closeReasonIds.rejected,
+      reason: 'Did not meet the standard.',
+    });
     expect(rejected.stage).toBe('rejected');
-    expect(await outcomeOf(m.move({ id: k.id, expectedVersion: rejected.version, to: 'interview', reason: 'Appeal.' }))).toBe('FORBIDDEN');
+    expect(await outcomeOf(m.move({ id: k.id, expectedVersion: rejected.version, to: 'interview', reason: 'Appeal.' }))).toBe(
+      'FORBIDDEN',
+    );
   });
 
   describe('lists and the board show each person only their cases', () => {
@@ -416,7 +518,14 @@ describe('record-level scope', () => {
         tsgMentoring: await caseAt(api, 'mentoring', 'TSG'),
         ctReview: await caseAt(api, 'review', 'CT'),
         noUnit: await caseAt(api, 'review', null),
-        ndpOnboarded: await caseAt(api, 'onboarded', 'SNT', { route: 'police_now_ndp', cohortYear: 2025, currentForce: null, rank: null, warrantNumber: null, joinedForceOn: null }),
+        ndpOnboarded: await caseAt(api, 'onboarded', 'SNT', {
+          route: 'police_now_ndp',
+          cohortYear: 2025,
+          currentForce: null,
+          rank: null,
+          warrantNumber: null,
+          joinedForceOn: null,
+        }),
       };
     }
     const ids = (items: { id: number }[]) => items.map((i) => i.id).sort((a, b) => a - b);
@@ -428,9 +537,13 @@ describe('record-level scope', () => {
       const everything = idsOf(...Object.values(s));
       expect(ids((await api.as.resourcing.applications.list({})).items)).toEqual(everything);
       expect(ids((await api.as.admin.applications.list({})).items)).toEqual(everything);
-      expect(ids((await api.as.leadMetcc.applications.list({})).items)).toEqual(idsOf(s.metccReview, s.metccInterview, s.metccInduction));
+      expect(ids((await api.as.leadMetcc.applications.list({})).items)).toEqual(
+        idsOf(s.metccReview, s.metccInterview, s.metccInduction),
+      );
       expect(ids((await api.as.leadTsg.applications.list({})).items)).toEqual(idsOf(s.tsgReview, s.tsgMentoring));
-      expect(ids((await api.as.coordinator.applications.list({})).items)).toEqual(idsOf(s.metccInduction, s.tsgMentoring, s.ndpOnboarded));
+      expect(ids((await api.as.coordinator.applications.list({})).items)).toEqual(
+        idsOf(s.metccInduction, s.tsgMentoring, s.ndpOnboarded),
+      );
       // Filters narrow the scope; they never widen it.
       expect((await api.as.leadTsg.applications.list({ unit: 'METCC' })).items).toEqual([]);
       expect((await api.as.coordinator.applications.list({ stage: 'review' })).items).toEqual([]);
@@ -440,7 +553,8 @@ describe('record-level scope', () => {
     it('board and column', async () => {
       const api = await setupApi();
       const s = await seed(api);
-      const counts = async (c: Caller) => Object.fromEntries((await c.applications.board({})).map((col) => [col.stage, col.count]));
+      const counts = async (c: Caller) =>
+        Object.fromEntries((await c.applications.board({})).map((col) => [col.stage, col.count]));
       expect(await counts(api.as.resourcing)).toEqual({ review: 4, interview: 1, pre_employment: 0, induction: 1, mentoring: 1 });
       expect(await counts(api.as.leadMetcc)).toEqual({ review: 1, interview: 1, pre_employment: 0, induction: 1, mentoring: 0 });
       expect(await counts(api.as.leadTsg)).toEqual({ review: 1, interview: 0, pre_employment: 0, induction: 0, mentoring: 1 });

@@ -12,9 +12,18 @@ export const referenceRouter = router({
 
 export const adminRouter = router({
   accessLog: adminProcedure
-    .input(z.object({ applicationId: Id.optional(), userId: Id.optional(), before: Id.optional(), limit: z.number().int().min(1).max(500).default(100) }))
+    .input(
+      z.object({
+        applicationId: Id.optional(),
+        userId: Id.optional(),
+        before: Id.optional(),
+        limit: z.number().int().min(1).max(500).default(100),
+      }),
+    )
     .query(({ ctx, input }) => listAccessLog(ctx.db, input)),
   closeReasons: adminProcedure.query(({ ctx }) => listCloseReasons(ctx.db, true)),
   addCloseReason: adminProcedure.input(AddCloseReasonInput).mutation(({ ctx, input }) => addCloseReason(ctx.db, input)),
-  retireCloseReason: adminProcedure.input(RetireCloseReasonInput).mutation(({ ctx, input }) => retireCloseReason(ctx.db, input.id)),
+  retireCloseReason: adminProcedure
+    .input(RetireCloseReasonInput)
+    .mutation(({ ctx, input }) => retireCloseReason(ctx.db, input.id)),
 });

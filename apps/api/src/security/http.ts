@@ -23,7 +23,9 @@ export function sessionCookie(token: string, opts: { isSecure: boolean; maxAgeMs
 }
 
 export function clearedSessionCookie(isSecure: boolean): string {
-  return [`${sessionCookieName}=`, 'Path=/', 'HttpOnly', 'SameSite=Strict', 'Max-Age=0', ...(isSecure ? ['Secure'] : [])].join('; ');
+  return [`${sessionCookieName}=`, 'Path=/', 'HttpOnly', 'SameSite=Strict', 'Max-Age=0', ...(isSecure ? ['Secure'] : [])].join(
+    '; ',
+  );
 }
 
 /** Security headers on every response: a CSP with no inline script, no framing, no sniffing, no referrer leaks. */
@@ -66,7 +68,8 @@ export function csrfGuard(expectedOrigin: string | undefined) {
     const own = expectedOrigin ?? `${req.protocol}://${req.headers.host}`;
     if (origin !== undefined && origin !== own) return refuse('This request came from another site and was refused.');
     const site = req.headers['sec-fetch-site'];
-    if (site !== undefined && site !== 'same-origin' && site !== 'none') return refuse('This request came from another site and was refused.');
+    if (site !== undefined && site !== 'same-origin' && site !== 'none')
+      return refuse('This request came from another site and was refused.');
     next();
   };
 }

@@ -26,11 +26,29 @@ import {
   stageCounts,
   users,
 } from '@muster/db';
-import { assertCanSee, checkName as checkNameOf, coordinatorStages, DomainError, fieldError, nextMoves, requiredChecks, type Actor } from '@muster/domain';
+import {
+  assertCanSee,
+  checkName as checkNameOf,
+  coordinatorStages,
+  DomainError,
+  fieldError,
+  nextMoves,
+  requiredChecks,
+  type Actor,
+} from '@muster/domain';
 import { and, asc, desc, eq, gt, inArray, lt, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { ServiceCtx } from './actor.ts';
-import { appendEvent, assertVersion, bumpVersion, cardColumns, loadCase, toCard, type LoadedCase, type Tx } from './case-store.ts';
+import {
+  appendEvent,
+  assertVersion,
+  bumpVersion,
+  cardColumns,
+  loadCase,
+  toCard,
+  type LoadedCase,
+  type Tx,
+} from './case-store.ts';
 import { findDuplicates, flagDuplicates } from './duplicates.ts';
 
 export function createApplication(ctx: ServiceCtx, input: CreateApplicationInput): ApplicationDetail {
@@ -40,7 +58,10 @@ export function createApplication(ctx: ServiceCtx, input: CreateApplicationInput
       if (input.currentForce && !tx.select({ name: forces.name }).from(forces).where(eq(forces.name, input.currentForce)).get()) {
         throw fieldError('currentForce', `${input.currentForce} is not one of the 43 Home Office forces.`);
       }
-      const next = tx.select({ n: sql<number>`coalesce(max(${applications.id}), 0) + 1` }).from(applications).get()!.n;
+      const next = tx
+        .select({ n: sql<number>`coalesce(max(${applications.id}), 0) + 1` })
+        .from(applications)
+        .get()!.n;
       const row = tx
         .insert(applications)
         .values({
@@ -68,8 +89,26 @@ export function createApplication(ctx: ServiceCtx, input: CreateApplicationInput
         })
         .returning({ id: applications.id })
         .get();
-      appendEvent(tx, { applicationId: row.id, actorId: ctx.actor.id, at, type: 'created', toStage: 'review', details: { route: input.route } });
-      flagDuplicates(tx, row, findDuplicates(tx, { ...input, id: row.id, currentForce: input.currentForce ?? null, warrantNumber: input.warrantNumber ?? null }), ctx.actor.id, at);
+      appendEvent(tx, {
+        applicationId: row.id,
+        actorId: ctx.actor.id,
+        at,
+        type: 'created',
+        toStage: 'review',
+        details: { route: input.route },
+      });
+      flagDuplicates(
+        tx,
+        row,
+        findDuplicates(tx, {
+          ...input,
+          id: row.id,
+          currentForce: input.currentForce ?? null,
+          warrantNumber: input.warrantNumber ?? null,
+        }),
+        ctx.actor.id,
+        at,
+      );
       return row.id;
     },
     { behavior: 'immediate' },
@@ -78,8 +117,20 @@ export function createApplication(ctx: ServiceCtx, input: CreateApplicationInput
 }
 
 const editableFields = [
-  'route', 'cohortYear', 'firstName', 'lastName', 'email', 'phone', 'dateOfBirth', 'currentForce', 'rank', 'warrantNumber',
-  'joinedForceOn', 'unitPreferences', 'postingPreference', 'specialistSkills',
+  'route',
+  'cohortYear',
+  'firstName',
+  'lastName',
+  'email',
+  'phone',
+  'dateOfBirth',
+  'currentForce',
+  'rank',
+  'warrantNumber',
+  'joinedForceOn',
+  'unitPreferences',
+  'postingPreference',
+  'specialistSkills',
 ] as const;
 
 /** Corrects a candidate's details: the change of each field goes in the history; new duplicate matches are flagged. */
@@ -93,13 +144,22 @@ export function updateApplication(ctx: ServiceCtx, input: UpdateApplicationInput
         const reason = `The case is ${row.stage}: its details can no longer be edited.`;
         throw new DomainError('PRECONDITION_FAILED', reason, { reasons: [reason] });
       }
-      if (input.route !== row.route && row.stage !== 'review') throw fieldError('route', 'The route can only change while the case is at review.');
-      if (input.currentForce && input.currentForce !== row.currentForce && !tx.select({ name: forces.name }).from(forces).where(eq(forces.name, input.currentForce)).get()) {
+      if (input.route !== row.route && row.stage !== 'review')
+        throw fieldError('route', 'The route can only change while the case is at review.');
+      if (
+        input.currentForce &&
+        input.currentForce !== row.currentForce &&
+        !tx.select({ name: forces.name }).from(forces).where(eq(forces.name, input.currentForce)).get()
+      ) {
         throw fieldError('currentForce', `${input.currentForce} is not one of the 43 Home Office forces.`);
       }
-      const next = Object.fromEntries(editableFields.map((f) => [f, input[f] ?? (f === 'unitPreferences' || f === 'specialistSkills' ? [] : null)])) as Pick<typeof row, (typeof editableFields)[number]>;
+      const next = Object.fromEntries(
+        editableFields.map((f) => [f, input[f] ?? (f === 'unitPreferences' || f === 'specialistSkills' ? [] : null)]),
+      ) as Pick<typeof row, (typeof editableFields)[number]>;
       const changes = Object.fromEntries(
-        editableFields.filter((f) => JSON.stringify(row[f]) !== JSON.stringify(next[f])).map((f) => [f, { from: row[f], to: next[f] }]),
+        editableFields
+          .filter((f) => JSON.stringify(row[f]) !== JSON.stringify(next[f]))
+          .map((f) => [f, { from: row[f], to: next[f] }]),
       );
       if (!Object.keys(changes).length) throw new DomainError('BAD_REQUEST', 'Nothing changed: the details are as they were.');
       const at = ctx.now().toISOString();
@@ -108,7 +168,12 @@ export function updateApplication(ctx: ServiceCtx, input: UpdateApplicationInput
       const identity = ['email', 'currentForce', 'warrantNumber', 'firstName', 'lastName', 'dateOfBirth'] as const;
       if (identity.some((f) => f in changes)) {
         const flagged = new Set(
-          tx.select({ id: duplicateFlags.duplicateOfId }).from(duplicateFlags).where(eq(duplicateFlags.applicationId, row.id)).all().map((f) => f.id),
+          tx
+            .select({ id: duplicateFlags.duplicateOfId })
+            .from(duplicateFlags)
+            .where(eq(duplicateFlags.applicationId, row.id))
+            .all()
+            .map((f) => f.id),
         );
         const found = findDuplicates(tx, { ...next, id: row.id }).filter((d) => !flagged.has(d.id) && d.id < row.id);
         flagDuplicates(tx, row, found, ctx.actor.id, at);
@@ -121,8 +186,16 @@ export function updateApplication(ctx: ServiceCtx, input: UpdateApplicationInput
 
 /** The reads and the view record of a case page, prepared once per connection. */
 const detailQueries = preparedFor((db) => ({
-  userName: db.select({ name: users.name }).from(users).where(eq(users.id, sql.placeholder('id'))).prepare(),
-  course: db.select().from(inductionCourses).where(eq(inductionCourses.id, sql.placeholder('id'))).prepare(),
+  userName: db
+    .select({ name: users.name })
+    .from(users)
+    .where(eq(users.id, sql.placeholder('id')))
+    .prepare(),
+  course: db
+    .select()
+    .from(inductionCourses)
+    .where(eq(inductionCourses.id, sql.placeholder('id')))
+    .prepare(),
   people: db
     .select({ id: mentors.id, name: mentors.name, unit: mentors.unitCode, place: mentors.place })
     .from(mentors)
@@ -130,9 +203,18 @@ const detailQueries = preparedFor((db) => ({
     .prepare(),
   logView: db
     .insert(accessLog)
-    .values({ userId: sql.placeholder('userId'), applicationId: sql.placeholder('applicationId'), at: sql.placeholder('at'), action: sql.placeholder('action') })
+    .values({
+      userId: sql.placeholder('userId'),
+      applicationId: sql.placeholder('applicationId'),
+      at: sql.placeholder('at'),
+      action: sql.placeholder('action'),
+    })
     .prepare(),
-  scope: db.select({ stage: applications.stage, targetUnit: applications.targetUnit }).from(applications).where(eq(applications.id, sql.placeholder('id'))).prepare(),
+  scope: db
+    .select({ stage: applications.stage, targetUnit: applications.targetUnit })
+    .from(applications)
+    .where(eq(applications.id, sql.placeholder('id')))
+    .prepare(),
 }));
 
 /** Records that the actor looked at the case (`view`) or its history (`history`). */
@@ -169,7 +251,10 @@ export function readDetail(ctx: ServiceCtx, tx: Tx, id: number, loaded: LoadedCa
   };
   const course = induction && q.course.get({ id: induction.courseId });
   const booking = induction && course ? { b: induction, c: course } : undefined;
-  const people = row.mentorId === null && row.buddyId === null ? [] : q.people.all({ mentorId: row.mentorId ?? -1, buddyId: row.buddyId ?? -1 });
+  const people =
+    row.mentorId === null && row.buddyId === null
+      ? []
+      : q.people.all({ mentorId: row.mentorId ?? -1, buddyId: row.buddyId ?? -1 });
   const required = requiredChecks(row.route, row.targetUnit);
   const byCode = new Map(checkRows.map((c) => [c.checkCode, c]));
   return {
@@ -192,26 +277,64 @@ export function readDetail(ctx: ServiceCtx, tx: Tx, id: number, loaded: LoadedCa
     closeReason: row.closeReason,
     eligibility: e
       ? {
-          criteria: e.criteria, unitCriteria: e.unitCriteria, tsgMentorName: e.tsgMentorName, hasTsgBaseVisit: e.hasTsgBaseVisit,
-          psdRecords: e.psdRecords ?? 'not_requested', psdOutcome: e.psdOutcome, ohRecords: e.ohRecords ?? 'not_requested', ohOutcome: e.ohOutcome,
-          hasOpenMisconduct: e.hasOpenMisconduct, misconductDetails: e.misconductDetails,
-          exception: exception ? { reason: exception.reason, approvedBy: nameOf(exception.approvedBy), approvedAt: exception.approvedAt } : null,
-          notes: e.notes, recordedBy: nameOf(e.recordedBy), recordedAt: e.recordedAt,
+          criteria: e.criteria,
+          unitCriteria: e.unitCriteria,
+          tsgMentorName: e.tsgMentorName,
+          hasTsgBaseVisit: e.hasTsgBaseVisit,
+          psdRecords: e.psdRecords ?? 'not_requested',
+          psdOutcome: e.psdOutcome,
+          ohRecords: e.ohRecords ?? 'not_requested',
+          ohOutcome: e.ohOutcome,
+          hasOpenMisconduct: e.hasOpenMisconduct,
+          misconductDetails: e.misconductDetails,
+          exception: exception
+            ? { reason: exception.reason, approvedBy: nameOf(exception.approvedBy), approvedAt: exception.approvedAt }
+            : null,
+          notes: e.notes,
+          recordedBy: nameOf(e.recordedBy),
+          recordedAt: e.recordedAt,
         }
       : null,
-    interview: i ? { outcome: i.outcome, scores: i.scores, notes: i.notes, recordedBy: nameOf(i.recordedBy), recordedAt: i.recordedAt } : null,
+    interview: i
+      ? { outcome: i.outcome, scores: i.scores, notes: i.notes, recordedBy: nameOf(i.recordedBy), recordedAt: i.recordedAt }
+      : null,
     checks: [
       ...required.map((t) => {
         const c = byCode.get(t.code);
-        return { check: t.code, name: t.name, status: c?.status ?? 'not_started', reason: c?.reason ?? null, isRequired: true, updatedBy: c ? nameOf(c.updatedBy) : null, updatedAt: c?.updatedAt ?? null };
+        return {
+          check: t.code,
+          name: t.name,
+          status: c?.status ?? 'not_started',
+          reason: c?.reason ?? null,
+          isRequired: true,
+          updatedBy: c ? nameOf(c.updatedBy) : null,
+          updatedAt: c?.updatedAt ?? null,
+        };
       }),
       // Checks recorded earlier that no longer apply (a TSG re-route) stay visible, marked not required.
       ...checkRows
         .filter((c) => !required.some((t) => t.code === c.checkCode))
-        .map((c) => ({ check: c.checkCode, name: checkNameOf(c.checkCode), status: c.status, reason: c.reason, isRequired: false, updatedBy: nameOf(c.updatedBy), updatedAt: c.updatedAt })),
+        .map((c) => ({
+          check: c.checkCode,
+          name: checkNameOf(c.checkCode),
+          status: c.status,
+          reason: c.reason,
+          isRequired: false,
+          updatedBy: nameOf(c.updatedBy),
+          updatedAt: c.updatedAt,
+        })),
     ],
     induction: booking
-      ? { courseId: booking.c.id, courseStartsOn: booking.c.startsOn, coursePlace: booking.c.place, startDate: booking.b.startDate, postingUnit: booking.b.postingUnit, postingPlace: booking.b.postingPlace, bookedBy: nameOf(booking.b.bookedBy), bookedAt: booking.b.bookedAt }
+      ? {
+          courseId: booking.c.id,
+          courseStartsOn: booking.c.startsOn,
+          coursePlace: booking.c.place,
+          startDate: booking.b.startDate,
+          postingUnit: booking.b.postingUnit,
+          postingPlace: booking.b.postingPlace,
+          bookedBy: nameOf(booking.b.bookedBy),
+          bookedAt: booking.b.bookedAt,
+        }
       : null,
     assignee: row.assigneeId === null ? null : { id: row.assigneeId, name: nameOf(row.assigneeId) },
     mentor: people.find((p) => p.id === row.mentorId) ?? null,
@@ -248,7 +371,12 @@ type FilterColumns = { stage: AnySQLiteColumn; targetUnit: AnySQLiteColumn; rout
 function scopeCondition(actor: Actor, bind: Bind, c: FilterColumns = applications): SQL | undefined {
   switch (actor.role) {
     case 'unit_lead':
-      return actor.units.length ? inArray(c.targetUnit, actor.units.map((u, i) => bind(`unit${i}`, u))) : sql`0`;
+      return actor.units.length
+        ? inArray(
+            c.targetUnit,
+            actor.units.map((u, i) => bind(`unit${i}`, u)),
+          )
+        : sql`0`;
     case 'coordinator':
       return inArray(c.stage, [...coordinatorStages]);
     default:
@@ -265,7 +393,9 @@ function searchCondition(q: string | undefined, bind: Bind): SQL | undefined {
   const conditions: SQL[] = [];
   if (long.length) {
     const match = long.map((w) => `"${w.replaceAll('"', '""')}"`).join(' AND ');
-    conditions.push(sql`${applications.id} IN (SELECT rowid FROM applications_search WHERE applications_search MATCH ${bind('match', match)})`);
+    conditions.push(
+      sql`${applications.id} IN (SELECT rowid FROM applications_search WHERE applications_search MATCH ${bind('match', match)})`,
+    );
   }
   short.forEach((w, i) => {
     const like = bind(`like${i}`, `%${w.replace(/[%_\\]/g, (m) => `\\${m}`)}%`);
@@ -306,7 +436,8 @@ function decodeCursor<T extends unknown[]>(cursor: string | undefined, check: (v
   throw fieldError('cursor', 'That page link is not valid. Start again from the first page.');
 }
 const isIdCursor = (v: unknown[]): v is [number] => v.length === 1 && typeof v[0] === 'number';
-const isColumnCursor = (v: unknown[]): v is [string, number] => v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'number';
+const isColumnCursor = (v: unknown[]): v is [string, number] =>
+  v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'number';
 
 /** A page of cards, newest first or longest in the stage first, as a prepared query (one per shape of filters). */
 function cardsQuery(db: Tx, where: SQL | undefined, order: 'newest' | 'longestInStage') {
@@ -324,8 +455,14 @@ const cardQueries = preparedByShape<ReturnType<typeof cardsQuery>>();
 export function listApplications(ctx: ServiceCtx, input: ListApplicationsInput): Page<ApplicationCard> {
   const after = decodeCursor(input.cursor, isIdCursor);
   const p = placeholders(ctx.actor);
-  const where = and(...conditionsOf(ctx.actor, input, p.bind), after ? lt(applications.id, p.bind('before', after[0])) : undefined);
-  const rows = cardQueries(ctx.db, `list ${p.shape()}`, () => cardsQuery(ctx.db, where, 'newest')).all({ ...p.values, limit: input.limit + 1 });
+  const where = and(
+    ...conditionsOf(ctx.actor, input, p.bind),
+    after ? lt(applications.id, p.bind('before', after[0])) : undefined,
+  );
+  const rows = cardQueries(ctx.db, `list ${p.shape()}`, () => cardsQuery(ctx.db, where, 'newest')).all({
+    ...p.values,
+    limit: input.limit + 1,
+  });
   const items = rows.slice(0, input.limit);
   const last = items.at(-1);
   return { items, nextCursor: rows.length > input.limit && last ? encodeCursor([last.id]) : null };
@@ -349,7 +486,10 @@ export function listColumn(ctx: ServiceCtx, input: ColumnInput): Page<Applicatio
         )
       : undefined,
   );
-  const rows = cardQueries(ctx.db, `column ${p.shape()}`, () => cardsQuery(ctx.db, where, 'longestInStage')).all({ ...p.values, limit: input.limit + 1 });
+  const rows = cardQueries(ctx.db, `column ${p.shape()}`, () => cardsQuery(ctx.db, where, 'longestInStage')).all({
+    ...p.values,
+    limit: input.limit + 1,
+  });
   const items = rows.slice(0, input.limit);
   const last = items.at(-1);
   return { items, nextCursor: rows.length > input.limit && last ? encodeCursor([last.stageEnteredAt, last.id]) : null };
@@ -376,7 +516,13 @@ export function getBoard(ctx: ServiceCtx, input: BoardInput): BoardColumn[] {
   const isSearch = searchWords(input.q).length > 0;
   const p = placeholders(ctx.actor);
   const columns = isSearch ? applications : stageCounts;
-  const where = and(...conditionsOf(ctx.actor, input, p.bind, columns), inArray(columns.stage, stages.map((s) => p.bind(`in_${s}`, s))));
+  const where = and(
+    ...conditionsOf(ctx.actor, input, p.bind, columns),
+    inArray(
+      columns.stage,
+      stages.map((s) => p.bind(`in_${s}`, s)),
+    ),
+  );
   const counts = new Map(
     countQueries(ctx.db, `${isSearch ? 'search' : 'counters'} ${p.shape()}`, () => countsQuery(ctx.db, where, isSearch))
       .all(p.values)
@@ -390,7 +536,10 @@ export function getBoard(ctx: ServiceCtx, input: BoardInput): BoardColumn[] {
 }
 
 /** The case's history, newest first. */
-export function getHistory(ctx: ServiceCtx, input: { id: number; cursor?: string | undefined; limit: number }): Page<ApplicationEvent> {
+export function getHistory(
+  ctx: ServiceCtx,
+  input: { id: number; cursor?: string | undefined; limit: number },
+): Page<ApplicationEvent> {
   const q = detailQueries(ctx.db);
   const row = q.scope.get({ id: input.id });
   if (!row) throw new DomainError('NOT_FOUND', `There is no case with id ${input.id}.`);

@@ -16,19 +16,32 @@ const sessionQueries = preparedFor((db) => {
   const tokenHash = sql.placeholder('tokenHash');
   return {
     session: db
-      .select({ s: sessions, u: { id: users.id, email: users.email, name: users.name, role: users.role, isActive: users.isActive } })
+      .select({
+        s: sessions,
+        u: { id: users.id, email: users.email, name: users.name, role: users.role, isActive: users.isActive },
+      })
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
       .where(eq(sessions.tokenHash, tokenHash))
       .prepare(),
-    units: db.select({ code: userUnits.unitCode }).from(userUnits).where(eq(userUnits.userId, sql.placeholder('userId'))).prepare(),
-    touch: db.update(sessions).set({ lastSeenAt: sql`${sql.placeholder('at')}` }).where(eq(sessions.tokenHash, tokenHash)).prepare(),
+    units: db
+      .select({ code: userUnits.unitCode })
+      .from(userUnits)
+      .where(eq(userUnits.userId, sql.placeholder('userId')))
+      .prepare(),
+    touch: db
+      .update(sessions)
+      .set({ lastSeenAt: sql`${sql.placeholder('at')}` })
+      .where(eq(sessions.tokenHash, tokenHash))
+      .prepare(),
     remove: db.delete(sessions).where(eq(sessions.tokenHash, tokenHash)).prepare(),
   };
 });
 
 function unitsOf(db: Db, userId: number): UnitCode[] {
-  return sessionQueries(db).units.all({ userId }).map((r) => r.code);
+  return sessionQueries(db)
+    .units.all({ userId })
+    .map((r) => r.code);
 }
 
 /** Sign-in tries per email whose password is being checked right now (the check is asynchronous). */
@@ -48,11 +61,16 @@ export async function login(deps: LoginDeps, input: LoginInput): Promise<{ token
   const failures = db
     .select({ n: sql<number>`count(*)`, oldest: sql<string | null>`min(${loginAttempts.at})` })
     .from(loginAttempts)
-    .where(and(eq(loginAttempts.email, input.email), eq(loginAttempts.outcome, 'bad_credentials'), gte(loginAttempts.at, windowStart)))
+    .where(
+      and(eq(loginAttempts.email, input.email), eq(loginAttempts.outcome, 'bad_credentials'), gte(loginAttempts.at, windowStart)),
+    )
     .get()!;
   const user = db.select().from(users).where(eq(users.email, input.email)).get();
   const record = (outcome: 'success' | 'bad_credentials' | 'throttled') =>
-    db.insert(loginAttempts).values({ email: input.email, userId: user?.id ?? null, at: deps.now().toISOString(), outcome, ip }).run();
+    db
+      .insert(loginAttempts)
+      .values({ email: input.email, userId: user?.id ?? null, at: deps.now().toISOString(), outcome, ip })
+      .run();
 
   // Tries still being checked count too: otherwise guesses sent all at once would all be checked.
   const pending = checking.get(input.email) ?? 0;
@@ -68,7 +86,9 @@ export async function login(deps: LoginDeps, input: LoginInput): Promise<{ token
   checking.set(input.email, pending + 1);
   let isValid: boolean;
   try {
-    isValid = user?.isActive ? await verifyPassword(input.password, user.passwordHash) : (await verifyPassword(input.password, await decoyHash()), false);
+    isValid = user?.isActive
+      ? await verifyPassword(input.password, user.passwordHash)
+      : (await verifyPassword(input.password, await decoyHash()), false);
   } finally {
     const left = (checking.get(input.email) ?? 1) - 1;
     if (left > 0) checking.set(input.email, left);
@@ -82,7 +102,9 @@ export async function login(deps: LoginDeps, input: LoginInput): Promise<{ token
   const at = deps.now().toISOString();
   db.transaction((tx) => {
     record('success');
-    tx.insert(sessions).values({ tokenHash: hashToken(token), userId: user.id, createdAt: at, lastSeenAt: at }).run();
+    tx.insert(sessions)
+      .values({ tokenHash: hashToken(token), userId: user.id, createdAt: at, lastSeenAt: at })
+      .run();
   });
   return { token, me: { id: user.id, email: user.email, name: user.name, role: user.role, units: unitsOf(db, user.id) } };
 }
@@ -133,10 +155,17 @@ export function insertUser(
   return db.transaction((tx) => {
     const { id } = tx
       .insert(users)
-      .values({ email: input.email, name: input.name, role: input.role, passwordHash: input.passwordHash, createdAt: now.toISOString() })
+      .values({
+        email: input.email,
+        name: input.name,
+        role: input.role,
+        passwordHash: input.passwordHash,
+        createdAt: now.toISOString(),
+      })
       .returning({ id: users.id })
       .get();
-    for (const unit of input.role === 'unit_lead' ? input.units : []) tx.insert(userUnits).values({ userId: id, unitCode: unit }).run();
+    for (const unit of input.role === 'unit_lead' ? input.units : [])
+      tx.insert(userUnits).values({ userId: id, unitCode: unit }).run();
     return id;
   });
 }

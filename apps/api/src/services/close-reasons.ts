@@ -18,7 +18,10 @@ export function addCloseReason(db: Db, input: { kind: 'rejected' | 'withdrawn'; 
     .from(closeReasons)
     .where(and(eq(closeReasons.kind, input.kind), eq(closeReasons.label, input.label), eq(closeReasons.isActive, true)))
     .get();
-  if (clash) throw new DomainError('BAD_REQUEST', 'That reason is already on the list.', { fieldErrors: { label: ['That reason is already on the list.'] } });
+  if (clash)
+    throw new DomainError('BAD_REQUEST', 'That reason is already on the list.', {
+      fieldErrors: { label: ['That reason is already on the list.'] },
+    });
   return db.insert(closeReasons).values(input).returning().get();
 }
 
@@ -33,7 +36,9 @@ export function retireCloseReason(db: Db, id: number) {
 export function closeReasonFor(db: Tx, id: number, kind: 'rejected' | 'withdrawn') {
   const row = db.select().from(closeReasons).where(eq(closeReasons.id, id)).get();
   if (!row || !row.isActive || row.kind !== kind) {
-    throw new DomainError('BAD_REQUEST', `Choose a reason from the list for a case being ${kind}.`, { fieldErrors: { reasonId: [`Choose a reason from the list for a case being ${kind}.`] } });
+    throw new DomainError('BAD_REQUEST', `Choose a reason from the list for a case being ${kind}.`, {
+      fieldErrors: { reasonId: [`Choose a reason from the list for a case being ${kind}.`] },
+    });
   }
   return row;
 }

@@ -17,7 +17,10 @@ const personColumns = {
 };
 
 /** Older cases that look like this person, by any duplicate rule. */
-export function findDuplicates(tx: Tx, person: PersonKeys & { id: number }): { id: number; reference: string; matches: DuplicateMatch[] }[] {
+export function findDuplicates(
+  tx: Tx,
+  person: PersonKeys & { id: number },
+): { id: number; reference: string; matches: DuplicateMatch[] }[] {
   const candidates = tx
     .select(personColumns)
     .from(applications)
@@ -65,11 +68,23 @@ const resolver = aliasedTable(users, 'resolver');
 
 /** What the resourcing team compares on each side of a flag: the values the rules matched on, and where the case is. */
 const sideOf = (a: typeof dup) => ({
-  id: a.id, reference: a.reference, firstName: a.firstName, lastName: a.lastName, email: a.email, dateOfBirth: a.dateOfBirth,
-  currentForce: a.currentForce, warrantNumber: a.warrantNumber, stage: a.stage, version: a.version, receivedAt: a.receivedAt,
+  id: a.id,
+  reference: a.reference,
+  firstName: a.firstName,
+  lastName: a.lastName,
+  email: a.email,
+  dateOfBirth: a.dateOfBirth,
+  currentForce: a.currentForce,
+  warrantNumber: a.warrantNumber,
+  stage: a.stage,
+  version: a.version,
+  receivedAt: a.receivedAt,
 });
 
-export function listDuplicates(ctx: ServiceCtx, input: { status: 'open' | 'merged' | 'dismissed'; applicationId?: number | undefined }) {
+export function listDuplicates(
+  ctx: ServiceCtx,
+  input: { status: 'open' | 'merged' | 'dismissed'; applicationId?: number | undefined },
+) {
   return ctx.db
     .select({
       id: duplicateFlags.id,
@@ -89,7 +104,9 @@ export function listDuplicates(ctx: ServiceCtx, input: { status: 'open' | 'merge
     .where(
       and(
         eq(duplicateFlags.status, input.status),
-        input.applicationId ? or(eq(duplicateFlags.applicationId, input.applicationId), eq(duplicateFlags.duplicateOfId, input.applicationId)) : undefined,
+        input.applicationId
+          ? or(eq(duplicateFlags.applicationId, input.applicationId), eq(duplicateFlags.duplicateOfId, input.applicationId))
+          : undefined,
       ),
     )
     .orderBy(desc(duplicateFlags.id))
@@ -101,7 +118,10 @@ function openFlag(tx: Tx, flagId: number) {
   const flag = tx.select().from(duplicateFlags).where(eq(duplicateFlags.id, flagId)).get();
   if (!flag) throw new DomainError('NOT_FOUND', `There is no duplicate flag ${flagId}.`);
   if (flag.status !== 'open') {
-    throw new DomainError('CONFLICT', `This possible duplicate was already ${flag.status} at ${flag.resolvedAt}. Look at the cases again.`);
+    throw new DomainError(
+      'CONFLICT',
+      `This possible duplicate was already ${flag.status} at ${flag.resolvedAt}. Look at the cases again.`,
+    );
   }
   return flag;
 }
@@ -115,12 +135,28 @@ export function dismissDuplicate(ctx: ServiceCtx, input: ResolveDuplicateInput) 
       assertCanSee(ctx.actor, row);
       assertVersion(row, input.expectedVersion);
       const { row: older } = loadCase(tx, flag.duplicateOfId);
-      const references = new Map([[row.id, row.reference], [older.id, older.reference]]);
+      const references = new Map([
+        [row.id, row.reference],
+        [older.id, older.reference],
+      ]);
       const at = ctx.now().toISOString();
-      tx.update(duplicateFlags).set({ status: 'dismissed', resolvedBy: ctx.actor.id, resolvedAt: at, resolution: input.reason }).where(eq(duplicateFlags.id, flag.id)).run();
+      tx.update(duplicateFlags)
+        .set({ status: 'dismissed', resolvedBy: ctx.actor.id, resolvedAt: at, resolution: input.reason })
+        .where(eq(duplicateFlags.id, flag.id))
+        .run();
       bumpVersion(tx, row, at);
-      for (const [caseId, other] of [[flag.applicationId, flag.duplicateOfId], [flag.duplicateOfId, flag.applicationId]] as const) {
-        appendEvent(tx, { applicationId: caseId, actorId: ctx.actor.id, at, type: 'duplicate_dismissed', reason: input.reason, details: { flagId: flag.id, otherId: other, otherReference: references.get(other) } });
+      for (const [caseId, other] of [
+        [flag.applicationId, flag.duplicateOfId],
+        [flag.duplicateOfId, flag.applicationId],
+      ] as const) {
+        appendEvent(tx, {
+          applicationId: caseId,
+          actorId: ctx.actor.id,
+          at,
+          type: 'duplicate_dismissed',
+          reason: input.reason,
+          details: { flagId: flag.id, otherId: other, otherReference: references.get(other) },
+        });
       }
       return { flagId: flag.id, status: 'dismissed' as const };
     },
@@ -156,16 +192,40 @@ export function mergeDuplicate(ctx: ServiceCtx, input: ResolveDuplicateInput) {
         specialistSkills: [...new Set([...kept.specialistSkills, ...newer.specialistSkills])],
       };
       const reason = `Merged into ${kept.reference}: ${input.reason}`;
-      tx.update(duplicateFlags).set({ status: 'merged', resolvedBy: ctx.actor.id, resolvedAt: at, resolution: input.reason }).where(eq(duplicateFlags.id, flag.id)).run();
+      tx.update(duplicateFlags)
+        .set({ status: 'merged', resolvedBy: ctx.actor.id, resolvedAt: at, resolution: input.reason })
+        .where(eq(duplicateFlags.id, flag.id))
+        .run();
       // Other open flags on the merged-away case go with it.
       tx.update(duplicateFlags)
         .set({ status: 'dismissed', resolvedBy: ctx.actor.id, resolvedAt: at, resolution: `Case merged into ${kept.reference}.` })
-        .where(and(eq(duplicateFlags.status, 'open'), or(eq(duplicateFlags.applicationId, newer.id), eq(duplicateFlags.duplicateOfId, newer.id))))
+        .where(
+          and(
+            eq(duplicateFlags.status, 'open'),
+            or(eq(duplicateFlags.applicationId, newer.id), eq(duplicateFlags.duplicateOfId, newer.id)),
+          ),
+        )
         .run();
       bumpVersion(tx, newer, at, { stage: 'withdrawn', stageEnteredAt: at, closedFromStage: newer.stage, closeReason: reason });
       bumpVersion(tx, kept, at, carried);
-      appendEvent(tx, { applicationId: newer.id, actorId: ctx.actor.id, at, type: 'duplicate_merged', fromStage: newer.stage, toStage: 'withdrawn', reason, details: { flagId: flag.id, keptId: kept.id, keptReference: kept.reference } });
-      appendEvent(tx, { applicationId: kept.id, actorId: ctx.actor.id, at, type: 'duplicate_merged', reason: input.reason, details: { flagId: flag.id, mergedId: newer.id, mergedReference: newer.reference, carried } });
+      appendEvent(tx, {
+        applicationId: newer.id,
+        actorId: ctx.actor.id,
+        at,
+        type: 'duplicate_merged',
+        fromStage: newer.stage,
+        toStage: 'withdrawn',
+        reason,
+        details: { flagId: flag.id, keptId: kept.id, keptReference: kept.reference },
+      });
+      appendEvent(tx, {
+        applicationId: kept.id,
+        actorId: ctx.actor.id,
+        at,
+        type: 'duplicate_merged',
+        reason: input.reason,
+        details: { flagId: flag.id, mergedId: newer.id, mergedReference: newer.reference, carried },
+      });
       return { flagId: flag.id, status: 'merged' as const, keptId: kept.id };
     },
     { behavior: 'immediate' },

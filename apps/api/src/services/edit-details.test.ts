@@ -25,25 +25,45 @@ describe('editing a candidate’s details', () => {
     const history = await api.as.resourcing.applications.history({ id: c.id });
     const edit = history.items.find((e) => e.type === 'details_edited')!;
     expect(edit.details).toMatchObject({
-      changes: { email: { from: 'mine@example.com', to: 'taken@example.com' }, unitPreferences: { from: [], to: ['MO3', 'CT'] }, postingPreference: { from: null, to: 'MO3' } },
+      changes: {
+        email: { from: 'mine@example.com', to: 'taken@example.com' },
+        unitPreferences: { from: [], to: ['MO3', 'CT'] },
+        postingPreference: { from: null, to: 'MO3' },
+      },
     });
     expect(Object.keys((edit.details as { changes: object }).changes)).not.toContain('route');
-    expect(history.items[0]).toMatchObject({ type: 'duplicate_flagged', details: { duplicateOfId: other.id, matches: ['same_email'] } });
+    expect(history.items[0]).toMatchObject({
+      type: 'duplicate_flagged',
+      details: { duplicateOfId: other.id, matches: ['same_email'] },
+    });
   });
 
   it('refuses a stale version, an empty change and a Police Now applicant with a force, changing nothing', async () => {
     const api = await setupApi();
     const c = await api.as.resourcing.applications.create(buildApplication());
-    const base = { ...buildApplication(), firstName: c.firstName, lastName: c.lastName, email: c.email, warrantNumber: c.warrantNumber, id: c.id };
-    await expect(api.as.resourcing.applications.update({ ...base, expectedVersion: c.version + 1 })).rejects.toMatchObject({ code: 'CONFLICT' });
+    const base = {
+      ...buildApplication(),
+      firstName: c.firstName,
+      lastName: c.lastName,
+      email: c.email,
+      warrantNumber: c.warrantNumber,
+      id: c.id,
+    };
+    await expect(api.as.resourcing.applications.update({ ...base, expectedVersion: c.version + 1 })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
     await expect(api.as.resourcing.applications.update({ ...base, expectedVersion: c.version })).rejects.toMatchObject({
       code: 'BAD_REQUEST',
       message: 'Nothing changed: the details are as they were.',
     });
-    await expect(api.as.resourcing.applications.update({ ...base, expectedVersion: c.version, route: 'police_now_nglp', cohortYear: 2027 })).rejects.toMatchObject({
+    await expect(
+      api.as.resourcing.applications.update({ ...base, expectedVersion: c.version, route: 'police_now_nglp', cohortYear: 2027 }),
+    ).rejects.toMatchObject({
       code: 'BAD_REQUEST',
     });
-    await expect(api.as.leadTsg.applications.update({ ...base, expectedVersion: c.version, phone: '01234 567890' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      api.as.leadTsg.applications.update({ ...base, expectedVersion: c.version, phone: '01234 567890' }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect((await api.as.resourcing.applications.get({ id: c.id })).version).toBe(c.version);
   });
 });

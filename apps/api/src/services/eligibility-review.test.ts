@@ -8,8 +8,17 @@ describe('eligibility review in full', () => {
   it('holds a transferee at review until the force’s records are in, and open misconduct until an admin approves an exception', async () => {
     const api = await setupApi();
     let c = await api.as.resourcing.applications.create(buildApplication({ targetUnit: 'METCC' }));
-    c = await api.as.resourcing.applications.recordEligibility({ id: c.id, expectedVersion: c.version, targetUnit: 'METCC', criteria: allMet, psdRecords: 'requested', ohRecords: 'requested' });
-    await expect(api.as.resourcing.applications.move({ id: c.id, expectedVersion: c.version, to: 'interview' })).rejects.toMatchObject({
+    c = await api.as.resourcing.applications.recordEligibility({
+      id: c.id,
+      expectedVersion: c.version,
+      targetUnit: 'METCC',
+      criteria: allMet,
+      psdRecords: 'requested',
+      ohRecords: 'requested',
+    });
+    await expect(
+      api.as.resourcing.applications.move({ id: c.id, expectedVersion: c.version, to: 'interview' }),
+    ).rejects.toMatchObject({
       code: 'PRECONDITION_FAILED',
       cause: {
         details: {
@@ -22,7 +31,14 @@ describe('eligibility review in full', () => {
       },
     });
     await expect(
-      api.as.resourcing.applications.recordEligibility({ id: c.id, expectedVersion: c.version, targetUnit: 'METCC', criteria: allMet, psdRecords: 'requested', psdOutcome: 'clear' }),
+      api.as.resourcing.applications.recordEligibility({
+        id: c.id,
+        expectedVersion: c.version,
+        targetUnit: 'METCC',
+        criteria: allMet,
+        psdRecords: 'requested',
+        psdOutcome: 'clear',
+      }),
     ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
 
     c = await api.as.resourcing.applications.recordEligibility({
@@ -37,9 +53,18 @@ describe('eligibility review in full', () => {
     expect(c.nextMoves.find((m) => m.to === 'interview')!.unmet).toEqual([
       'There is an open misconduct matter or investigation: the case can progress only if an admin approves an exception, with a reason.',
     ]);
-    await expect(api.as.resourcing.applications.approveException({ id: c.id, expectedVersion: c.version, reason: 'I say so.' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    c = await api.as.admin.applications.approveException({ id: c.id, expectedVersion: c.version, reason: 'Complaint is minor and the home force expects no case to answer.' });
-    expect(c.eligibility!.exception).toMatchObject({ approvedBy: 'Ada Admin', reason: 'Complaint is minor and the home force expects no case to answer.' });
+    await expect(
+      api.as.resourcing.applications.approveException({ id: c.id, expectedVersion: c.version, reason: 'I say so.' }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    c = await api.as.admin.applications.approveException({
+      id: c.id,
+      expectedVersion: c.version,
+      reason: 'Complaint is minor and the home force expects no case to answer.',
+    });
+    expect(c.eligibility!.exception).toMatchObject({
+      approvedBy: 'Ada Admin',
+      reason: 'Complaint is minor and the home force expects no case to answer.',
+    });
     c = await api.as.resourcing.applications.move({ id: c.id, expectedVersion: c.version, to: 'interview' });
     expect(c.stage).toBe('interview');
     const types = (await api.as.resourcing.applications.history({ id: c.id })).items.map((e) => e.type);
@@ -49,8 +74,16 @@ describe('eligibility review in full', () => {
   it('refuses an exception when there is nothing to except', async () => {
     const api = await setupApi();
     let c = await api.as.resourcing.applications.create(buildApplication({ targetUnit: 'METCC' }));
-    c = await api.as.resourcing.applications.recordEligibility({ ...clearForceRecords, id: c.id, expectedVersion: c.version, targetUnit: 'METCC', criteria: allMet });
-    await expect(api.as.admin.applications.approveException({ id: c.id, expectedVersion: c.version, reason: 'Just in case.' })).rejects.toMatchObject({
+    c = await api.as.resourcing.applications.recordEligibility({
+      ...clearForceRecords,
+      id: c.id,
+      expectedVersion: c.version,
+      targetUnit: 'METCC',
+      criteria: allMet,
+    });
+    await expect(
+      api.as.admin.applications.approveException({ id: c.id, expectedVersion: c.version, reason: 'Just in case.' }),
+    ).rejects.toMatchObject({
       code: 'BAD_REQUEST',
       message: 'There is nothing to approve: no open misconduct and no referred records are recorded on this case.',
     });
@@ -64,10 +97,19 @@ describe('bulk reject', () => {
     const b = await api.as.resourcing.applications.create(buildApplication());
     const stale = { id: b.id, expectedVersion: b.version + 1 };
     await expect(
-      api.as.resourcing.applications.bulkReject({ cases: [{ id: a.id, expectedVersion: a.version }, stale], reasonId: closeReasonIds.rejected }),
-    ).rejects.toMatchObject({ code: 'PRECONDITION_FAILED', message: 'No case was rejected: 1 of 2 could not be.', cause: { details: { reasons: [expect.stringMatching(new RegExp(`^${b.reference}: Someone else changed this case`))] } } });
+      api.as.resourcing.applications.bulkReject({
+        cases: [{ id: a.id, expectedVersion: a.version }, stale],
+        reasonId: closeReasonIds.rejected,
+      }),
+    ).rejects.toMatchObject({
+      code: 'PRECONDITION_FAILED',
+      message: 'No case was rejected: 1 of 2 could not be.',
+      cause: { details: { reasons: [expect.stringMatching(new RegExp(`^${b.reference}: Someone else changed this case`))] } },
+    });
     expect((await api.as.resourcing.applications.get({ id: a.id })).stage).toBe('review');
-    await expect(api.as.resourcing.applications.bulkReject({ cases: [{ id: a.id, expectedVersion: a.version }] } as never)).rejects.toMatchObject({
+    await expect(
+      api.as.resourcing.applications.bulkReject({ cases: [{ id: a.id, expectedVersion: a.version }] } as never),
+    ).rejects.toMatchObject({
       code: 'BAD_REQUEST',
       message: expect.stringContaining('Choose a reason from the list.'),
     });
@@ -79,7 +121,10 @@ describe('bulk reject', () => {
     });
     expect(done).toEqual({ rejected: 2 });
     for (const k of [a, b]) {
-      expect(await api.as.resourcing.applications.get({ id: k.id })).toMatchObject({ stage: 'rejected', closeReason: 'Does not meet the eligibility criteria: Recruitment campaign closed.' });
+      expect(await api.as.resourcing.applications.get({ id: k.id })).toMatchObject({
+        stage: 'rejected',
+        closeReason: 'Does not meet the eligibility criteria: Recruitment campaign closed.',
+      });
     }
   });
 });

@@ -18,7 +18,11 @@ async function importCsv(api: Awaited<ReturnType<typeof setupApi>>, csv: string,
   return job;
 }
 
-const count = (api: Awaited<ReturnType<typeof setupApi>>) => api.db.select({ n: sql<number>`count(*)` }).from(applications).get()!.n;
+const count = (api: Awaited<ReturnType<typeof setupApi>>) =>
+  api.db
+    .select({ n: sql<number>`count(*)` })
+    .from(applications)
+    .get()!.n;
 
 describe('importing the application form export', () => {
   it('a dry run reports every row and writes nothing', async () => {
@@ -37,7 +41,14 @@ describe('importing the application form export', () => {
     expect(first.report).toMatchObject({ isCommitted: true, counts: { create: 8, refused: 0 } });
     expect(count(api)).toBe(8);
     const liam = api.db.select().from(applications).where(eq(applications.reference, 'APP-2026-10002')).get()!;
-    expect(liam).toMatchObject({ stage: 'review', currentForce: 'Essex Police', rank: 'DC', unitPreferences: ['CT', 'SOIT'], specialistSkills: ['Detective (PIP2)'], assigneeId: null });
+    expect(liam).toMatchObject({
+      stage: 'review',
+      currentForce: 'Essex Police',
+      rank: 'DC',
+      unitPreferences: ['CT', 'SOIT'],
+      specialistSkills: ['Detective (PIP2)'],
+      assigneeId: null,
+    });
     expect(liam.receivedAt).toBe('2026-11-02T00:00:00.000Z');
     const events = api.db.select().from(applicationEvents).where(eq(applicationEvents.applicationId, liam.id)).all();
     expect(events.map((e) => e.type)).toEqual(['imported', 'note_added']);
@@ -87,8 +98,12 @@ describe('importing the application form export', () => {
     await importCsv(api, sample, false);
     const changed = sample.replace('hannah.osei@example.com', 'h.osei@example.com');
     const job = await importCsv(api, changed, false);
-    expect(job.report!.rows[0]!.errors).toEqual(['reference: APP-2026-10001 was imported before with different details (email); edit that case instead.']);
-    expect(api.db.select().from(applications).where(eq(applications.reference, 'APP-2026-10001')).get()!.email).toBe('hannah.osei@example.com');
+    expect(job.report!.rows[0]!.errors).toEqual([
+      'reference: APP-2026-10001 was imported before with different details (email); edit that case instead.',
+    ]);
+    expect(api.db.select().from(applications).where(eq(applications.reference, 'APP-2026-10001')).get()!.email).toBe(
+      'hannah.osei@example.com',
+    );
   });
 
   it('reports a file whose header is wrong without looking at the rows', async () => {
@@ -111,44 +126,94 @@ describe('duplicates', () => {
   it('flags an imported row that matches an existing case and another row, and merging keeps the older case', async () => {
     const api = await setupApi();
     const existing = await api.as.resourcing.applications.create(
-      buildApplication({ firstName: 'Hannah', lastName: 'Osei', email: 'hannah.osei@example.com', dateOfBirth: '1991-06-12', phone: null }),
+      buildApplication({
+        firstName: 'Hannah',
+        lastName: 'Osei',
+        email: 'hannah.osei@example.com',
+        dateOfBirth: '1991-06-12',
+        phone: null,
+      }),
     );
     const job = await importCsv(api, sample, false);
-    expect(job.report!.rows[0]!.duplicates).toEqual([{ reference: existing.reference, matches: ['same_email', 'same_name_dob'] }]);
+    expect(job.report!.rows[0]!.duplicates).toEqual([
+      { reference: existing.reference, matches: ['same_email', 'same_name_dob'] },
+    ]);
     expect(job.report!.counts.flagged).toBe(1);
 
     const [flag] = await api.as.resourcing.duplicates.list({ status: 'open' });
-    expect(flag).toMatchObject({ matches: ['same_email', 'same_name_dob'], duplicateOf: { id: existing.id }, application: { reference: 'APP-2026-10001' } });
-    await expect(api.as.resourcing.duplicates.merge({ flagId: flag!.id, expectedVersion: flag!.application.version + 1, reason: 'Same officer' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(flag).toMatchObject({
+      matches: ['same_email', 'same_name_dob'],
+      duplicateOf: { id: existing.id },
+      application: { reference: 'APP-2026-10001' },
+    });
+    await expect(
+      api.as.resourcing.duplicates.merge({
+        flagId: flag!.id,
+        expectedVersion: flag!.application.version + 1,
+        reason: 'Same officer',
+      }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
 
-    await api.as.resourcing.duplicates.merge({ flagId: flag!.id, expectedVersion: flag!.application.version, reason: 'Same officer, applied twice' });
+    await api.as.resourcing.duplicates.merge({
+      flagId: flag!.id,
+      expectedVersion: flag!.application.version,
+      reason: 'Same officer, applied twice',
+    });
     const merged = await api.as.resourcing.applications.get({ id: flag!.application.id });
-    expect(merged).toMatchObject({ stage: 'withdrawn', closedFromStage: 'review', closeReason: `Merged into ${existing.reference}: Same officer, applied twice` });
+    expect(merged).toMatchObject({
+      stage: 'withdrawn',
+      closedFromStage: 'review',
+      closeReason: `Merged into ${existing.reference}: Same officer, applied twice`,
+    });
     const kept = await api.as.resourcing.applications.get({ id: existing.id });
     expect(kept.phone).toBe('07700 900101');
     expect(kept.specialistSkills).toEqual(['Advanced driver', 'Taser trained']);
     const keptHistory = await api.as.resourcing.applications.history({ id: existing.id });
-    expect(keptHistory.items[0]).toMatchObject({ type: 'duplicate_merged', reason: 'Same officer, applied twice', actor: { name: 'Rita Resourcing' } });
+    expect(keptHistory.items[0]).toMatchObject({
+      type: 'duplicate_merged',
+      reason: 'Same officer, applied twice',
+      actor: { name: 'Rita Resourcing' },
+    });
     expect(await api.as.resourcing.duplicates.list({ status: 'open' })).toEqual([]);
-    await expect(api.as.resourcing.duplicates.dismiss({ flagId: flag!.id, expectedVersion: merged.version, reason: 'x'.repeat(5) })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(
+      api.as.resourcing.duplicates.dismiss({ flagId: flag!.id, expectedVersion: merged.version, reason: 'x'.repeat(5) }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 
   it('flags a case created by hand, and dismissing leaves both open with the reason in both histories', async () => {
     const api = await setupApi();
-    const a = await api.as.resourcing.applications.create(buildApplication({ currentForce: 'Kent Police', warrantNumber: 'K777' }));
-    const b = await api.as.resourcing.applications.create(buildApplication({ currentForce: 'Kent Police', warrantNumber: 'K777' }));
+    const a = await api.as.resourcing.applications.create(
+      buildApplication({ currentForce: 'Kent Police', warrantNumber: 'K777' }),
+    );
+    const b = await api.as.resourcing.applications.create(
+      buildApplication({ currentForce: 'Kent Police', warrantNumber: 'K777' }),
+    );
     const [flag] = await api.as.resourcing.duplicates.list({ status: 'open', applicationId: b.id });
-    expect(flag).toMatchObject({ matches: ['same_warrant'], duplicateOf: { id: a.id, currentForce: 'Kent Police', warrantNumber: 'K777' } });
+    expect(flag).toMatchObject({
+      matches: ['same_warrant'],
+      duplicateOf: { id: a.id, currentForce: 'Kent Police', warrantNumber: 'K777' },
+    });
     const queue = await api.as.resourcing.triage.queue({});
     expect(queue.items.map((i) => [i.id, i.openDuplicateFlags])).toEqual([
       [a.id, 0],
       [b.id, 1],
     ]);
     const fresh = await api.as.resourcing.applications.get({ id: b.id });
-    await api.as.resourcing.duplicates.dismiss({ flagId: flag!.id, expectedVersion: fresh.version, reason: 'Warrant numbers reused by Kent; different officers' });
-    for (const [id, other] of [[a.id, b], [b.id, a]] as const) {
+    await api.as.resourcing.duplicates.dismiss({
+      flagId: flag!.id,
+      expectedVersion: fresh.version,
+      reason: 'Warrant numbers reused by Kent; different officers',
+    });
+    for (const [id, other] of [
+      [a.id, b],
+      [b.id, a],
+    ] as const) {
       const h = await api.as.resourcing.applications.history({ id });
-      expect(h.items[0]).toMatchObject({ type: 'duplicate_dismissed', reason: 'Warrant numbers reused by Kent; different officers', details: { otherReference: other.reference } });
+      expect(h.items[0]).toMatchObject({
+        type: 'duplicate_dismissed',
+        reason: 'Warrant numbers reused by Kent; different officers',
+        details: { otherReference: other.reference },
+      });
     }
     expect((await api.as.resourcing.applications.get({ id: b.id })).stage).toBe('review');
     expect(api.db.select().from(duplicateFlags).get()!.status).toBe('dismissed');
@@ -173,19 +238,39 @@ describe('triage queue', () => {
     expect((await api.as.resourcing.triage.queue({})).items.map((i) => i.id)).toEqual([mid.id, fresh.id]);
     const mine = await api.as.resourcing.triage.queue({ assignee: 'me' });
     expect(mine.items).toMatchObject([{ id: old.id, assignee: { name: 'Rita Resourcing' } }]);
-    expect((await api.as.resourcing.applications.get({ id: old.id })).assignee).toEqual({ id: api.actors.resourcing.id, name: 'Rita Resourcing' });
+    expect((await api.as.resourcing.applications.get({ id: old.id })).assignee).toEqual({
+      id: api.actors.resourcing.id,
+      name: 'Rita Resourcing',
+    });
 
     // Bulk: all or nothing — one stale version refuses the lot.
     await expect(
-      api.as.resourcing.triage.assign({ cases: [{ id: mid.id, expectedVersion: mid.version }, { id: fresh.id, expectedVersion: 99 }], assignee: api.actors.resourcing.id }),
+      api.as.resourcing.triage.assign({
+        cases: [
+          { id: mid.id, expectedVersion: mid.version },
+          { id: fresh.id, expectedVersion: 99 },
+        ],
+        assignee: api.actors.resourcing.id,
+      }),
     ).rejects.toMatchObject({ code: 'CONFLICT' });
     expect((await api.as.resourcing.triage.queue({})).items).toHaveLength(2);
-    await api.as.resourcing.triage.assign({ cases: [{ id: mid.id, expectedVersion: mid.version }, { id: fresh.id, expectedVersion: fresh.version }], assignee: api.actors.resourcing.id });
+    await api.as.resourcing.triage.assign({
+      cases: [
+        { id: mid.id, expectedVersion: mid.version },
+        { id: fresh.id, expectedVersion: fresh.version },
+      ],
+      assignee: api.actors.resourcing.id,
+    });
     expect((await api.as.resourcing.triage.queue({})).items).toEqual([]);
     const history = await api.as.resourcing.applications.history({ id: mid.id });
     expect(history.items[0]).toMatchObject({ type: 'assigned', details: { assignee: { name: 'Rita Resourcing' } } });
 
-    await expect(api.as.resourcing.triage.assign({ cases: [{ id: mid.id, expectedVersion: mid.version + 1 }], assignee: api.actors.leadTsg.id })).rejects.toMatchObject({
+    await expect(
+      api.as.resourcing.triage.assign({
+        cases: [{ id: mid.id, expectedVersion: mid.version + 1 }],
+        assignee: api.actors.leadTsg.id,
+      }),
+    ).rejects.toMatchObject({
       code: 'BAD_REQUEST',
     });
   });
@@ -193,10 +278,17 @@ describe('triage queue', () => {
   it('keeps saved views per user', async () => {
     const api = await setupApi();
     await api.as.resourcing.triage.saveView({ name: 'Overdue TSG', filters: { unit: 'TSG', isOverdue: true } });
-    await api.as.resourcing.triage.saveView({ name: 'Overdue TSG', filters: { unit: 'TSG', isOverdue: true, route: 'transferee' } });
+    await api.as.resourcing.triage.saveView({
+      name: 'Overdue TSG',
+      filters: { unit: 'TSG', isOverdue: true, route: 'transferee' },
+    });
     const views = await api.as.resourcing.triage.views();
     expect(views).toEqual([
-      { id: expect.any(Number), name: 'Overdue TSG', filters: { unit: 'TSG', isOverdue: true, route: 'transferee', stage: 'review', assignee: 'unassigned' } },
+      {
+        id: expect.any(Number),
+        name: 'Overdue TSG',
+        filters: { unit: 'TSG', isOverdue: true, route: 'transferee', stage: 'review', assignee: 'unassigned' },
+      },
     ]);
     await expect(api.as.resourcing.triage.deleteView({ id: views[0]!.id + 100 })).rejects.toBeInstanceOf(TRPCError);
     await api.as.resourcing.triage.deleteView({ id: views[0]!.id });

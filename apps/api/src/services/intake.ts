@@ -10,24 +10,47 @@ type Existing = { id: number; reference: string } & PersonKeys & Record<string, 
 
 /** The columns compared to say whether a row already imported is unchanged. */
 const comparedFields = [
-  'route', 'cohortYear', 'firstName', 'lastName', 'email', 'phone', 'dateOfBirth', 'currentForce', 'rank',
-  'warrantNumber', 'joinedForceOn', 'unitPreferences', 'postingPreference', 'specialistSkills',
+  'route',
+  'cohortYear',
+  'firstName',
+  'lastName',
+  'email',
+  'phone',
+  'dateOfBirth',
+  'currentForce',
+  'rank',
+  'warrantNumber',
+  'joinedForceOn',
+  'unitPreferences',
+  'postingPreference',
+  'specialistSkills',
 ] as const;
 
-type Planned = { result: ImportRowResult; row: ImportRow | null; duplicateOf: { id: number | null; reference: string; matches: string[] }[] };
+type Planned = {
+  result: ImportRowResult;
+  row: ImportRow | null;
+  duplicateOf: { id: number | null; reference: string; matches: string[] }[];
+};
 
 /** Reads the database once for what an import is checked against. */
 function loadExisting(tx: Tx | Db) {
   const people = tx
     .select({
-      id: applications.id, reference: applications.reference, email: applications.email, currentForce: applications.currentForce,
-      warrantNumber: applications.warrantNumber, firstName: applications.firstName, lastName: applications.lastName, dateOfBirth: applications.dateOfBirth,
+      id: applications.id,
+      reference: applications.reference,
+      email: applications.email,
+      currentForce: applications.currentForce,
+      warrantNumber: applications.warrantNumber,
+      firstName: applications.firstName,
+      lastName: applications.lastName,
+      dateOfBirth: applications.dateOfBirth,
     })
     .from(applications)
     .all();
   const byReference = new Map(people.map((p) => [p.reference, p]));
   const byKey = new Map<string, { id: number | null; reference: string }[]>();
-  for (const p of people) for (const k of duplicateKeys(p)) byKey.set(k.key, [...(byKey.get(k.key) ?? []), { id: p.id, reference: p.reference }]);
+  for (const p of people)
+    for (const k of duplicateKeys(p)) byKey.set(k.key, [...(byKey.get(k.key) ?? []), { id: p.id, reference: p.reference }]);
   return { byReference, byKey };
 }
 
@@ -35,7 +58,19 @@ function sameAsExisting(tx: Tx | Db, rows: { row: ImportRow; id: number }[]): Ma
   const differences = new Map<number, string[]>();
   for (let i = 0; i < rows.length; i += 500) {
     const chunk = rows.slice(i, i + 500);
-    const stored = new Map(tx.select().from(applications).where(inArray(applications.id, chunk.map((r) => r.id))).all().map((a) => [a.id, a as unknown as Existing]));
+    const stored = new Map(
+      tx
+        .select()
+        .from(applications)
+        .where(
+          inArray(
+            applications.id,
+            chunk.map((r) => r.id),
+          ),
+        )
+        .all()
+        .map((a) => [a.id, a as unknown as Existing]),
+    );
     for (const { row, id } of chunk) {
       const a = stored.get(id)!;
       const diff = comparedFields.filter((f) => JSON.stringify(a[f] ?? null) !== JSON.stringify(row[f] ?? null));
@@ -74,10 +109,21 @@ function* planSteps(tx: Tx | Db, input: StartImportInput): Generator<Progress, P
     const { line, fields } = body[i]!;
     const read = readImportRow(fields, index);
     if (!read.row) {
-      planned.push({ result: { line, reference: read.reference, name: read.name, outcome: 'refused', errors: read.errors, duplicates: [] }, row: null, duplicateOf: [] });
+      planned.push({
+        result: { line, reference: read.reference, name: read.name, outcome: 'refused', errors: read.errors, duplicates: [] },
+        row: null,
+        duplicateOf: [],
+      });
     } else {
       const row = read.row;
-      const result: ImportRowResult = { line, reference: row.reference, name: `${row.firstName} ${row.lastName}`, outcome: 'create', errors: [], duplicates: [] };
+      const result: ImportRowResult = {
+        line,
+        reference: row.reference,
+        name: `${row.firstName} ${row.lastName}`,
+        outcome: 'create',
+        errors: [],
+        duplicates: [],
+      };
       const earlierLine = linesByReference.get(row.reference);
       const existing = byReference.get(row.reference);
       if (earlierLine !== undefined) {
@@ -91,7 +137,11 @@ function* planSteps(tx: Tx | Db, input: StartImportInput): Generator<Progress, P
       const duplicateOf: Planned['duplicateOf'] = [];
       if (result.outcome === 'create') {
         const seen = new Map<string, { id: number | null; reference: string; matches: string[] }>();
-        for (const k of duplicateKeys({ ...row, currentForce: row.currentForce ?? null, warrantNumber: row.warrantNumber ?? null })) {
+        for (const k of duplicateKeys({
+          ...row,
+          currentForce: row.currentForce ?? null,
+          warrantNumber: row.warrantNumber ?? null,
+        })) {
           for (const other of byKey.get(k.key) ?? []) {
             const entry = seen.get(other.reference) ?? { ...other, matches: [] };
             entry.matches.push(k.match);
@@ -112,7 +162,9 @@ function* planSteps(tx: Tx | Db, input: StartImportInput): Generator<Progress, P
     if (diff.length) {
       const p = planned[m.at]!;
       p.result.outcome = 'refused';
-      p.result.errors.push(`reference: ${m.row.reference} was imported before with different details (${diff.join(', ')}); edit that case instead.`);
+      p.result.errors.push(
+        `reference: ${m.row.reference} was imported before with different details (${diff.join(', ')}); edit that case instead.`,
+      );
     }
   }
   yield { processed: body.length, total: body.length };
@@ -145,7 +197,14 @@ export function planImport(tx: Tx | Db, input: StartImportInput): Plan {
 }
 
 function emptyReport(input: StartImportInput, fileErrors: string[]): ImportReport {
-  return { fileName: input.fileName, isDryRun: input.isDryRun, isCommitted: false, counts: { create: 0, unchanged: 0, refused: 0, flagged: 0 }, rows: [], fileErrors };
+  return {
+    fileName: input.fileName,
+    isDryRun: input.isDryRun,
+    isCommitted: false,
+    counts: { create: 0, unchanged: 0, refused: 0, flagged: 0 },
+    rows: [],
+    fileErrors,
+  };
 }
 
 /** Writes every planned row in the caller's transaction. */
@@ -155,14 +214,34 @@ const importQueries = preparedFor((db) => {
     insertApplication: db
       .insert(applications)
       .values({
-        reference: p('reference'), route: p('route'), cohortYear: p('cohortYear'), firstName: p('firstName'), lastName: p('lastName'), email: p('email'),
-        phone: p('phone'), dateOfBirth: p('dateOfBirth'), currentForce: p('currentForce'), rank: p('rank'), warrantNumber: p('warrantNumber'),
-        joinedForceOn: p('joinedForceOn'), targetUnit: null, unitPreferences: p('unitPreferences'), postingPreference: p('postingPreference'),
-        specialistSkills: p('specialistSkills'), stage: 'review', stageEnteredAt: p('at'), receivedAt: p('receivedAt'), createdAt: p('at'), updatedAt: p('at'),
+        reference: p('reference'),
+        route: p('route'),
+        cohortYear: p('cohortYear'),
+        firstName: p('firstName'),
+        lastName: p('lastName'),
+        email: p('email'),
+        phone: p('phone'),
+        dateOfBirth: p('dateOfBirth'),
+        currentForce: p('currentForce'),
+        rank: p('rank'),
+        warrantNumber: p('warrantNumber'),
+        joinedForceOn: p('joinedForceOn'),
+        targetUnit: null,
+        unitPreferences: p('unitPreferences'),
+        postingPreference: p('postingPreference'),
+        specialistSkills: p('specialistSkills'),
+        stage: 'review',
+        stageEnteredAt: p('at'),
+        receivedAt: p('receivedAt'),
+        createdAt: p('at'),
+        updatedAt: p('at'),
       })
       .returning({ id: applications.id })
       .prepare(),
-    insertFlag: db.insert(duplicateFlags).values({ applicationId: p('applicationId'), duplicateOfId: p('duplicateOfId'), matches: p('matches'), createdAt: p('at') }).prepare(),
+    insertFlag: db
+      .insert(duplicateFlags)
+      .values({ applicationId: p('applicationId'), duplicateOfId: p('duplicateOfId'), matches: p('matches'), createdAt: p('at') })
+      .prepare(),
   };
 });
 
@@ -174,18 +253,51 @@ function writeImport(tx: Tx, ctx: ServiceCtx, fileName: string, planned: Planned
     if (p.result.outcome !== 'create' || !p.row) continue;
     const r = p.row;
     const { id } = q.insertApplication.get({
-      reference: r.reference, route: r.route, cohortYear: r.cohortYear ?? null, firstName: r.firstName, lastName: r.lastName, email: r.email,
-      phone: r.phone ?? null, dateOfBirth: r.dateOfBirth, currentForce: r.currentForce ?? null, rank: r.rank ?? null, warrantNumber: r.warrantNumber ?? null,
-      joinedForceOn: r.joinedForceOn ?? null, unitPreferences: r.unitPreferences, postingPreference: r.postingPreference ?? null,
-      specialistSkills: r.specialistSkills, receivedAt: new Date(r.receivedAt).toISOString(), at,
+      reference: r.reference,
+      route: r.route,
+      cohortYear: r.cohortYear ?? null,
+      firstName: r.firstName,
+      lastName: r.lastName,
+      email: r.email,
+      phone: r.phone ?? null,
+      dateOfBirth: r.dateOfBirth,
+      currentForce: r.currentForce ?? null,
+      rank: r.rank ?? null,
+      warrantNumber: r.warrantNumber ?? null,
+      joinedForceOn: r.joinedForceOn ?? null,
+      unitPreferences: r.unitPreferences,
+      postingPreference: r.postingPreference ?? null,
+      specialistSkills: r.specialistSkills,
+      receivedAt: new Date(r.receivedAt).toISOString(),
+      at,
     })!;
     idByReference.set(r.reference, id);
-    appendEvent(tx, { applicationId: id, actorId: ctx.actor.id, at, type: 'imported', toStage: 'review', details: { fileName, line: p.result.line, route: r.route } });
-    if (r.notes) appendEvent(tx, { applicationId: id, actorId: ctx.actor.id, at, type: 'note_added', details: { body: r.notes, fromImport: true } });
+    appendEvent(tx, {
+      applicationId: id,
+      actorId: ctx.actor.id,
+      at,
+      type: 'imported',
+      toStage: 'review',
+      details: { fileName, line: p.result.line, route: r.route },
+    });
+    if (r.notes)
+      appendEvent(tx, {
+        applicationId: id,
+        actorId: ctx.actor.id,
+        at,
+        type: 'note_added',
+        details: { body: r.notes, fromImport: true },
+      });
     for (const d of p.duplicateOf) {
       const duplicateOfId = d.id ?? idByReference.get(d.reference)!;
       q.insertFlag.run({ applicationId: id, duplicateOfId, matches: d.matches, at });
-      appendEvent(tx, { applicationId: id, actorId: ctx.actor.id, at, type: 'duplicate_flagged', details: { duplicateOfId, duplicateOfReference: d.reference, matches: d.matches } });
+      appendEvent(tx, {
+        applicationId: id,
+        actorId: ctx.actor.id,
+        at,
+        type: 'duplicate_flagged',
+        details: { duplicateOfId, duplicateOfReference: d.reference, matches: d.matches },
+      });
     }
   }
 }
@@ -214,7 +326,10 @@ export async function runImport(
     (tx) => {
       const again = planImport(tx, input);
       if (again.report.counts.refused > 0 || again.report.counts.create !== first.report.counts.create) {
-        throw new DomainError('CONFLICT', 'Cases changed while the file was being checked, and nothing was imported. Run the import again.');
+        throw new DomainError(
+          'CONFLICT',
+          'Cases changed while the file was being checked, and nothing was imported. Run the import again.',
+        );
       }
       writeImport(tx, ctx, input.fileName, again.planned);
       return { ...again.report, isCommitted: true };
@@ -241,13 +356,19 @@ export function startImportJob(ctx: ServiceCtx, input: StartImportInput): Import
     await breathe();
   })
     .then((report) => Object.assign(job, { phase: 'done', report, processed: job.total }))
-    .catch((e: unknown) => Object.assign(job, { phase: 'failed', error: e instanceof DomainError ? e.message : 'The import failed on our side; nothing was imported.' }))
+    .catch((e: unknown) =>
+      Object.assign(job, {
+        phase: 'failed',
+        error: e instanceof DomainError ? e.message : 'The import failed on our side; nothing was imported.',
+      }),
+    )
     .finally(() => (stored.finishedAt = Date.now()));
   return { ...job };
 }
 
 export function getImportJob(ctx: ServiceCtx, jobId: string): ImportJob {
   const stored = jobs.get(jobId);
-  if (!stored || stored.ownerId !== ctx.actor.id) throw new DomainError('NOT_FOUND', 'There is no such import. It may have finished more than 30 minutes ago.');
+  if (!stored || stored.ownerId !== ctx.actor.id)
+    throw new DomainError('NOT_FOUND', 'There is no such import. It may have finished more than 30 minutes ago.');
   return { ...stored.job };
 }

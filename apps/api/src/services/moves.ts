@@ -65,12 +65,18 @@ export function bulkReject(ctx: ServiceCtx, input: BulkRejectInput): { rejected:
         } catch (e) {
           if (!(e instanceof DomainError)) throw e;
           if (e.details.fieldErrors?.reasonId) throw e;
-          const ref = tx.select({ reference: applications.reference }).from(applications).where(eq(applications.id, c.id)).get()?.reference ?? `Case ${c.id}`;
+          const ref =
+            tx.select({ reference: applications.reference }).from(applications).where(eq(applications.id, c.id)).get()
+              ?.reference ?? `Case ${c.id}`;
           problems.push(`${ref}: ${e.details.reasons?.join(' ') ?? e.message}`);
         }
       }
       if (problems.length) {
-        throw new DomainError('PRECONDITION_FAILED', `No case was rejected: ${problems.length} of ${input.cases.length} could not be.`, { reasons: problems });
+        throw new DomainError(
+          'PRECONDITION_FAILED',
+          `No case was rejected: ${problems.length} of ${input.cases.length} could not be.`,
+          { reasons: problems },
+        );
       }
       return { rejected: input.cases.length };
     },

@@ -31,7 +31,11 @@ function addCourse(db: Db, startsOn: string, capacity = 10) {
   return db.insert(inductionCourses).values({ startsOn, place: 'Hendon', capacity }).returning().get();
 }
 function addMentor(db: Db, name: string, unit: UnitCode = 'METCC', capacity = 3) {
-  return db.insert(mentors).values({ name, unitCode: unit, place: units.find((u) => u.code === unit)!.places[0]!, capacity }).returning().get();
+  return db
+    .insert(mentors)
+    .values({ name, unitCode: unit, place: units.find((u) => u.code === unit)!.places[0]!, capacity })
+    .returning()
+    .get();
 }
 const firstPlace = (unit: UnitCode) => units.find((u) => u.code === unit)!.places[0]!;
 
@@ -49,7 +53,7 @@ async function advance(api: Api, detail: ApplicationDetail, to: Stage, unit: Uni
     switch (c.stage) {
       case 'review':
         c = await r.recordEligibility({
-      ...clearForceRecords,
+          ...clearForceRecords,
           ...base,
           targetUnit: unit,
           criteria: allMet(c.route),
@@ -68,7 +72,13 @@ async function advance(api: Api, detail: ApplicationDetail, to: Stage, unit: Uni
       case 'induction': {
         const startDate = addDays(c.finalOfferAt!, 28);
         const course = addCourse(api.db, startDate);
-        c = await r.bookInduction({ ...base, courseId: course.id, startDate, postingUnit: c.targetUnit!, postingPlace: firstPlace(c.targetUnit!) });
+        c = await r.bookInduction({
+          ...base,
+          courseId: course.id,
+          startDate,
+          postingUnit: c.targetUnit!,
+          postingPlace: firstPlace(c.targetUnit!),
+        });
         break;
       }
       case 'mentoring': {
@@ -102,7 +112,13 @@ async function historyTypes(api: Api, id: number) {
 describe('creating and reading a case', () => {
   it('creates a case at review that reads back as entered, with a "created" event', async () => {
     const api = await setupApi();
-    const input = buildApplication({ firstName: 'Amara', lastName: 'Okafor', email: 'amara.okafor@example.com', currentForce: 'Essex Police', rank: 'DC' });
+    const input = buildApplication({
+      firstName: 'Amara',
+      lastName: 'Okafor',
+      email: 'amara.okafor@example.com',
+      currentForce: 'Essex Police',
+      rank: 'DC',
+    });
     const created = await api.as.resourcing.applications.create(input);
     const read = await api.as.resourcing.applications.get({ id: created.id });
 
@@ -165,17 +181,57 @@ describe('creating and reading a case', () => {
 describe('finding cases: filters, search, pages and the board', () => {
   async function seedPeople(api: Api) {
     const mk = (o: Partial<CreateApplicationInput>) => create(api, o);
-    const amara = await mk({ firstName: 'Amara', lastName: 'Okafor', email: 'amara.okafor@example.com', currentForce: 'Kent Police', targetUnit: 'TSG' });
-    const li = await mk({ firstName: 'Li', lastName: 'Ng', email: 'li.ng@example.com', currentForce: 'Essex Police', targetUnit: 'METCC' });
-    const sam = await mk({ firstName: 'Sam', lastName: 'Carter', email: 'sam.carter@example.com', currentForce: 'Kent Police', targetUnit: 'METCC' });
-    const jo = await mk({
-      route: 'police_now_nglp', cohortYear: 2025, firstName: 'Jo', lastName: 'Bright', email: 'jo.bright@example.com',
-      currentForce: null, rank: null, warrantNumber: null, joinedForceOn: null, targetUnit: 'SNT',
+    const amara = await mk({
+      firstName: 'Amara',
+      lastName: 'Okafor',
+      email: 'amara.okafor@example.com',
+      currentForce: 'Kent Police',
+      targetUnit: 'TSG',
     });
-    const samira = await mk({ firstName: 'Samira', lastName: 'Patel', email: 's.patel@example.com', currentForce: 'Sussex Police', targetUnit: 'TSG' });
+    const li = await mk({
+      firstName: 'Li',
+      lastName: 'Ng',
+      email: 'li.ng@example.com',
+      currentForce: 'Essex Police',
+      targetUnit: 'METCC',
+    });
+    const sam = await mk({
+      firstName: 'Sam',
+      lastName: 'Carter',
+      email: 'sam.carter@example.com',
+      currentForce: 'Kent Police',
+      targetUnit: 'METCC',
+    });
+    const jo = await mk({
+      route: 'police_now_nglp',
+      cohortYear: 2025,
+      firstName: 'Jo',
+      lastName: 'Bright',
+      email: 'jo.bright@example.com',
+      currentForce: null,
+      rank: null,
+      warrantNumber: null,
+      joinedForceOn: null,
+      targetUnit: 'SNT',
+    });
+    const samira = await mk({
+      firstName: 'Samira',
+      lastName: 'Patel',
+      email: 's.patel@example.com',
+      currentForce: 'Sussex Police',
+      targetUnit: 'TSG',
+    });
     const ed = await mk({
-      route: 'police_now_ndp', cohortYear: 2026, firstName: 'Ed', lastName: 'Young', email: 'ed.young@example.com',
-      currentForce: null, rank: null, warrantNumber: null, joinedForceOn: null, targetUnit: 'CT',
+      route: 'police_now_ndp',
+      cohortYear: 2026,
+      firstName: 'Ed',
+      lastName: 'Young',
+      email: 'ed.young@example.com',
+      currentForce: null,
+      rank: null,
+      warrantNumber: null,
+      joinedForceOn: null,
+      targetUnit: 'CT',
     });
     // Two of them move on to interview.
     await advance(api, li, 'interview');
@@ -228,7 +284,11 @@ describe('finding cases: filters, search, pages and the board', () => {
 
   it('pages through every case exactly once, newest first, with and without a filter', async () => {
     const api = await setupApi();
-    for (let i = 0; i < 23; i++) await create(api, { route: i % 3 ? 'transferee' : 'police_now_ndp', ...(i % 3 ? {} : { cohortYear: 2026, currentForce: null, rank: null, warrantNumber: null, joinedForceOn: null }) });
+    for (let i = 0; i < 23; i++)
+      await create(api, {
+        route: i % 3 ? 'transferee' : 'police_now_ndp',
+        ...(i % 3 ? {} : { cohortYear: 2026, currentForce: null, rank: null, warrantNumber: null, joinedForceOn: null }),
+      });
     async function all(filters: { route?: Route }) {
       const ids: number[] = [];
       let cursor: string | undefined;
@@ -250,7 +310,11 @@ describe('finding cases: filters, search, pages and the board', () => {
 
     const ndp = await all({ route: 'police_now_ndp' });
     expect(ndp.ids).toHaveLength(8);
-    const ndpRows = api.db.select({ id: applications.id }).from(applications).where(eq(applications.route, 'police_now_ndp')).all();
+    const ndpRows = api.db
+      .select({ id: applications.id })
+      .from(applications)
+      .where(eq(applications.route, 'police_now_ndp'))
+      .all();
     expect(new Set(ndp.ids)).toEqual(new Set(ndpRows.map((r) => r.id)));
   });
 
@@ -311,17 +375,26 @@ describe('the pipeline, gate by gate, for a transferee to TSG', () => {
     expect(err.reasons).toEqual(['Eligibility has not been recorded.', 'No target unit has been chosen.']);
 
     // Eligibility for TSG, but without the TSG mentor and base visit.
-    c = await r.recordEligibility({ ...clearForceRecords, id: c.id, expectedVersion: c.version, targetUnit: 'TSG', criteria: allMet('transferee'), unitCriteria: { fitness: true } });
-    err = await refusal(r.move({ id: c.id, expectedVersion: c.version, to: 'interview' }));
-    expect(err.code).toBe('PRECONDITION_FAILED');
-    expect(err.reasons).toEqual([
-      expect.stringContaining('TSG mentor'),
-      expect.stringContaining('attachment or base visit'),
-    ]);
     c = await r.recordEligibility({
       ...clearForceRecords,
-      id: c.id, expectedVersion: c.version, targetUnit: 'TSG', criteria: allMet('transferee'), unitCriteria: { fitness: true },
-      tsgMentorName: 'PC Dana Frost', hasTsgBaseVisit: true,
+      id: c.id,
+      expectedVersion: c.version,
+      targetUnit: 'TSG',
+      criteria: allMet('transferee'),
+      unitCriteria: { fitness: true },
+    });
+    err = await refusal(r.move({ id: c.id, expectedVersion: c.version, to: 'interview' }));
+    expect(err.code).toBe('PRECONDITION_FAILED');
+    expect(err.reasons).toEqual([expect.stringContaining('TSG mentor'), expect.stringContaining('attachment or base visit')]);
+    c = await r.recordEligibility({
+      ...clearForceRecords,
+      id: c.id,
+      expectedVersion: c.version,
+      targetUnit: 'TSG',
+      criteria: allMet('transferee'),
+      unitCriteria: { fitness: true },
+      tsgMentorName: 'PC Dana Frost',
+      hasTsgBaseVisit: true,
     });
     expect(c.eligibility).toMatchObject({ tsgMentorName: 'PC Dana Frost', hasTsgBaseVisit: true, recordedBy: 'Rita Resourcing' });
     c = await r.move({ id: c.id, expectedVersion: c.version, to: 'interview' });
@@ -333,19 +406,33 @@ describe('the pipeline, gate by gate, for a transferee to TSG', () => {
     c = await api.as.leadTsg.applications.recordInterview({ id: c.id, expectedVersion: c.version, outcome: 'fail', scores });
     err = await refusal(r.move({ id: c.id, expectedVersion: c.version, to: 'pre_employment' }));
     expect(err.reasons).toEqual([expect.stringContaining('outcome is a fail')]);
-    c = await api.as.leadTsg.applications.recordInterview({ id: c.id, expectedVersion: c.version, outcome: 'pass', scores, notes: 'Strong on public order.' });
+    c = await api.as.leadTsg.applications.recordInterview({
+      id: c.id,
+      expectedVersion: c.version,
+      outcome: 'pass',
+      scores,
+      notes: 'Strong on public order.',
+    });
     c = await api.as.leadTsg.applications.move({ id: c.id, expectedVersion: c.version, to: 'pre_employment' });
     expect(c.stage).toBe('pre_employment');
 
     // pre_employment → induction: every required check passed or waived, each unmet one listed.
     const required = requiredChecks('transferee', 'TSG');
     expect(c.checks.map((k) => k.check).sort()).toEqual(required.map((k) => k.code).sort());
-    expect(required.map((k) => k.code)).toEqual(expect.arrayContaining(['psd_oh_records', 'level2_public_order', 'cbrn_medical']));
+    expect(required.map((k) => k.code)).toEqual(
+      expect.arrayContaining(['psd_oh_records', 'level2_public_order', 'cbrn_medical']),
+    );
     err = await refusal(r.move({ id: c.id, expectedVersion: c.version, to: 'induction' }));
     expect(err.reasons).toHaveLength(required.length);
     for (const check of required) expect(err.reasons).toContainEqual(expect.stringContaining(check.name));
 
-    c = await r.updateCheck({ id: c.id, expectedVersion: c.version, check: 'references', status: 'waived', reason: 'Held on file from a previous application.' });
+    c = await r.updateCheck({
+      id: c.id,
+      expectedVersion: c.version,
+      check: 'references',
+      status: 'waived',
+      reason: 'Held on file from a previous application.',
+    });
     c = await r.updateCheck({ id: c.id, expectedVersion: c.version, check: 'vetting', status: 'requested' });
     for (const check of required.filter((k) => !['references', 'vetting', 'biometrics'].includes(k.code))) {
       c = await r.updateCheck({ id: c.id, expectedVersion: c.version, check: check.code, status: 'passed' });
@@ -361,24 +448,44 @@ describe('the pipeline, gate by gate, for a transferee to TSG', () => {
     c = await r.move({ id: c.id, expectedVersion: c.version, to: 'induction' });
     expect(c.stage).toBe('induction');
     expect(c.finalOfferAt).toBe('2026-11-25T09:30:00.000Z');
-    expect(c.checks.find((k) => k.check === 'references')).toMatchObject({ status: 'waived', reason: 'Held on file from a previous application.' });
+    expect(c.checks.find((k) => k.check === 'references')).toMatchObject({
+      status: 'waived',
+      reason: 'Held on file from a previous application.',
+    });
 
     // induction → mentoring: a booking, posted to the target unit, starting 28+ days after the final offer.
     err = await refusal(r.move({ id: c.id, expectedVersion: c.version, to: 'mentoring' }));
     expect(err.reasons).toEqual(['No induction course is booked, and no start date or posting is set.']);
     const early = addCourse(api.db, '2026-12-01');
     c = await api.as.coordinator.applications.bookInduction({
-      id: c.id, expectedVersion: c.version, courseId: early.id, startDate: '2026-12-22', postingUnit: 'BCU', postingPlace: 'North Area',
+      id: c.id,
+      expectedVersion: c.version,
+      courseId: early.id,
+      startDate: '2026-12-22',
+      postingUnit: 'BCU',
+      postingPlace: 'North Area',
     });
     err = await refusal(r.move({ id: c.id, expectedVersion: c.version, to: 'mentoring' }));
     expect(err.reasons).toEqual([
       expect.stringContaining("is not the case's target unit"),
-      expect.stringMatching(/start date \(22 December 2026\) must be at least 28 days after the final offer \(25 November 2026\).*earliest is 23 December 2026/),
+      expect.stringMatching(
+        /start date \(22 December 2026\) must be at least 28 days after the final offer \(25 November 2026\).*earliest is 23 December 2026/,
+      ),
     ]);
     c = await api.as.coordinator.applications.bookInduction({
-      id: c.id, expectedVersion: c.version, courseId: early.id, startDate: '2026-12-23', postingUnit: 'TSG', postingPlace: 'Catford (SE)',
+      id: c.id,
+      expectedVersion: c.version,
+      courseId: early.id,
+      startDate: '2026-12-23',
+      postingUnit: 'TSG',
+      postingPlace: 'Catford (SE)',
     });
-    expect(c.induction).toMatchObject({ startDate: '2026-12-23', postingUnit: 'TSG', postingPlace: 'Catford (SE)', bookedBy: 'Cara Coordinator' });
+    expect(c.induction).toMatchObject({
+      startDate: '2026-12-23',
+      postingUnit: 'TSG',
+      postingPlace: 'Catford (SE)',
+      bookedBy: 'Cara Coordinator',
+    });
     c = await api.as.coordinator.applications.move({ id: c.id, expectedVersion: c.version, to: 'mentoring' });
     expect(c.stage).toBe('mentoring');
 
@@ -405,7 +512,9 @@ describe('the pipeline, gate by gate, for a transferee to TSG', () => {
     expect(types.at(-1)).toBe('created');
     expect(types.filter((t) => t === 'moved')).toHaveLength(5);
     expect(types.filter((t) => t === 'check_updated')).toHaveLength(required.length + 1);
-    expect(types).toEqual(expect.arrayContaining(['eligibility_recorded', 'interview_recorded', 'induction_booked', 'mentor_assigned']));
+    expect(types).toEqual(
+      expect.arrayContaining(['eligibility_recorded', 'interview_recorded', 'induction_booked', 'mentor_assigned']),
+    );
     const ids = history.items.map((e) => e.id);
     expect(ids).toEqual([...ids].sort((a, b) => b - a));
     // Refused moves left nothing in the history.
@@ -417,7 +526,9 @@ describe('the pipeline, gate by gate, for a transferee to TSG', () => {
     let c = await create(api, { currentForce: 'Metropolitan Police Service', joinedForceOn: '2025-06-01' });
     c = await api.as.resourcing.applications.recordEligibility({
       ...clearForceRecords,
-      id: c.id, expectedVersion: c.version, targetUnit: 'TSG',
+      id: c.id,
+      expectedVersion: c.version,
+      targetUnit: 'TSG',
       criteria: { serving_home_office: false, constable_rank: true, probation_complete: false },
       unitCriteria: { fitness: false },
     });
@@ -440,10 +551,21 @@ describe('the pipeline, gate by gate, for a transferee to TSG', () => {
 
   it('checks MO3 essential criteria and a Police Now applicant against the programme criteria', async () => {
     const api = await setupApi();
-    let c = await create(api, { route: 'police_now_nglp', cohortYear: 2026, currentForce: null, rank: null, warrantNumber: null, joinedForceOn: null });
+    let c = await create(api, {
+      route: 'police_now_nglp',
+      cohortYear: 2026,
+      currentForce: null,
+      rank: null,
+      warrantNumber: null,
+      joinedForceOn: null,
+    });
     c = await api.as.resourcing.applications.recordEligibility({
       ...clearForceRecords,
-      id: c.id, expectedVersion: c.version, targetUnit: 'MO3', criteria: { degree: true, uk_residence: true }, unitCriteria: { surveillance_trained: true },
+      id: c.id,
+      expectedVersion: c.version,
+      targetUnit: 'MO3',
+      criteria: { degree: true, uk_residence: true },
+      unitCriteria: { surveillance_trained: true },
     });
     const err = await refusal(api.as.resourcing.applications.move({ id: c.id, expectedVersion: c.version, to: 'interview' }));
     expect(err.reasons).toEqual([
@@ -454,13 +576,26 @@ describe('the pipeline, gate by gate, for a transferee to TSG', () => {
 
   it('a Police Now applicant has no notice period and no force records check', async () => {
     const api = await setupApi();
-    let c = await create(api, { route: 'police_now_ndp', cohortYear: 2026, currentForce: null, rank: null, warrantNumber: null, joinedForceOn: null, targetUnit: 'METCC' });
+    let c = await create(api, {
+      route: 'police_now_ndp',
+      cohortYear: 2026,
+      currentForce: null,
+      rank: null,
+      warrantNumber: null,
+      joinedForceOn: null,
+      targetUnit: 'METCC',
+    });
     c = await advance(api, c, 'pre_employment');
     expect(c.checks.map((k) => k.check)).not.toContain('psd_oh_records');
     c = await advance(api, c, 'induction');
     const course = addCourse(api.db, c.finalOfferAt!.slice(0, 10));
     c = await api.as.resourcing.applications.bookInduction({
-      id: c.id, expectedVersion: c.version, courseId: course.id, startDate: c.finalOfferAt!.slice(0, 10), postingUnit: 'METCC', postingPlace: 'Bow',
+      id: c.id,
+      expectedVersion: c.version,
+      courseId: course.id,
+      startDate: c.finalOfferAt!.slice(0, 10),
+      postingUnit: 'METCC',
+      postingPlace: 'Bow',
     });
     c = await api.as.resourcing.applications.move({ id: c.id, expectedVersion: c.version, to: 'mentoring' });
     expect(c.stage).toBe('mentoring');
@@ -468,130 +603,268 @@ describe('the pipeline, gate by gate, for a transferee to TSG', () => {
 });
 
 describe('TSG re-route', () => {
-  it.each(['level2_public_order', 'cbrn_medical'])('failing %s posts the officer to a BCU instead of rejecting them', async (check) => {
-    const api = await setupApi();
-    let c = await advance(api, await create(api, { targetUnit: 'TSG' }), 'pre_employment', 'TSG');
-    const eventsBefore = caseState(api.db, c.id).events;
-    c = await api.as.resourcing.applications.updateCheck({ id: c.id, expectedVersion: c.version, check, status: 'failed', reason: 'Did not complete the course.' });
+  it.each(['level2_public_order', 'cbrn_medical'])(
+    'failing %s posts the officer to a BCU instead of rejecting them',
+    async (check) => {
+      const api = await setupApi();
+      let c = await advance(api, await create(api, { targetUnit: 'TSG' }), 'pre_employment', 'TSG');
+      const eventsBefore = caseState(api.db, c.id).events;
+      c = await api.as.resourcing.applications.updateCheck({
+        id: c.id,
+        expectedVersion: c.version,
+        check,
+        status: 'failed',
+        reason: 'Did not complete the course.',
+      });
 
-    expect(c.stage).toBe('pre_employment');
-    expect(c.targetUnit).toBe('BCU');
-    // Both TSG checks stop being required; the failed one stays visible.
-    const stillRequired = c.checks.filter((k) => k.isRequired).map((k) => k.check);
-    expect(stillRequired).not.toContain('level2_public_order');
-    expect(stillRequired).not.toContain('cbrn_medical');
-    expect(stillRequired.sort()).toEqual(requiredChecks('transferee', 'BCU').map((k) => k.code).sort());
-    expect(c.checks.find((k) => k.check === check)).toMatchObject({ status: 'failed', isRequired: false });
+      expect(c.stage).toBe('pre_employment');
+      expect(c.targetUnit).toBe('BCU');
+      // Both TSG checks stop being required; the failed one stays visible.
+      const stillRequired = c.checks.filter((k) => k.isRequired).map((k) => k.check);
+      expect(stillRequired).not.toContain('level2_public_order');
+      expect(stillRequired).not.toContain('cbrn_medical');
+      expect(stillRequired.sort()).toEqual(
+        requiredChecks('transferee', 'BCU')
+          .map((k) => k.code)
+          .sort(),
+      );
+      expect(c.checks.find((k) => k.check === check)).toMatchObject({ status: 'failed', isRequired: false });
 
-    const history = await api.as.resourcing.applications.history({ id: c.id });
-    expect(history.items.slice(0, 2).map((e) => e.type)).toEqual(['rerouted', 'check_updated']);
-    expect(history.items[0]).toMatchObject({ details: { fromUnit: 'TSG', toUnit: 'BCU', check }, reason: expect.stringContaining('BCU') });
-    expect(history.items.map((e) => e.type)).not.toContain('rejected');
-    expect(caseState(api.db, c.id).events).toBe(eventsBefore + 2);
+      const history = await api.as.resourcing.applications.history({ id: c.id });
+      expect(history.items.slice(0, 2).map((e) => e.type)).toEqual(['rerouted', 'check_updated']);
+      expect(history.items[0]).toMatchObject({
+        details: { fromUnit: 'TSG', toUnit: 'BCU', check },
+        reason: expect.stringContaining('BCU'),
+      });
+      expect(history.items.map((e) => e.type)).not.toContain('rejected');
+      expect(caseState(api.db, c.id).events).toBe(eventsBefore + 2);
 
-    // The standard checks alone now open the gate to induction.
-    for (const k of requiredChecks('transferee', 'BCU')) {
-      c = await api.as.resourcing.applications.updateCheck({ id: c.id, expectedVersion: c.version, check: k.code, status: 'passed' });
-    }
-    c = await api.as.resourcing.applications.move({ id: c.id, expectedVersion: c.version, to: 'induction' });
-    expect(c.stage).toBe('induction');
-    expect(c.targetUnit).toBe('BCU');
-  });
+      // The standard checks alone now open the gate to induction.
+      for (const k of requiredChecks('transferee', 'BCU')) {
+        c = await api.as.resourcing.applications.updateCheck({
+          id: c.id,
+          expectedVersion: c.version,
+          check: k.code,
+          status: 'passed',
+        });
+      }
+      c = await api.as.resourcing.applications.move({ id: c.id, expectedVersion: c.version, to: 'induction' });
+      expect(c.stage).toBe('induction');
+      expect(c.targetUnit).toBe('BCU');
+    },
+  );
 
   it('failing a standard check on a TSG case does not re-route it', async () => {
     const api = await setupApi();
     let c = await advance(api, await create(api, { targetUnit: 'TSG' }), 'pre_employment', 'TSG');
-    c = await api.as.resourcing.applications.updateCheck({ id: c.id, expectedVersion: c.version, check: 'fitness_test', status: 'failed', reason: 'Missed the shuttle level.' });
+    c = await api.as.resourcing.applications.updateCheck({
+      id: c.id,
+      expectedVersion: c.version,
+      check: 'fitness_test',
+      status: 'failed',
+      reason: 'Missed the shuttle level.',
+    });
     expect(c.targetUnit).toBe('TSG');
     expect(await historyTypes(api, c.id)).not.toContain('rerouted');
   });
 });
 
 describe('closing, reopening and moving back', () => {
-  it.each(['rejected', 'withdrawn'] as const)('needs a listed reason to mark a case %s, then records it with where it was closed from', async (to) => {
-    const api = await setupApi();
-    const c = await advance(api, await create(api, { targetUnit: 'METCC' }), 'interview');
-    const before = caseState(api.db, c.id);
-    const err = await refusal(api.as.resourcing.applications.move({ id: c.id, expectedVersion: c.version, to, reason: 'Words alone.' }));
-    expect(err.code).toBe('BAD_REQUEST');
-    expect(err.fieldErrors?.reasonId?.[0]).toMatch(/Choose a reason for (rejecting|withdrawing) from the list/);
-    const wrongKind = await refusal(
-      api.as.resourcing.applications.move({ id: c.id, expectedVersion: c.version, to, reasonId: to === 'rejected' ? closeReasonIds.withdrawn : closeReasonIds.rejected }),
-    );
-    expect(wrongKind.fieldErrors?.reasonId?.[0]).toBe(`Choose a reason from the list for a case being ${to}.`);
-    expect(caseState(api.db, c.id)).toEqual(before);
+  it.each(['rejected', 'withdrawn'] as const)(
+    'needs a listed reason to mark a case %s, then records it with where it was closed from',
+    async (to) => {
+      const api = await setupApi();
+      const c = await advance(api, await create(api, { targetUnit: 'METCC' }), 'interview');
+      const before = caseState(api.db, c.id);
+      const err = await refusal(
+        api.as.resourcing.applications.move({ id: c.id, expectedVersion: c.version, to, reason: 'Words alone.' }),
+      );
+      expect(err.code).toBe('BAD_REQUEST');
+      expect(err.fieldErrors?.reasonId?.[0]).toMatch(/Choose a reason for (rejecting|withdrawing) from the list/);
+      const wrongKind = await refusal(
+        api.as.resourcing.applications.move({
+          id: c.id,
+          expectedVersion: c.version,
+          to,
+          reasonId: to === 'rejected' ? closeReasonIds.withdrawn : closeReasonIds.rejected,
+        }),
+      );
+      expect(wrongKind.fieldErrors?.reasonId?.[0]).toBe(`Choose a reason from the list for a case being ${to}.`);
+      expect(caseState(api.db, c.id)).toEqual(before);
 
-    const closed = await api.as.resourcing.applications.move({ id: c.id, expectedVersion: c.version, to, reasonId: closeReasonIds[to], reason: 'Officer accepted a post elsewhere.' });
-    const label = to === 'rejected' ? 'Does not meet the eligibility criteria' : 'Candidate withdrew';
-    expect(closed).toMatchObject({ stage: to, closedFromStage: 'interview', closeReason: `${label}: Officer accepted a post elsewhere.` });
-    const [last] = (await api.as.resourcing.applications.history({ id: c.id })).items;
-    expect(last).toMatchObject({ type: to, fromStage: 'interview', toStage: to, reason: `${label}: Officer accepted a post elsewhere.`, details: { reasonId: closeReasonIds[to], reasonLabel: label } });
-  });
+      const closed = await api.as.resourcing.applications.move({
+        id: c.id,
+        expectedVersion: c.version,
+        to,
+        reasonId: closeReasonIds[to],
+        reason: 'Officer accepted a post elsewhere.',
+      });
+      const label = to === 'rejected' ? 'Does not meet the eligibility criteria' : 'Candidate withdrew';
+      expect(closed).toMatchObject({
+        stage: to,
+        closedFromStage: 'interview',
+        closeReason: `${label}: Officer accepted a post elsewhere.`,
+      });
+      const [last] = (await api.as.resourcing.applications.history({ id: c.id })).items;
+      expect(last).toMatchObject({
+        type: to,
+        fromStage: 'interview',
+        toStage: to,
+        reason: `${label}: Officer accepted a post elsewhere.`,
+        details: { reasonId: closeReasonIds[to], reasonLabel: label },
+      });
+    },
+  );
 
   it('reopens a closed case only at the stage it was closed from, by resourcing, with a reason', async () => {
     const api = await setupApi();
     let c = await advance(api, await create(api, { targetUnit: 'METCC' }), 'pre_employment');
-    c = await api.as.resourcing.applications.move({ id: c.id, expectedVersion: c.version, to: 'rejected', reasonId: closeReasonIds.rejected, reason: 'Failed vetting.' });
+    c = await api.as.resourcing.applications.move({
+      id: c.id,
+      expectedVersion: c.version,
+      to: 'rejected',
+      reasonId: closeReasonIds.rejected,
+      reason: 'Failed vetting.',
+    });
 
-    const wrong = await refusal(api.as.resourcing.applications.move({ id: c.id, expectedVersion: c.version, to: 'review', reason: 'Appeal upheld.' }));
+    const wrong = await refusal(
+      api.as.resourcing.applications.move({ id: c.id, expectedVersion: c.version, to: 'review', reason: 'Appeal upheld.' }),
+    );
     expect(wrong.code).toBe('PRECONDITION_FAILED');
     expect(wrong.reasons?.[0]).toContain('closed from (pre-employment)');
-    expect((await refusal(api.as.resourcing.applications.move({ id: c.id, expectedVersion: c.version, to: 'pre_employment' }))).code).toBe('BAD_REQUEST');
-    expect((await refusal(api.as.leadMetcc.applications.move({ id: c.id, expectedVersion: c.version, to: 'pre_employment', reason: 'Appeal upheld.' }))).code).toBe('FORBIDDEN');
+    expect(
+      (await refusal(api.as.resourcing.applications.move({ id: c.id, expectedVersion: c.version, to: 'pre_employment' }))).code,
+    ).toBe('BAD_REQUEST');
+    expect(
+      (
+        await refusal(
+          api.as.leadMetcc.applications.move({
+            id: c.id,
+            expectedVersion: c.version,
+            to: 'pre_employment',
+            reason: 'Appeal upheld.',
+          }),
+        )
+      ).code,
+    ).toBe('FORBIDDEN');
     expect(caseState(api.db, c.id).row.version).toBe(c.version);
 
-    c = await api.as.resourcing.applications.move({ id: c.id, expectedVersion: c.version, to: 'pre_employment', reason: 'Appeal upheld.' });
+    c = await api.as.resourcing.applications.move({
+      id: c.id,
+      expectedVersion: c.version,
+      to: 'pre_employment',
+      reason: 'Appeal upheld.',
+    });
     expect(c).toMatchObject({ stage: 'pre_employment', closedFromStage: null, closeReason: null });
-    expect((await api.as.resourcing.applications.history({ id: c.id })).items[0]).toMatchObject({ type: 'reopened', fromStage: 'rejected', toStage: 'pre_employment', reason: 'Appeal upheld.' });
+    expect((await api.as.resourcing.applications.history({ id: c.id })).items[0]).toMatchObject({
+      type: 'reopened',
+      fromStage: 'rejected',
+      toStage: 'pre_employment',
+      reason: 'Appeal upheld.',
+    });
   });
 
   it('moves a case back one stage with a reason, by resourcing only', async () => {
     const api = await setupApi();
     let c = await advance(api, await create(api, { targetUnit: 'METCC' }), 'pre_employment');
-    expect((await refusal(api.as.resourcing.applications.move({ id: c.id, expectedVersion: c.version, to: 'interview' }))).code).toBe('BAD_REQUEST');
-    expect((await refusal(api.as.leadMetcc.applications.move({ id: c.id, expectedVersion: c.version, to: 'interview', reason: 'Re-interview.' }))).code).toBe('FORBIDDEN');
-    const skip = await refusal(api.as.resourcing.applications.move({ id: c.id, expectedVersion: c.version, to: 'review', reason: 'Start over.' }));
+    expect(
+      (await refusal(api.as.resourcing.applications.move({ id: c.id, expectedVersion: c.version, to: 'interview' }))).code,
+    ).toBe('BAD_REQUEST');
+    expect(
+      (
+        await refusal(
+          api.as.leadMetcc.applications.move({ id: c.id, expectedVersion: c.version, to: 'interview', reason: 'Re-interview.' }),
+        )
+      ).code,
+    ).toBe('FORBIDDEN');
+    const skip = await refusal(
+      api.as.resourcing.applications.move({ id: c.id, expectedVersion: c.version, to: 'review', reason: 'Start over.' }),
+    );
     expect(skip.code).toBe('PRECONDITION_FAILED');
     expect(skip.reasons?.[0]).toContain('one stage at a time');
-    const skipForward = await refusal(api.as.resourcing.applications.move({ id: c.id, expectedVersion: c.version, to: 'mentoring' }));
+    const skipForward = await refusal(
+      api.as.resourcing.applications.move({ id: c.id, expectedVersion: c.version, to: 'mentoring' }),
+    );
     expect(skipForward.code).toBe('PRECONDITION_FAILED');
 
-    c = await api.as.resourcing.applications.move({ id: c.id, expectedVersion: c.version, to: 'interview', reason: 'Panel asked for a second interview.' });
+    c = await api.as.resourcing.applications.move({
+      id: c.id,
+      expectedVersion: c.version,
+      to: 'interview',
+      reason: 'Panel asked for a second interview.',
+    });
     expect(c.stage).toBe('interview');
-    expect((await api.as.resourcing.applications.history({ id: c.id })).items[0]).toMatchObject({ type: 'moved_back', fromStage: 'pre_employment', toStage: 'interview', reason: 'Panel asked for a second interview.' });
+    expect((await api.as.resourcing.applications.history({ id: c.id })).items[0]).toMatchObject({
+      type: 'moved_back',
+      fromStage: 'pre_employment',
+      toStage: 'interview',
+      reason: 'Panel asked for a second interview.',
+    });
   });
 });
 
 describe('concurrent and refused writes change nothing', () => {
   const staleWrites = {
-    move: (api: Api, id: number, v: number) => api.as.resourcing.applications.move({ id, expectedVersion: v, to: 'withdrawn', reasonId: closeReasonIds.withdrawn, reason: 'Changed their mind.' }),
-    addNote: (api: Api, id: number, v: number) => api.as.resourcing.applications.addNote({ id, expectedVersion: v, body: 'Called the officer.' }),
-    recordInterview: (api: Api, id: number, v: number) => api.as.leadMetcc.applications.recordInterview({ id, expectedVersion: v, outcome: 'pass', scores }),
+    move: (api: Api, id: number, v: number) =>
+      api.as.resourcing.applications.move({
+        id,
+        expectedVersion: v,
+        to: 'withdrawn',
+        reasonId: closeReasonIds.withdrawn,
+        reason: 'Changed their mind.',
+      }),
+    addNote: (api: Api, id: number, v: number) =>
+      api.as.resourcing.applications.addNote({ id, expectedVersion: v, body: 'Called the officer.' }),
+    recordInterview: (api: Api, id: number, v: number) =>
+      api.as.leadMetcc.applications.recordInterview({ id, expectedVersion: v, outcome: 'pass', scores }),
   };
 
-  it.each(Object.keys(staleWrites) as (keyof typeof staleWrites)[])('%s with a stale expectedVersion is a CONFLICT carrying the current case', async (name) => {
-    const api = await setupApi();
-    let c = await advance(api, await create(api, { targetUnit: 'METCC' }), 'interview');
-    const stale = c.version;
-    c = await api.as.resourcing.applications.addNote({ id: c.id, expectedVersion: c.version, body: 'Someone else got here first.' });
-    const before = caseState(api.db, c.id);
+  it.each(Object.keys(staleWrites) as (keyof typeof staleWrites)[])(
+    '%s with a stale expectedVersion is a CONFLICT carrying the current case',
+    async (name) => {
+      const api = await setupApi();
+      let c = await advance(api, await create(api, { targetUnit: 'METCC' }), 'interview');
+      const stale = c.version;
+      c = await api.as.resourcing.applications.addNote({
+        id: c.id,
+        expectedVersion: c.version,
+        body: 'Someone else got here first.',
+      });
+      const before = caseState(api.db, c.id);
 
-    const err = await refusal(staleWrites[name](api, c.id, stale));
-    expect(err.code).toBe('CONFLICT');
-    expect(err.message).toContain(`now at version ${c.version}`);
-    expect(err.current).toMatchObject({ id: c.id, version: c.version, stage: 'interview' });
-    expect(caseState(api.db, c.id)).toEqual(before);
-    expect(api.db.select().from(applicationEvents).where(eq(applicationEvents.applicationId, c.id)).all().at(-1)?.details).toEqual({ body: 'Someone else got here first.' });
-  });
+      const err = await refusal(staleWrites[name](api, c.id, stale));
+      expect(err.code).toBe('CONFLICT');
+      expect(err.message).toContain(`now at version ${c.version}`);
+      expect(err.current).toMatchObject({ id: c.id, version: c.version, stage: 'interview' });
+      expect(caseState(api.db, c.id)).toEqual(before);
+      expect(
+        api.db.select().from(applicationEvents).where(eq(applicationEvents.applicationId, c.id)).all().at(-1)?.details,
+      ).toEqual({ body: 'Someone else got here first.' });
+    },
+  );
 
   it('an update to a check that does not exist, or does not apply, changes nothing', async () => {
     const api = await setupApi();
     const c = await advance(api, await create(api, { targetUnit: 'TSG' }), 'pre_employment', 'TSG');
     const before = caseState(api.db, c.id);
-    const unknown = await refusal(api.as.resourcing.applications.updateCheck({ id: c.id, expectedVersion: c.version, check: 'horse_riding', status: 'passed' }));
+    const unknown = await refusal(
+      api.as.resourcing.applications.updateCheck({
+        id: c.id,
+        expectedVersion: c.version,
+        check: 'horse_riding',
+        status: 'passed',
+      }),
+    );
     expect(unknown.code).toBe('BAD_REQUEST');
     expect(unknown.fieldErrors?.check?.[0]).toContain('There is no check called "horse_riding"');
-    const notApplicable = await refusal(api.as.resourcing.applications.updateCheck({ id: c.id, expectedVersion: c.version, check: 'counter_terrorist_check', status: 'passed' }));
+    const notApplicable = await refusal(
+      api.as.resourcing.applications.updateCheck({
+        id: c.id,
+        expectedVersion: c.version,
+        check: 'counter_terrorist_check',
+        status: 'passed',
+      }),
+    );
     expect(notApplicable.fieldErrors?.check?.[0]).toContain('does not apply');
     expect(caseState(api.db, c.id)).toEqual(before);
   });
@@ -600,16 +873,36 @@ describe('concurrent and refused writes change nothing', () => {
     const api = await setupApi();
     const c = await advance(api, await create(api, { targetUnit: 'METCC' }), 'induction');
     const before = caseState(api.db, c.id);
-    expect((await refusal(api.as.resourcing.applications.move({ id: c.id, expectedVersion: c.version, to: 'mentoring' }))).code).toBe('PRECONDITION_FAILED');
+    expect(
+      (await refusal(api.as.resourcing.applications.move({ id: c.id, expectedVersion: c.version, to: 'mentoring' }))).code,
+    ).toBe('PRECONDITION_FAILED');
 
     const full = addCourse(api.db, '2027-02-01', 1);
     const other = await advance(api, await create(api, { targetUnit: 'METCC' }), 'induction');
-    await api.as.resourcing.applications.bookInduction({ id: other.id, expectedVersion: other.version, courseId: full.id, startDate: '2027-02-01', postingUnit: 'METCC', postingPlace: 'Bow' });
-    const err = await refusal(api.as.resourcing.applications.bookInduction({ id: c.id, expectedVersion: c.version, courseId: full.id, startDate: '2027-02-01', postingUnit: 'METCC', postingPlace: 'Bow' }));
+    await api.as.resourcing.applications.bookInduction({
+      id: other.id,
+      expectedVersion: other.version,
+      courseId: full.id,
+      startDate: '2027-02-01',
+      postingUnit: 'METCC',
+      postingPlace: 'Bow',
+    });
+    const err = await refusal(
+      api.as.resourcing.applications.bookInduction({
+        id: c.id,
+        expectedVersion: c.version,
+        courseId: full.id,
+        startDate: '2027-02-01',
+        postingUnit: 'METCC',
+        postingPlace: 'Bow',
+      }),
+    );
     expect(err.code).toBe('CONFLICT');
     expect(err.message).toContain('full');
 
-    const wrongStage = await refusal(api.as.resourcing.applications.recordInterview({ id: c.id, expectedVersion: c.version, outcome: 'fail', scores }));
+    const wrongStage = await refusal(
+      api.as.resourcing.applications.recordInterview({ id: c.id, expectedVersion: c.version, outcome: 'fail', scores }),
+    );
     expect(wrongStage.code).toBe('PRECONDITION_FAILED');
     expect(wrongStage.reasons?.[0]).toContain('only while the case is at interview');
     expect(caseState(api.db, c.id)).toEqual(before);

@@ -102,11 +102,17 @@ export function recordEligibility(ctx: ServiceCtx, input: RecordEligibilityInput
 export function approveException(ctx: ServiceCtx, input: ApproveExceptionInput): ApplicationDetail {
   return writeCase(ctx, input, 'exception', (tx, { row, snapshot }, at) => {
     if (!needsException(snapshot)) {
-      throw new DomainError('BAD_REQUEST', 'There is nothing to approve: no open misconduct and no referred records are recorded on this case.');
+      throw new DomainError(
+        'BAD_REQUEST',
+        'There is nothing to approve: no open misconduct and no referred records are recorded on this case.',
+      );
     }
     tx.insert(eligibilityExceptions)
       .values({ applicationId: row.id, reason: input.reason, approvedBy: ctx.actor.id, approvedAt: at })
-      .onConflictDoUpdate({ target: eligibilityExceptions.applicationId, set: { reason: input.reason, approvedBy: ctx.actor.id, approvedAt: at } })
+      .onConflictDoUpdate({
+        target: eligibilityExceptions.applicationId,
+        set: { reason: input.reason, approvedBy: ctx.actor.id, approvedAt: at },
+      })
       .run();
     bumpVersion(tx, row, at);
     appendEvent(tx, { applicationId: row.id, actorId: ctx.actor.id, at, type: 'exception_approved', reason: input.reason });
@@ -115,7 +121,13 @@ export function approveException(ctx: ServiceCtx, input: ApproveExceptionInput):
 
 export function recordInterview(ctx: ServiceCtx, input: RecordInterviewInput): ApplicationDetail {
   return writeCase(ctx, input, 'interview', (tx, { row }, at) => {
-    const record = { outcome: input.outcome, scores: input.scores, notes: input.notes ?? null, recordedBy: ctx.actor.id, recordedAt: at };
+    const record = {
+      outcome: input.outcome,
+      scores: input.scores,
+      notes: input.notes ?? null,
+      recordedBy: ctx.actor.id,
+      recordedAt: at,
+    };
     tx.insert(interviewOutcomes)
       .values({ applicationId: row.id, ...record })
       .onConflictDoUpdate({ target: interviewOutcomes.applicationId, set: record })
@@ -178,7 +190,14 @@ export function bookInduction(ctx: ServiceCtx, input: BookInductionInput): Appli
     if (input.startDate < course.startsOn) {
       throw fieldError('startDate', `The start date cannot be before the induction course starts (${course.startsOn}).`);
     }
-    const record = { courseId: course.id, startDate: input.startDate, postingUnit: input.postingUnit, postingPlace: input.postingPlace, bookedBy: ctx.actor.id, bookedAt: at };
+    const record = {
+      courseId: course.id,
+      startDate: input.startDate,
+      postingUnit: input.postingUnit,
+      postingPlace: input.postingPlace,
+      bookedBy: ctx.actor.id,
+      bookedAt: at,
+    };
     tx.insert(inductionBookings)
       .values({ applicationId: row.id, ...record })
       .onConflictDoUpdate({ target: inductionBookings.applicationId, set: record })
@@ -189,7 +208,14 @@ export function bookInduction(ctx: ServiceCtx, input: BookInductionInput): Appli
       actorId: ctx.actor.id,
       at,
       type: 'induction_booked',
-      details: { courseId: course.id, courseStartsOn: course.startsOn, coursePlace: course.place, startDate: input.startDate, postingUnit: input.postingUnit, postingPlace: input.postingPlace },
+      details: {
+        courseId: course.id,
+        courseStartsOn: course.startsOn,
+        coursePlace: course.place,
+        startDate: input.startDate,
+        postingUnit: input.postingUnit,
+        postingPlace: input.postingPlace,
+      },
     });
   });
 }
@@ -213,7 +239,8 @@ export function assignMentor(ctx: ServiceCtx, input: AssignMentorInput): Applica
   return writeCase(ctx, input, 'mentor', (tx, { row }, at) => {
     const mentorId = input.mentorId === undefined ? row.mentorId : input.mentorId;
     const buddyId = input.buddyId === undefined ? row.buddyId : input.buddyId;
-    if (mentorId !== null && mentorId === buddyId) throw fieldError('buddyId', 'The buddy must be someone other than the mentor.');
+    if (mentorId !== null && mentorId === buddyId)
+      throw fieldError('buddyId', 'The buddy must be someone other than the mentor.');
     const details: Record<string, unknown> = {};
     for (const [role, id, current] of [
       ['mentor', mentorId, row.mentorId],

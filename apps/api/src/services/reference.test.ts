@@ -6,7 +6,11 @@ import { setupApi } from '../testing.ts';
 describe('reference data for the forms', () => {
   it('shows each mentor’s real load and each course’s bookings', async () => {
     const api = await setupApi();
-    const [m] = api.db.insert(mentors).values({ name: 'PS Load Test', unitCode: 'METCC', place: 'Hendon', capacity: 2 }).returning().all();
+    const [m] = api.db
+      .insert(mentors)
+      .values({ name: 'PS Load Test', unitCode: 'METCC', place: 'Hendon', capacity: 2 })
+      .returning()
+      .all();
     // A case at mentoring with this mentor: put it there through the rows the services would write.
     const c = await api.as.resourcing.applications.create(buildApplication({ targetUnit: 'METCC' }));
     api.db.$client.prepare("UPDATE applications SET stage = 'mentoring', mentor_id = ? WHERE id = ?").run(m!.id, c.id);

@@ -9,7 +9,13 @@ export function getReference(db: Db, today: string) {
     units: units.map((u) => ({ code: u.code, name: u.name, places: [...u.places], criteria: [...unitCriteria[u.code]] })),
     routeCriteria,
     checks: checkTypes.map((c) => ({ code: c.code, name: c.name, unit: c.unit })),
-    forces: db.select({ name: forces.name }).from(forces).where(eq(forces.isMet, false)).orderBy(forces.name).all().map((f) => f.name),
+    forces: db
+      .select({ name: forces.name })
+      .from(forces)
+      .where(eq(forces.isMet, false))
+      .orderBy(forces.name)
+      .all()
+      .map((f) => f.name),
     inductionCourses: db
       .select({
         id: inductionCourses.id,
@@ -44,9 +50,20 @@ export function listMentors(db: Db) {
 }
 
 /** Who viewed which case, newest first; for the admin. */
-export function listAccessLog(db: Db, input: { applicationId?: number | undefined; userId?: number | undefined; before?: number | undefined; limit: number }) {
+export function listAccessLog(
+  db: Db,
+  input: { applicationId?: number | undefined; userId?: number | undefined; before?: number | undefined; limit: number },
+) {
   const rows = db
-    .select({ id: accessLog.id, at: accessLog.at, action: accessLog.action, applicationId: accessLog.applicationId, reference: applications.reference, userId: accessLog.userId, userName: users.name })
+    .select({
+      id: accessLog.id,
+      at: accessLog.at,
+      action: accessLog.action,
+      applicationId: accessLog.applicationId,
+      reference: applications.reference,
+      userId: accessLog.userId,
+      userName: users.name,
+    })
     .from(accessLog)
     .innerJoin(users, eq(users.id, accessLog.userId))
     .innerJoin(applications, eq(applications.id, accessLog.applicationId))

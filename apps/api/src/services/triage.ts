@@ -20,10 +20,20 @@ export function triageQueue(ctx: ServiceCtx, input: TriageQueueInput, slaDays: n
   const after = input.cursor ? decodeQueueCursor(input.cursor) : undefined;
   const rows = ctx.db
     .select({
-      id: applications.id, reference: applications.reference, firstName: applications.firstName, lastName: applications.lastName,
-      route: applications.route, targetUnit: applications.targetUnit, unitPreferences: applications.unitPreferences, currentForce: applications.currentForce,
-      stage: applications.stage, receivedAt: applications.receivedAt, version: applications.version,
-      assigneeId: applications.assigneeId, assigneeName: users.name, openDuplicateFlags: openFlagCount,
+      id: applications.id,
+      reference: applications.reference,
+      firstName: applications.firstName,
+      lastName: applications.lastName,
+      route: applications.route,
+      targetUnit: applications.targetUnit,
+      unitPreferences: applications.unitPreferences,
+      currentForce: applications.currentForce,
+      stage: applications.stage,
+      receivedAt: applications.receivedAt,
+      version: applications.version,
+      assigneeId: applications.assigneeId,
+      assigneeName: users.name,
+      openDuplicateFlags: openFlagCount,
     })
     .from(applications)
     .leftJoin(users, eq(users.id, applications.assigneeId))
@@ -33,7 +43,9 @@ export function triageQueue(ctx: ServiceCtx, input: TriageQueueInput, slaDays: n
         assigneeCondition(ctx, input.assignee),
         input.isOverdue === true ? lt(applications.receivedAt, overdueBefore) : undefined,
         input.isOverdue === false ? sql`${applications.receivedAt} >= ${overdueBefore}` : undefined,
-        after ? or(gt(applications.receivedAt, after[0]), and(eq(applications.receivedAt, after[0]), gt(applications.id, after[1]))) : undefined,
+        after
+          ? or(gt(applications.receivedAt, after[0]), and(eq(applications.receivedAt, after[0]), gt(applications.id, after[1])))
+          : undefined,
       ),
     )
     .orderBy(asc(applications.receivedAt), asc(applications.id))
@@ -49,7 +61,11 @@ export function triageQueue(ctx: ServiceCtx, input: TriageQueueInput, slaDays: n
     };
   });
   const last = items.at(-1);
-  return { items, nextCursor: rows.length > input.limit && last ? Buffer.from(JSON.stringify([last.receivedAt, last.id])).toString('base64url') : null };
+  return {
+    items,
+    nextCursor:
+      rows.length > input.limit && last ? Buffer.from(JSON.stringify([last.receivedAt, last.id])).toString('base64url') : null,
+  };
 }
 
 function decodeQueueCursor(cursor: string): [string, number] {
@@ -79,7 +95,11 @@ export function assignCases(ctx: ServiceCtx, input: AssignInput) {
       const assigneeId = input.assignee === 'me' ? ctx.actor.id : input.assignee;
       let assignee: { id: number; name: string } | null = null;
       if (assigneeId !== null) {
-        const u = tx.select({ id: users.id, name: users.name, role: users.role, isActive: users.isActive }).from(users).where(eq(users.id, assigneeId)).get();
+        const u = tx
+          .select({ id: users.id, name: users.name, role: users.role, isActive: users.isActive })
+          .from(users)
+          .where(eq(users.id, assigneeId))
+          .get();
         if (!u || !u.isActive || u.role !== 'resourcing') throw fieldError('assignee', 'Choose a member of the resourcing team.');
         assignee = { id: u.id, name: u.name };
       }
@@ -91,11 +111,19 @@ export function assignCases(ctx: ServiceCtx, input: AssignInput) {
         const { row } = loadCase(tx, c.id);
         assertVersion(row, c.expectedVersion);
         if (row.stage === 'onboarded' || row.stage === 'rejected' || row.stage === 'withdrawn') {
-          throw new DomainError('PRECONDITION_FAILED', `${row.reference} is ${row.stage}: only open cases are assigned.`, { reasons: [`${row.reference} is ${row.stage}: only open cases are assigned.`] });
+          throw new DomainError('PRECONDITION_FAILED', `${row.reference} is ${row.stage}: only open cases are assigned.`, {
+            reasons: [`${row.reference} is ${row.stage}: only open cases are assigned.`],
+          });
         }
         if (row.assigneeId === assigneeId) continue;
         bumpVersion(tx, row, at, { assigneeId });
-        appendEvent(tx, { applicationId: row.id, actorId: ctx.actor.id, at, type: 'assigned', details: { assignee, previousAssigneeId: row.assigneeId } });
+        appendEvent(tx, {
+          applicationId: row.id,
+          actorId: ctx.actor.id,
+          at,
+          type: 'assigned',
+          details: { assignee, previousAssigneeId: row.assigneeId },
+        });
       }
       return { assigned: ids.size, assignee };
     },
@@ -124,7 +152,10 @@ export function saveView(ctx: ServiceCtx, input: SaveViewInput) {
 }
 
 export function deleteView(ctx: ServiceCtx, id: number) {
-  const result = ctx.db.delete(savedViews).where(and(eq(savedViews.id, id), eq(savedViews.userId, ctx.actor.id))).run();
+  const result = ctx.db
+    .delete(savedViews)
+    .where(and(eq(savedViews.id, id), eq(savedViews.userId, ctx.actor.id)))
+    .run();
   if (result.changes === 0) throw new DomainError('NOT_FOUND', 'There is no such saved view.');
   return { ok: true as const };
 }

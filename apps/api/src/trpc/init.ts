@@ -69,7 +69,10 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
 const roleProcedure = (...roles: Role[]) =>
   authedProcedure.use(({ ctx, next }) => {
     if (!roles.includes(ctx.actor.role)) {
-      throw new TRPCError({ code: 'FORBIDDEN', message: `This needs the ${roles.join(' or ')} role; you are signed in as ${ctx.actor.role}.` });
+      throw new TRPCError({
+        code: 'FORBIDDEN',
+        message: `This needs the ${roles.join(' or ')} role; you are signed in as ${ctx.actor.role}.`,
+      });
     }
     return next();
   });

@@ -54,7 +54,11 @@ export function Layout() {
               <nav className="moj-header__navigation" aria-label="Account">
                 <ul className="moj-header__navigation-list">
                   <li className="moj-header__navigation-item app-header__user">
-                    {me.data.name} <span className="app-header__role">({roleLabels[me.data.role]}{me.data.units.length ? `, ${me.data.units.join(', ')}` : ''})</span>
+                    {me.data.name}{' '}
+                    <span className="app-header__role">
+                      ({roleLabels[me.data.role]}
+                      {me.data.units.length ? `, ${me.data.units.join(', ')}` : ''})
+                    </span>
                   </li>
                   <li className="moj-header__navigation-item">
                     <button type="button" className="app-link-button moj-header__navigation-link" onClick={() => logout.mutate()}>

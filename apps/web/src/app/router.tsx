@@ -20,15 +20,34 @@ export const router = createBrowserRouter([
     children: [
       { index: true, lazy: board },
       { path: 'board', lazy: board },
-      { path: 'cases/:id', lazy: () => import('../features/cases/components/case-page.tsx').then((m) => ({ Component: m.CasePage })) },
+      {
+        path: 'cases/:id',
+        lazy: () => import('../features/cases/components/case-page.tsx').then((m) => ({ Component: m.CasePage })),
+      },
       {
         path: 'applications/new',
-        lazy: () => import('../features/applications/components/new-application-page.tsx').then((m) => ({ Component: m.NewApplicationPage })),
+        lazy: () =>
+          import('../features/applications/components/new-application-page.tsx').then((m) => ({
+            Component: m.NewApplicationPage,
+          })),
       },
-      { path: 'triage', lazy: () => import('../features/triage/components/triage-page.tsx').then((m) => ({ Component: m.TriagePage })) },
-      { path: 'import', lazy: () => import('../features/intake/components/import-page.tsx').then((m) => ({ Component: m.ImportPage })) },
-      { path: 'duplicates', lazy: () => import('../features/duplicates/components/duplicates-page.tsx').then((m) => ({ Component: m.DuplicatesPage })) },
-      { path: 'admin', lazy: () => import('../features/admin/components/admin-page.tsx').then((m) => ({ Component: m.AdminPage })) },
+      {
+        path: 'triage',
+        lazy: () => import('../features/triage/components/triage-page.tsx').then((m) => ({ Component: m.TriagePage })),
+      },
+      {
+        path: 'import',
+        lazy: () => import('../features/intake/components/import-page.tsx').then((m) => ({ Component: m.ImportPage })),
+      },
+      {
+        path: 'duplicates',
+        lazy: () =>
+          import('../features/duplicates/components/duplicates-page.tsx').then((m) => ({ Component: m.DuplicatesPage })),
+      },
+      {
+        path: 'admin',
+        lazy: () => import('../features/admin/components/admin-page.tsx').then((m) => ({ Component: m.AdminPage })),
+      },
       { path: '*', Component: NotFound },
     ],
   },

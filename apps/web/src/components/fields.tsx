@@ -1,6 +1,13 @@
 import type { ReactNode } from 'react';
 
-type Base = { id: string; label: ReactNode; hint?: ReactNode; errors?: string[] | undefined; isLabelHidden?: boolean; className?: string };
+type Base = {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  errors?: string[] | undefined;
+  isLabelHidden?: boolean;
+  className?: string;
+};
 
 function describedBy(id: string, hint: unknown, errors: string[] | undefined) {
   const ids = [hint ? `${id}-hint` : '', errors?.length ? `${id}-error` : ''].filter(Boolean).join(' ');
@@ -146,7 +153,11 @@ export function Radios({
         <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
         <Hint id={id} hint={hint} />
         <ErrorMessage id={id} errors={errors} />
-        <div className={['govuk-radios', isInline ? 'govuk-radios--inline' : '', isSmall ? 'govuk-radios--small' : ''].filter(Boolean).join(' ')}>
+        <div
+          className={['govuk-radios', isInline ? 'govuk-radios--inline' : '', isSmall ? 'govuk-radios--small' : '']
+            .filter(Boolean)
+            .join(' ')}
+        >
           {options.map((o, i) => (
             <div className="govuk-radios__item" key={o.value}>
               <input

@@ -4,7 +4,13 @@ import type { CheckStatus, OpenStage, Role, Route, Stage, UnitCode } from '@must
 // with it, which the dashboard does not need in its first load. Types still come from contracts, so
 // a new stage or route fails the typecheck here.
 
-export const openStages = ['review', 'interview', 'pre_employment', 'induction', 'mentoring'] as const satisfies readonly OpenStage[];
+export const openStages = [
+  'review',
+  'interview',
+  'pre_employment',
+  'induction',
+  'mentoring',
+] as const satisfies readonly OpenStage[];
 export const pipelineStages = [...openStages, 'onboarded'] as const satisfies readonly Stage[];
 
 export const stageLabels: Record<Stage, string> = {

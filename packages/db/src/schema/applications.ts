@@ -1,5 +1,15 @@
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import type { CheckStatus, EventType, InterviewScores, Rank, RecordsOutcome, RecordsRequest, Route, Stage, UnitCode } from '@muster/contracts';
+import type {
+  CheckStatus,
+  EventType,
+  InterviewScores,
+  Rank,
+  RecordsOutcome,
+  RecordsRequest,
+  Route,
+  Stage,
+  UnitCode,
+} from '@muster/contracts';
 import { checkTypes, forces, inductionCourses, mentors, units } from './reference.ts';
 import { users } from './users.ts';
 
@@ -19,7 +29,9 @@ export const applications = sqliteTable(
     rank: text('rank').$type<Rank>(),
     warrantNumber: text('warrant_number'),
     joinedForceOn: text('joined_force_on'),
-    targetUnit: text('target_unit').$type<UnitCode>().references(() => units.code),
+    targetUnit: text('target_unit')
+      .$type<UnitCode>()
+      .references(() => units.code),
     unitPreferences: text('unit_preferences', { mode: 'json' }).$type<UnitCode[]>().notNull().default([]),
     postingPreference: text('posting_preference'),
     specialistSkills: text('specialist_skills', { mode: 'json' }).$type<string[]>().notNull().default([]),
@@ -68,7 +80,9 @@ export const stageCounts = sqliteTable(
 );
 
 export const eligibilityRecords = sqliteTable('eligibility_records', {
-  applicationId: integer('application_id').primaryKey().references(() => applications.id),
+  applicationId: integer('application_id')
+    .primaryKey()
+    .references(() => applications.id),
   criteria: text('criteria', { mode: 'json' }).$type<Record<string, boolean>>().notNull(),
   unitCriteria: text('unit_criteria', { mode: 'json' }).$type<Record<string, boolean>>().notNull(),
   tsgMentorName: text('tsg_mentor_name'),
@@ -81,35 +95,51 @@ export const eligibilityRecords = sqliteTable('eligibility_records', {
   ohOutcome: text('oh_outcome').$type<RecordsOutcome>(),
   hasOpenMisconduct: integer('has_open_misconduct', { mode: 'boolean' }),
   misconductDetails: text('misconduct_details'),
-  recordedBy: integer('recorded_by').notNull().references(() => users.id),
+  recordedBy: integer('recorded_by')
+    .notNull()
+    .references(() => users.id),
   recordedAt: text('recorded_at').notNull(),
 });
 
 /** An admin's approval to let a case progress despite open misconduct or a referred records outcome. */
 export const eligibilityExceptions = sqliteTable('eligibility_exceptions', {
-  applicationId: integer('application_id').primaryKey().references(() => applications.id),
+  applicationId: integer('application_id')
+    .primaryKey()
+    .references(() => applications.id),
   reason: text('reason').notNull(),
-  approvedBy: integer('approved_by').notNull().references(() => users.id),
+  approvedBy: integer('approved_by')
+    .notNull()
+    .references(() => users.id),
   approvedAt: text('approved_at').notNull(),
 });
 
 export const interviewOutcomes = sqliteTable('interview_outcomes', {
-  applicationId: integer('application_id').primaryKey().references(() => applications.id),
+  applicationId: integer('application_id')
+    .primaryKey()
+    .references(() => applications.id),
   outcome: text('outcome').$type<'pass' | 'fail'>().notNull(),
   scores: text('scores', { mode: 'json' }).$type<InterviewScores>().notNull(),
   notes: text('notes'),
-  recordedBy: integer('recorded_by').notNull().references(() => users.id),
+  recordedBy: integer('recorded_by')
+    .notNull()
+    .references(() => users.id),
   recordedAt: text('recorded_at').notNull(),
 });
 
 export const applicationChecks = sqliteTable(
   'application_checks',
   {
-    applicationId: integer('application_id').notNull().references(() => applications.id),
-    checkCode: text('check_code').notNull().references(() => checkTypes.code),
+    applicationId: integer('application_id')
+      .notNull()
+      .references(() => applications.id),
+    checkCode: text('check_code')
+      .notNull()
+      .references(() => checkTypes.code),
     status: text('status').$type<CheckStatus>().notNull(),
     reason: text('reason'),
-    updatedBy: integer('updated_by').notNull().references(() => users.id),
+    updatedBy: integer('updated_by')
+      .notNull()
+      .references(() => users.id),
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.applicationId, t.checkCode] })],
@@ -118,12 +148,21 @@ export const applicationChecks = sqliteTable(
 export const inductionBookings = sqliteTable(
   'induction_bookings',
   {
-    applicationId: integer('application_id').primaryKey().references(() => applications.id),
-    courseId: integer('course_id').notNull().references(() => inductionCourses.id),
+    applicationId: integer('application_id')
+      .primaryKey()
+      .references(() => applications.id),
+    courseId: integer('course_id')
+      .notNull()
+      .references(() => inductionCourses.id),
     startDate: text('start_date').notNull(),
-    postingUnit: text('posting_unit').$type<UnitCode>().notNull().references(() => units.code),
+    postingUnit: text('posting_unit')
+      .$type<UnitCode>()
+      .notNull()
+      .references(() => units.code),
     postingPlace: text('posting_place').notNull(),
-    bookedBy: integer('booked_by').notNull().references(() => users.id),
+    bookedBy: integer('booked_by')
+      .notNull()
+      .references(() => users.id),
     bookedAt: text('booked_at').notNull(),
   },
   (t) => [index('induction_bookings_course_idx').on(t.courseId)],
@@ -134,7 +173,9 @@ export const applicationEvents = sqliteTable(
   'application_events',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    applicationId: integer('application_id').notNull().references(() => applications.id),
+    applicationId: integer('application_id')
+      .notNull()
+      .references(() => applications.id),
     actorId: integer('actor_id').references(() => users.id),
     at: text('at').notNull(),
     type: text('type').$type<EventType>().notNull(),
@@ -151,8 +192,12 @@ export const accessLog = sqliteTable(
   'access_log',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    userId: integer('user_id').notNull().references(() => users.id),
-    applicationId: integer('application_id').notNull().references(() => applications.id),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    applicationId: integer('application_id')
+      .notNull()
+      .references(() => applications.id),
     at: text('at').notNull(),
     action: text('action').notNull(),
   },
@@ -164,8 +209,12 @@ export const duplicateFlags = sqliteTable(
   'duplicate_flags',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    applicationId: integer('application_id').notNull().references(() => applications.id),
-    duplicateOfId: integer('duplicate_of_id').notNull().references(() => applications.id),
+    applicationId: integer('application_id')
+      .notNull()
+      .references(() => applications.id),
+    duplicateOfId: integer('duplicate_of_id')
+      .notNull()
+      .references(() => applications.id),
     /** Which rules matched: same_email, same_warrant, same_name_dob. */
     matches: text('matches', { mode: 'json' }).$type<string[]>().notNull(),
     status: text('status').$type<'open' | 'merged' | 'dismissed'>().notNull().default('open'),

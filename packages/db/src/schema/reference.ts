@@ -9,7 +9,10 @@ export const units = sqliteTable('units', {
 export const places = sqliteTable(
   'places',
   {
-    unitCode: text('unit_code').$type<UnitCode>().notNull().references(() => units.code),
+    unitCode: text('unit_code')
+      .$type<UnitCode>()
+      .notNull()
+      .references(() => units.code),
     name: text('name').notNull(),
   },
   (t) => [primaryKey({ columns: [t.unitCode, t.name] })],
@@ -23,7 +26,9 @@ export const forces = sqliteTable('forces', {
 export const checkTypes = sqliteTable('check_types', {
   code: text('code').primaryKey(),
   name: text('name').notNull(),
-  unitCode: text('unit_code').$type<UnitCode>().references(() => units.code),
+  unitCode: text('unit_code')
+    .$type<UnitCode>()
+    .references(() => units.code),
 });
 
 export const programmes = sqliteTable('programmes', {
@@ -42,7 +47,10 @@ export const inductionCourses = sqliteTable('induction_courses', {
 export const mentors = sqliteTable('mentors', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   name: text('name').notNull(),
-  unitCode: text('unit_code').$type<UnitCode>().notNull().references(() => units.code),
+  unitCode: text('unit_code')
+    .$type<UnitCode>()
+    .notNull()
+    .references(() => units.code),
   place: text('place').notNull(),
   capacity: integer('capacity').notNull(),
   isActive: integer('is_active', { mode: 'boolean' }).notNull().default(true),

@@ -1,4 +1,3 @@
-
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { Role, UnitCode } from '@muster/contracts';
 import { units } from './reference.ts';
@@ -16,8 +15,13 @@ export const users = sqliteTable('users', {
 export const userUnits = sqliteTable(
   'user_units',
   {
-    userId: integer('user_id').notNull().references(() => users.id),
-    unitCode: text('unit_code').$type<UnitCode>().notNull().references(() => units.code),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    unitCode: text('unit_code')
+      .$type<UnitCode>()
+      .notNull()
+      .references(() => units.code),
   },
   (t) => [primaryKey({ columns: [t.userId, t.unitCode] })],
 );
@@ -27,7 +31,9 @@ export const sessions = sqliteTable(
   {
     /** SHA-256 of the cookie token; the token itself is never stored. */
     tokenHash: text('token_hash').primaryKey(),
-    userId: integer('user_id').notNull().references(() => users.id),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
     createdAt: text('created_at').notNull(),
     lastSeenAt: text('last_seen_at').notNull(),
   },
@@ -48,13 +54,14 @@ export const loginAttempts = sqliteTable(
   (t) => [index('login_attempts_email_at_idx').on(t.email, t.at)],
 );
 
-
 /** A user's named triage queue filters. */
 export const savedViews = sqliteTable(
   'saved_views',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    userId: integer('user_id').notNull().references(() => users.id),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
     name: text('name').notNull(),
     filters: text('filters', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
     createdAt: text('created_at').notNull(),

@@ -31,7 +31,9 @@ export function useCaseMove({ onMoved }: { onMoved?: (c: MovableCase, to: Stage)
   const [reasonId, setReasonId] = useState('');
   const isClosing = askReason !== null && (askReason.to === 'rejected' || askReason.to === 'withdrawn');
   // Rejecting and withdrawing name a reason from the list the admins keep; moving back or reopening needs the user's words.
-  const closeReasons = useQuery(trpc.reference.closeReasons.queryOptions(undefined, { staleTime: 5 * 60_000, enabled: isClosing }));
+  const closeReasons = useQuery(
+    trpc.reference.closeReasons.queryOptions(undefined, { staleTime: 5 * 60_000, enabled: isClosing }),
+  );
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [announcement, setAnnouncement] = useState('');
 
@@ -74,7 +76,13 @@ export function useCaseMove({ onMoved }: { onMoved?: (c: MovableCase, to: Stage)
     pendingRef.current = c;
     // A blank reason goes as none, so the server answers with what it needs ("Give a reason for rejecting.").
     const text = why?.text.trim();
-    const input = { id: c.id, expectedVersion: c.version, to, ...(text ? { reason: text } : {}), ...(why?.listedId ? { reasonId: Number(why.listedId) } : {}) };
+    const input = {
+      id: c.id,
+      expectedVersion: c.version,
+      to,
+      ...(text ? { reason: text } : {}),
+      ...(why?.listedId ? { reasonId: Number(why.listedId) } : {}),
+    };
     mutation.mutate(input);
   }
 
@@ -138,7 +146,10 @@ export function useCaseMove({ onMoved }: { onMoved?: (c: MovableCase, to: Stage)
             <div className="govuk-button-group">
               <button
                 type="submit"
-                className={['govuk-button', askReason.to === 'rejected' || askReason.to === 'withdrawn' ? 'govuk-button--warning' : ''].join(' ')}
+                className={[
+                  'govuk-button',
+                  askReason.to === 'rejected' || askReason.to === 'withdrawn' ? 'govuk-button--warning' : '',
+                ].join(' ')}
                 disabled={mutation.isPending}
               >
                 {moveLabel(askReason.c.stage, askReason.to)}
@@ -193,4 +204,3 @@ export function useCaseMove({ onMoved }: { onMoved?: (c: MovableCase, to: Stage)
 
   return { requestMove, dialogs, isPending: mutation.isPending };
 }
-

@@ -2,7 +2,13 @@ import type { CreateApplicationInput, UnitCode } from '@muster/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { CandidateFields, candidateIds, candidateInput, emptyCandidate, type CandidateValues } from '../../../components/candidate-fields.tsx';
+import {
+  CandidateFields,
+  candidateIds,
+  candidateInput,
+  emptyCandidate,
+  type CandidateValues,
+} from '../../../components/candidate-fields.tsx';
 import { ErrorSummary } from '../../../components/error-summary.tsx';
 import { Select } from '../../../components/fields.tsx';
 import { formErrors } from '../../../components/form-errors.ts';
@@ -58,7 +64,10 @@ export function NewApplicationPage() {
           noValidate
           onSubmit={(e) => {
             e.preventDefault();
-            const input = { ...candidateInput(values), targetUnit: (targetUnit || null) as UnitCode | null } satisfies Partial<CreateApplicationInput>;
+            const input = {
+              ...candidateInput(values),
+              targetUnit: (targetUnit || null) as UnitCode | null,
+            } satisfies Partial<CreateApplicationInput>;
             create.mutate(input as CreateApplicationInput);
           }}
         >

@@ -46,12 +46,18 @@ export function LoginPage() {
                   </h2>
                 </div>
                 <div className="govuk-notification-banner__content">
-                  <p className="govuk-notification-banner__heading">Your session has ended. Sign in again to carry on where you were.</p>
+                  <p className="govuk-notification-banner__heading">
+                    Your session has ended. Sign in again to carry on where you were.
+                  </p>
                 </div>
               </div>
             )}
             {params.get('signedOut') && !login.error && (
-              <div className="govuk-notification-banner govuk-notification-banner--success" role="status" aria-labelledby="signed-out-title">
+              <div
+                className="govuk-notification-banner govuk-notification-banner--success"
+                role="status"
+                aria-labelledby="signed-out-title"
+              >
                 <div className="govuk-notification-banner__header">
                   <h2 className="govuk-notification-banner__title" id="signed-out-title">
                     Success

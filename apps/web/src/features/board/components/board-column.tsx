@@ -53,7 +53,11 @@ export function BoardColumn({
   const headingId = `column-${column.stage}`;
   return (
     <section
-      className={['app-column', isOver && canDrop ? 'app-column--drop' : '', dragging && canDrop ? 'app-column--target' : ''].join(' ')}
+      className={[
+        'app-column',
+        isOver && canDrop ? 'app-column--drop' : '',
+        dragging && canDrop ? 'app-column--target' : '',
+      ].join(' ')}
       aria-labelledby={headingId}
       onDragOver={(e) => {
         if (!canDrop) return;
@@ -91,8 +95,8 @@ export function BoardColumn({
             else void more.fetchNextPage();
           }}
         >
-          Show more<span className="govuk-visually-hidden"> {stageLabels[column.stage].toLowerCase()} cases</span> ({items.length.toLocaleString('en-GB')} of{' '}
-          {column.count.toLocaleString('en-GB')} shown)
+          Show more<span className="govuk-visually-hidden"> {stageLabels[column.stage].toLowerCase()} cases</span> (
+          {items.length.toLocaleString('en-GB')} of {column.count.toLocaleString('en-GB')} shown)
         </button>
       )}
     </section>

@@ -40,7 +40,11 @@ export function BoardPage() {
       <div className="app-page-header">
         <div>
           <h1 className="govuk-heading-l app-page-header__title">
-            {me.role === 'unit_lead' ? `${me.units.join(', ')} cases` : me.role === 'coordinator' ? 'Joiners to support' : 'Pipeline board'}
+            {me.role === 'unit_lead'
+              ? `${me.units.join(', ')} cases`
+              : me.role === 'coordinator'
+                ? 'Joiners to support'
+                : 'Pipeline board'}
           </h1>
           <p className="govuk-body-s app-muted">
             {board.data ? `${total.toLocaleString('en-GB')} open ${total === 1 ? 'case' : 'cases'}` : ' '}
@@ -63,7 +67,10 @@ export function BoardPage() {
         </div>
       )}
       {board.data ? (
-        <div className={['app-board', board.isPlaceholderData ? 'app-board--stale' : ''].join(' ')} aria-busy={board.isPlaceholderData}>
+        <div
+          className={['app-board', board.isPlaceholderData ? 'app-board--stale' : ''].join(' ')}
+          aria-busy={board.isPlaceholderData}
+        >
           {board.data.map((column) => (
             <BoardColumn
               key={`${column.stage}-${key}`}
@@ -71,7 +78,9 @@ export function BoardPage() {
               filters={filters}
               role={me.role}
               dragging={dragging}
-              canDrop={dragging !== null && dragging.stage !== column.stage && boardMoves(me.role, dragging.stage).includes(column.stage)}
+              canDrop={
+                dragging !== null && dragging.stage !== column.stage && boardMoves(me.role, dragging.stage).includes(column.stage)
+              }
               onMove={onMove}
               onDragStart={setDragging}
               onDragEnd={() => setDragging(null)}

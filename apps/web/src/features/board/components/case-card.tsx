@@ -83,7 +83,12 @@ export function CaseCard({
             <label className="govuk-label govuk-label--s" htmlFor={`${id}-to`}>
               Move {name} to
             </label>
-            <select id={`${id}-to`} className="govuk-select app-card__select" value={to} onChange={(e) => setTo(e.target.value as Stage)}>
+            <select
+              id={`${id}-to`}
+              className="govuk-select app-card__select"
+              value={to}
+              onChange={(e) => setTo(e.target.value as Stage)}
+            >
               <option value="">Choose…</option>
               {moves.map((m) => (
                 <option key={m} value={m}>

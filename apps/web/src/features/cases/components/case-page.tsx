@@ -35,7 +35,9 @@ export function CasePage() {
   const trpc = useTRPC();
   const me = useMe();
   const location = useLocation();
-  const get = useQuery(trpc.applications.get.queryOptions({ id }, { enabled: Number.isInteger(id) && id > 0, refetchInterval: refreshIntervalMs }));
+  const get = useQuery(
+    trpc.applications.get.queryOptions({ id }, { enabled: Number.isInteger(id) && id > 0, refetchInterval: refreshIntervalMs }),
+  );
   const reference = useQuery(trpc.reference.all.queryOptions(undefined, { staleTime: 5 * 60_000 }));
   const [conflict, setConflict] = useState<CaseConflict>(null);
   const conflictRef = useRef<HTMLDivElement>(null);
@@ -60,7 +62,13 @@ export function CasePage() {
     const code = errorCode(get.error);
     return (
       <>
-        <h1 className="govuk-heading-l">{code === 'NOT_FOUND' ? 'Case not found' : code === 'FORBIDDEN' ? 'You cannot see this case' : 'The case could not load'}</h1>
+        <h1 className="govuk-heading-l">
+          {code === 'NOT_FOUND'
+            ? 'Case not found'
+            : code === 'FORBIDDEN'
+              ? 'You cannot see this case'
+              : 'The case could not load'}
+        </h1>
         <p className="govuk-body">{errorMessage(get.error)}</p>
         <p className="govuk-body">
           <Link to="/">Back to the board</Link>
@@ -85,7 +93,9 @@ export function CasePage() {
           </div>
           <div className="govuk-notification-banner__content">
             <p className="govuk-notification-banner__heading">Your change was not saved.</p>
-            <p className="govuk-body">{conflict.message} The page now shows the case as it stands; check it, then make your change again.</p>
+            <p className="govuk-body">
+              {conflict.message} The page now shows the case as it stands; check it, then make your change again.
+            </p>
           </div>
         </div>
       )}
@@ -108,7 +118,10 @@ export function CasePage() {
                   key={m.to}
                   type="button"
                   disabled={move.isPending}
-                  className={['govuk-button', isForward ? '' : isClose ? 'govuk-button--warning' : 'govuk-button--secondary'].join(' ')}
+                  className={[
+                    'govuk-button',
+                    isForward ? '' : isClose ? 'govuk-button--warning' : 'govuk-button--secondary',
+                  ].join(' ')}
                   aria-describedby={isForward && m.unmet.length ? 'move-unmet' : undefined}
                   onClick={() => move.requestMove({ id: detail.id, name, stage: detail.stage, version: detail.version }, m.to)}
                 >
@@ -168,7 +181,10 @@ function forceRecordRows(f: ForceRecords): [string, string][] {
   return [
     ['PSD records', records(f.psdRecords, f.psdOutcome)],
     ['OH records', records(f.ohRecords ?? 'not_requested', f.ohOutcome)],
-    ['Open misconduct', f.hasOpenMisconduct == null ? 'Not known yet' : f.hasOpenMisconduct ? `Yes: ${f.misconductDetails ?? ''}` : 'No'],
+    [
+      'Open misconduct',
+      f.hasOpenMisconduct == null ? 'Not known yet' : f.hasOpenMisconduct ? `Yes: ${f.misconductDetails ?? ''}` : 'No',
+    ],
   ];
 }
 
@@ -203,7 +219,12 @@ function CaseSections({ detail: d, reference, role }: { detail: ApplicationDetai
                 : []),
               ...(d.route === 'transferee' ? forceRecordRows(e as ForceRecords) : []),
               ...(e.exception
-                ? ([['Exception approved', `by ${e.exception.approvedBy} on ${formatDateTime(e.exception.approvedAt)}: ${e.exception.reason}`]] as [string, string][])
+                ? ([
+                    [
+                      'Exception approved',
+                      `by ${e.exception.approvedBy} on ${formatDateTime(e.exception.approvedAt)}: ${e.exception.reason}`,
+                    ],
+                  ] as [string, string][])
                 : []),
               ['Recorded', `by ${e.recordedBy} on ${formatDate(e.recordedAt)}`],
             ]}
@@ -229,13 +250,20 @@ function CaseSections({ detail: d, reference, role }: { detail: ApplicationDetai
           <SummaryList
             rows={[
               ['Outcome', i.outcome === 'pass' ? 'Pass' : 'Fail'],
-              ['Scores', Object.entries(i.scores).map(([k, v]) => `${metValueLabels[k as keyof typeof metValueLabels]} ${v}`).join(', ')],
+              [
+                'Scores',
+                Object.entries(i.scores)
+                  .map(([k, v]) => `${metValueLabels[k as keyof typeof metValueLabels]} ${v}`)
+                  .join(', '),
+              ],
               ...(i.notes ? ([['Notes', i.notes]] as [string, string][]) : []),
               ['Recorded', `by ${i.recordedBy} on ${formatDate(i.recordedAt)}`],
             ]}
           />
         ) : (
-          <NotYet>{reached('interview') ? 'No interview outcome has been recorded.' : 'Recorded once the case is at interview.'}</NotYet>
+          <NotYet>
+            {reached('interview') ? 'No interview outcome has been recorded.' : 'Recorded once the case is at interview.'}
+          </NotYet>
         )}
         {may.interview(role) && at('interview') && <InterviewForm detail={d} />}
       </Section>
@@ -290,7 +318,9 @@ function CaseSections({ detail: d, reference, role }: { detail: ApplicationDetai
 /** Open duplicate flags on this case (either side), with a link to where they are resolved. */
 function DuplicateBanner({ id }: { id: number }) {
   const trpc = useTRPC();
-  const flags = useQuery(trpc.duplicates.list.queryOptions({ status: 'open', applicationId: id }, { refetchInterval: refreshIntervalMs }));
+  const flags = useQuery(
+    trpc.duplicates.list.queryOptions({ status: 'open', applicationId: id }, { refetchInterval: refreshIntervalMs }),
+  );
   if (!flags.data?.length) return null;
   return (
     <div className="govuk-notification-banner app-banner--warning" role="region" aria-labelledby="duplicate-title">

@@ -25,7 +25,9 @@ export function CaseSummary({ detail: d, reference }: { detail: ApplicationDetai
           : []),
         [
           'Unit preferences',
-          d.unitPreferences.length ? d.unitPreferences.map((u, i) => `${ordinals[i] ?? i + 1} ${unitShortNames[u]}`).join(', ') : 'None given',
+          d.unitPreferences.length
+            ? d.unitPreferences.map((u, i) => `${ordinals[i] ?? i + 1} ${unitShortNames[u]}`).join(', ')
+            : 'None given',
         ],
         ...(d.postingPreference ? ([['Posting preference', d.postingPreference]] as [string, string][]) : []),
         ['Specialist skills', d.specialistSkills.length ? d.specialistSkills.join('; ') : 'None given'],

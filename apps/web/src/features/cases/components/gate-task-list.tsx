@@ -26,12 +26,32 @@ function gateTasks(d: ApplicationDetail, to: Stage, reference: Reference): Task[
       const tracksForceRecords = 'psdRecords' in f || d.nextMoves.some((m) => m.unmet.some((r) => r.includes('(PSD)')));
       if (d.route === 'transferee' && tracksForceRecords) {
         const received = (r: ForceRecords['psdRecords'], o: ForceRecords['psdOutcome']) =>
-          r === 'received' && o === 'clear' ? undefined : r === 'received' ? (o === 'refer' ? 'Referred' : 'Outcome missing') : r === 'requested' ? 'Requested' : 'Not requested';
+          r === 'received' && o === 'clear'
+            ? undefined
+            : r === 'received'
+              ? o === 'refer'
+                ? 'Referred'
+                : 'Outcome missing'
+              : r === 'requested'
+                ? 'Requested'
+                : 'Not requested';
         const psd = received(f.psdRecords, f.psdOutcome);
         const oh = received(f.ohRecords, f.ohOutcome);
         tasks.push(
-          { key: 'psd', label: 'PSD records received and clear', isDone: !psd, ...(psd ? { status: psd } : {}), section: 'eligibility' },
-          { key: 'oh', label: 'OH records received and clear', isDone: !oh, ...(oh ? { status: oh } : {}), section: 'eligibility' },
+          {
+            key: 'psd',
+            label: 'PSD records received and clear',
+            isDone: !psd,
+            ...(psd ? { status: psd } : {}),
+            section: 'eligibility',
+          },
+          {
+            key: 'oh',
+            label: 'OH records received and clear',
+            isDone: !oh,
+            ...(oh ? { status: oh } : {}),
+            section: 'eligibility',
+          },
           {
             key: 'misconduct',
             label: 'No open misconduct matter',
@@ -51,7 +71,12 @@ function gateTasks(d: ApplicationDetail, to: Stage, reference: Reference): Task[
       }
       if (d.targetUnit === 'TSG') {
         tasks.push({ key: 'tsg-mentor', label: 'TSG mentor named', isDone: !!e?.tsgMentorName, section: 'eligibility' });
-        tasks.push({ key: 'tsg-visit', label: 'Attachment or base visit done', isDone: !!e?.hasTsgBaseVisit, section: 'eligibility' });
+        tasks.push({
+          key: 'tsg-visit',
+          label: 'Attachment or base visit done',
+          isDone: !!e?.hasTsgBaseVisit,
+          section: 'eligibility',
+        });
       }
       return tasks;
     }
@@ -76,7 +101,14 @@ function gateTasks(d: ApplicationDetail, to: Stage, reference: Reference): Task[
           section: 'checks',
         }));
     case 'mentoring':
-      return [{ key: 'induction', label: 'Induction course, start date and posting', isDone: d.induction !== null, section: 'induction' }];
+      return [
+        {
+          key: 'induction',
+          label: 'Induction course, start date and posting',
+          isDone: d.induction !== null,
+          section: 'induction',
+        },
+      ];
     case 'onboarded':
       return [
         { key: 'mentor', label: 'Mentor assigned', isDone: d.mentor !== null, section: 'mentoring' },
@@ -98,15 +130,25 @@ function TaskList({ d, to, reference, heading }: { d: ApplicationDetail; to: Sta
         {tasks.map((t) => (
           <li className="govuk-task-list__item govuk-task-list__item--with-link" key={t.key}>
             <div className="govuk-task-list__name-and-hint">
-              <a className="govuk-link govuk-task-list__link" href={`#${t.section}`} aria-describedby={`task-${to}-${t.key}-status`}>
+              <a
+                className="govuk-link govuk-task-list__link"
+                href={`#${t.section}`}
+                aria-describedby={`task-${to}-${t.key}-status`}
+              >
                 {t.label}
               </a>
             </div>
             <div className="govuk-task-list__status" id={`task-${to}-${t.key}-status`}>
               {t.isDone ? (
-                t.status && t.status !== 'Passed' ? t.status : 'Completed'
+                t.status && t.status !== 'Passed' ? (
+                  t.status
+                ) : (
+                  'Completed'
+                )
               ) : (
-                <strong className={`govuk-tag ${t.status === 'Failed' ? 'govuk-tag--red' : 'govuk-tag--blue'}`}>{t.status ?? 'Incomplete'}</strong>
+                <strong className={`govuk-tag ${t.status === 'Failed' ? 'govuk-tag--red' : 'govuk-tag--blue'}`}>
+                  {t.status ?? 'Incomplete'}
+                </strong>
               )}
             </div>
           </li>
@@ -114,7 +156,9 @@ function TaskList({ d, to, reference, heading }: { d: ApplicationDetail; to: Sta
       </ul>
       {unmet.length > 0 && (
         <div className="govuk-inset-text app-inset">
-          <p className="govuk-body-s govuk-!-font-weight-bold govuk-!-margin-bottom-1">Still in the way of moving to {stageLabels[to].toLowerCase()}:</p>
+          <p className="govuk-body-s govuk-!-font-weight-bold govuk-!-margin-bottom-1">
+            Still in the way of moving to {stageLabels[to].toLowerCase()}:
+          </p>
           <ul className="govuk-list govuk-list--bullet govuk-body-s govuk-!-margin-bottom-0">
             {unmet.map((r) => (
               <li key={r}>{r}</li>
@@ -141,7 +185,9 @@ export function GateTaskList({ detail, reference }: { detail: ApplicationDetail;
   return (
     <>
       <TaskList d={detail} to={next} reference={reference} heading={`To move to ${stageLabels[next].toLowerCase()}`} />
-      {after && <TaskList d={detail} to={after} reference={reference} heading={`Then, to move to ${stageLabels[after].toLowerCase()}`} />}
+      {after && (
+        <TaskList d={detail} to={after} reference={reference} heading={`Then, to move to ${stageLabels[after].toLowerCase()}`} />
+      )}
     </>
   );
 }

@@ -4,7 +4,14 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { Loading } from '../../../components/loading.tsx';
 import { formatDateTime } from '../../../lib/dates.ts';
-import { candidateFieldLabels, checkStatusLabels, describeMatches, metValueLabels, routeLabels, stageLabels } from '../../../lib/labels.ts';
+import {
+  candidateFieldLabels,
+  checkStatusLabels,
+  describeMatches,
+  metValueLabels,
+  routeLabels,
+  stageLabels,
+} from '../../../lib/labels.ts';
 import { refreshIntervalMs } from '../../../lib/settings.ts';
 import { useTRPC } from '../../../lib/trpc.ts';
 
@@ -30,7 +37,10 @@ function describe(e: ApplicationEvent): { title: string; body?: ReactNode; list?
   const d = e.details;
   switch (e.type) {
     case 'created':
-      return { title: 'Application created', body: `Route: ${routeLabels[d.route as keyof typeof routeLabels] ?? str(d.route)}.` };
+      return {
+        title: 'Application created',
+        body: `Route: ${routeLabels[d.route as keyof typeof routeLabels] ?? str(d.route)}.`,
+      };
     case 'moved':
       return { title: `Moved to ${stage(e.toStage)}`, body: `From ${stage(e.fromStage)}.` };
     case 'moved_back':
@@ -79,7 +89,9 @@ function describe(e: ApplicationEvent): { title: string; body?: ReactNode; list?
       const changes = Object.entries((d.changes ?? {}) as Record<string, { from: unknown; to: unknown }>);
       return {
         title: 'Details edited',
-        list: changes.map(([field, c]) => `${candidateFieldLabels[field] ?? field}: ${fieldValue(field, c.from)} → ${fieldValue(field, c.to)}`),
+        list: changes.map(
+          ([field, c]) => `${candidateFieldLabels[field] ?? field}: ${fieldValue(field, c.from)} → ${fieldValue(field, c.to)}`,
+        ),
       };
     }
     case 'assigned': {
@@ -91,14 +103,21 @@ function describe(e: ApplicationEvent): { title: string; body?: ReactNode; list?
         title: 'Flagged as a possible duplicate',
         body: (
           <>
-            May be the same person as {caseLink(d.duplicateOfId, d.duplicateOfReference)}: {describeMatches((d.matches ?? []) as string[])}.
+            May be the same person as {caseLink(d.duplicateOfId, d.duplicateOfReference)}:{' '}
+            {describeMatches((d.matches ?? []) as string[])}.
           </>
         ),
       };
     case 'duplicate_merged':
       return d.keptReference
-        ? { title: `Merged into ${str(d.keptReference)}`, body: <>Withdrawn as the same person as {caseLink(d.keptId, d.keptReference)}.</> }
-        : { title: `${str(d.mergedReference)} merged into this case`, body: <>{caseLink(d.mergedId, d.mergedReference)} was the same person; it is withdrawn.</> };
+        ? {
+            title: `Merged into ${str(d.keptReference)}`,
+            body: <>Withdrawn as the same person as {caseLink(d.keptId, d.keptReference)}.</>,
+          }
+        : {
+            title: `${str(d.mergedReference)} merged into this case`,
+            body: <>{caseLink(d.mergedId, d.mergedReference)} was the same person; it is withdrawn.</>,
+          };
     case 'duplicate_dismissed':
       return { title: 'Possible duplicate dismissed', body: <>Not the same person as {caseLink(d.otherId, null)}.</> };
     case 'exception_approved':
@@ -151,7 +170,12 @@ export function Timeline({ id }: { id: number }) {
         })}
       </div>
       {history.hasNextPage && (
-        <button type="button" className="govuk-button govuk-button--secondary" disabled={history.isFetchingNextPage} onClick={() => void history.fetchNextPage()}>
+        <button
+          type="button"
+          className="govuk-button govuk-button--secondary"
+          disabled={history.isFetchingNextPage}
+          onClick={() => void history.fetchNextPage()}
+        >
           Show older events
         </button>
       )}

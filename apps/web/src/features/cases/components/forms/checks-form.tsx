@@ -50,9 +50,15 @@ function CheckRowForm({ detail, check }: { detail: ApplicationDetail; check: Che
   const write = useCaseWrite(detail.id);
   const mutation = useMutation(trpc.applications.updateCheck.mutationOptions(write));
   const base = `check-${check.check}`;
-  const { byField, summary } = formErrors(mutation.error, { reason: `${base}-reason`, status: `${base}-status` }, `${base}-status`);
+  const { byField, summary } = formErrors(
+    mutation.error,
+    { reason: `${base}-reason`, status: `${base}-status` },
+    `${base}-status`,
+  );
   const needsReason = status === 'waived' || status === 'failed';
-  const otherErrors = summary.filter((s) => !byField.reason?.includes(s.text) && !byField.status?.includes(s.text)).map((s) => s.text);
+  const otherErrors = summary
+    .filter((s) => !byField.reason?.includes(s.text) && !byField.status?.includes(s.text))
+    .map((s) => s.text);
   return (
     <form
       noValidate
@@ -60,10 +66,18 @@ function CheckRowForm({ detail, check }: { detail: ApplicationDetail; check: Che
       aria-label={`Update ${check.name}`}
       onSubmit={(ev) => {
         ev.preventDefault();
-        mutation.mutate({ id: detail.id, expectedVersion: detail.version, check: check.check, status, reason: needsReason ? reason : null });
+        mutation.mutate({
+          id: detail.id,
+          expectedVersion: detail.version,
+          check: check.check,
+          status,
+          reason: needsReason ? reason : null,
+        });
       }}
     >
-      <div className={['govuk-form-group', byField.status?.length || otherErrors.length ? 'govuk-form-group--error' : ''].join(' ')}>
+      <div
+        className={['govuk-form-group', byField.status?.length || otherErrors.length ? 'govuk-form-group--error' : ''].join(' ')}
+      >
         <label className="govuk-label govuk-visually-hidden" htmlFor={`${base}-status`}>
           Status of {check.name}
         </label>
@@ -98,7 +112,11 @@ function CheckRowForm({ detail, check }: { detail: ApplicationDetail; check: Che
           />
         </div>
       )}
-      <button type="submit" className="govuk-button govuk-button--secondary" disabled={mutation.isPending || (status === check.status && (reason || '') === (check.reason ?? ''))}>
+      <button
+        type="submit"
+        className="govuk-button govuk-button--secondary"
+        disabled={mutation.isPending || (status === check.status && (reason || '') === (check.reason ?? ''))}
+      >
         Save<span className="govuk-visually-hidden"> {check.name}</span>
       </button>
     </form>

@@ -161,15 +161,45 @@ export function EligibilityForm({ detail, reference }: { detail: ApplicationDeta
           <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">From the current force</legend>
           <div className="app-inline-fields">
             <div>
-              <Radios id={ids.psdRecords} legend="Professional standards (PSD) records" errors={byField.psdRecords} value={psdRecords} onChange={setPsdRecords} options={recordsOptions} />
+              <Radios
+                id={ids.psdRecords}
+                legend="Professional standards (PSD) records"
+                errors={byField.psdRecords}
+                value={psdRecords}
+                onChange={setPsdRecords}
+                options={recordsOptions}
+              />
               {psdRecords === 'received' && (
-                <Radios id={ids.psdOutcome} legend="PSD outcome" isInline errors={byField.psdOutcome} value={psdOutcome} onChange={setPsdOutcome} options={outcomeOptions} />
+                <Radios
+                  id={ids.psdOutcome}
+                  legend="PSD outcome"
+                  isInline
+                  errors={byField.psdOutcome}
+                  value={psdOutcome}
+                  onChange={setPsdOutcome}
+                  options={outcomeOptions}
+                />
               )}
             </div>
             <div>
-              <Radios id={ids.ohRecords} legend="Occupational health (OH) records" errors={byField.ohRecords} value={ohRecords} onChange={setOhRecords} options={recordsOptions} />
+              <Radios
+                id={ids.ohRecords}
+                legend="Occupational health (OH) records"
+                errors={byField.ohRecords}
+                value={ohRecords}
+                onChange={setOhRecords}
+                options={recordsOptions}
+              />
               {ohRecords === 'received' && (
-                <Radios id={ids.ohOutcome} legend="OH outcome" isInline errors={byField.ohOutcome} value={ohOutcome} onChange={setOhOutcome} options={outcomeOptions} />
+                <Radios
+                  id={ids.ohOutcome}
+                  legend="OH outcome"
+                  isInline
+                  errors={byField.ohOutcome}
+                  value={ohOutcome}
+                  onChange={setOhOutcome}
+                  options={outcomeOptions}
+                />
               )}
             </div>
           </div>
@@ -197,7 +227,13 @@ export function EligibilityForm({ detail, reference }: { detail: ApplicationDeta
           )}
         </fieldset>
       )}
-      <Textarea id={ids.notes} label="Notes (optional)" value={notes} errors={byField.notes} onChange={(ev) => setNotes(ev.target.value)} />
+      <Textarea
+        id={ids.notes}
+        label="Notes (optional)"
+        value={notes}
+        errors={byField.notes}
+        onChange={(ev) => setNotes(ev.target.value)}
+      />
       <button type="submit" className="govuk-button" disabled={mutation.isPending}>
         Save eligibility
       </button>

@@ -56,7 +56,9 @@ export function InductionForm({ detail, reference }: { detail: ApplicationDetail
       <Select
         id={ids.courseId}
         label="Induction course"
-        hint={earliest ? `A transferee starts at least 28 days after the final offer: not before ${formatDate(earliest)}.` : undefined}
+        hint={
+          earliest ? `A transferee starts at least 28 days after the final offer: not before ${formatDate(earliest)}.` : undefined
+        }
         placeholder="Choose a course"
         value={courseId}
         errors={byField.courseId}

@@ -80,7 +80,13 @@ export function InterviewForm({ detail }: { detail: ApplicationDetail }) {
           />
         ))}
       </div>
-      <Textarea id={ids.notes!} label="Interview notes" value={notes} errors={byField.notes} onChange={(ev) => setNotes(ev.target.value)} />
+      <Textarea
+        id={ids.notes!}
+        label="Interview notes"
+        value={notes}
+        errors={byField.notes}
+        onChange={(ev) => setNotes(ev.target.value)}
+      />
       <button type="submit" className="govuk-button" disabled={mutation.isPending}>
         Save interview outcome
       </button>

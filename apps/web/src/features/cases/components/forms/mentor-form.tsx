@@ -17,7 +17,9 @@ function rank(pool: PoolMember[], detail: ApplicationDetail) {
   const unit = detail.induction?.postingUnit ?? detail.targetUnit;
   const place = detail.induction?.postingPlace;
   const score = (m: PoolMember) => (m.unit === unit ? 0 : 2) + (m.place === place ? 0 : 1);
-  return [...pool].sort((a, b) => score(a) - score(b) || a.load / a.capacity - b.load / b.capacity || a.name.localeCompare(b.name));
+  return [...pool].sort(
+    (a, b) => score(a) - score(b) || a.load / a.capacity - b.load / b.capacity || a.name.localeCompare(b.name),
+  );
 }
 
 /** Assigns a mentor and a buddy from the pool, showing each person's load against capacity. */
@@ -76,7 +78,9 @@ export function MentorForm({ detail }: { detail: ApplicationDetail }) {
           Mentor and buddy saved.
         </p>
       )}
-      <p className="govuk-body-s app-muted">Suggested first: same unit and place, lightest load. People at capacity cannot be chosen.</p>
+      <p className="govuk-body-s app-muted">
+        Suggested first: same unit and place, lightest load. People at capacity cannot be chosen.
+      </p>
       <div className="app-inline-fields">
         <Select
           id={ids.mentorId}
