@@ -535,7 +535,7 @@ const generated = [
     .map(([s, n]) => `${s} ${int(n)}`)
     .join(', ')}.`,
   `- **Build:** ${secs(meta.buildMs.total)} (template of ${int(meta.templateCount)} cases through the services ${secs(meta.buildMs.template)}, clones ${secs(meta.buildMs.clone)}, move pool ${secs(meta.buildMs.movePool)})${refusals.length ? `; the seed could not finish ${refusals.map(([m, n]) => `${n} case${n === 1 ? '' : 's'} ("${m}")`).join(', ')}, rolled back and skipped` : ''}. Migrations at build: the server applies any newer ones at start (${migrations} in drizzle/ now).`,
-  `- **Other load on the machine:** ${loadLine}${loads.some((l) => l.load1 > cpus().length * 0.5) ? ' — other work was running, so wall-clock figures are pessimistic; the server-CPU-per-request column is less sensitive to it' : ''}.`,
+  `- **Other load on the machine:** ${loadLine}${loads.some((l) => l.load1 > cpus().length) ? ' — above the core count: other work was running, so wall-clock figures are pessimistic; the server-CPU-per-request column is less sensitive to it' : " (the bench's own client, server and Chromium share the 2 cores)"}.`,
   `- **Iterations:** one client ${settings.warmup} warm-up + ${settings.iterations} timed requests per operation; 16 clients for ${secs(settings.concurrentMs)} per operation; floor ${settings.floorIterations} calls (get, history), 1,000 (board, list).`,
   '',
   table(head, rows, true),
