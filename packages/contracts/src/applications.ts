@@ -332,5 +332,8 @@ export type ApplicationEvent = {
   details: Record<string, unknown>;
 };
 
+/** A card in a list or on the board, with the stages this user may try to move it to (gates aside). */
+export type CaseCard = ApplicationCard & { moves: Stage[] };
+
 export type Page<T> = { items: T[]; nextCursor: string | null };
-export type BoardColumn = { stage: Stage; count: number; items: ApplicationCard[]; nextCursor: string | null };
+export type BoardColumn = { stage: Stage; count: number; items: CaseCard[]; nextCursor: string | null };

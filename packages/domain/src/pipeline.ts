@@ -222,8 +222,9 @@ export function planMove(actor: Actor, c: CaseSnapshot, to: Stage, reason: MoveR
   return { kind, eventType: moveEventType[kind](to) };
 }
 
-/** The moves this actor could make from here, with what still stands in the way of each. */
-export function nextMoves(actor: Actor, c: CaseSnapshot, now: Date): { to: Stage; unmet: string[] }[] {
+/** The stages this actor may try to move the case to from where it is (gates aside). */
+export function allowedMoves(actor: Actor, c: Pick<CaseSnapshot, 'stage' | 'closedFromStage' | 'targetUnit'>): Stage[] {
+  if (!canSee(actor, c)) return [];
   const candidates: Stage[] = isClosed(c.stage)
     ? c.closedFromStage
       ? [c.closedFromStage]
@@ -231,11 +232,13 @@ export function nextMoves(actor: Actor, c: CaseSnapshot, now: Date): { to: Stage
     : c.stage === 'onboarded'
       ? []
       : [...pipelineStages, 'rejected', 'withdrawn'];
-  const out: { to: Stage; unmet: string[] }[] = [];
-  for (const to of candidates) {
+  return candidates.filter((to) => {
     const kind = classifyMove(c, to);
-    if (typeof kind === 'object' || !mayMove(actor, kind, c.stage, to) || !canSee(actor, c)) continue;
-    out.push({ to, unmet: kind === 'forward' ? gateReasons(c, to, now) : [] });
-  }
-  return out;
+    return typeof kind !== 'object' && mayMove(actor, kind, c.stage, to);
+  });
+}
+
+/** The moves this actor could make from here, with what still stands in the way of each. */
+export function nextMoves(actor: Actor, c: CaseSnapshot, now: Date): { to: Stage; unmet: string[] }[] {
+  return allowedMoves(actor, c).map((to) => ({ to, unmet: classifyMove(c, to) === 'forward' ? gateReasons(c, to, now) : [] }));
 }

@@ -1,5 +1,6 @@
 import type {
   ApplicationCard,
+  CaseCard,
   ApplicationDetail,
   ApplicationEvent,
   BoardColumn,
@@ -32,6 +33,7 @@ import {
   coordinatorStages,
   DomainError,
   fieldError,
+  allowedMoves,
   nextMoves,
   requiredChecks,
   type Actor,
@@ -451,8 +453,13 @@ function cardsQuery(db: Tx, where: SQL | undefined, order: 'newest' | 'longestIn
 }
 const cardQueries = preparedByShape<ReturnType<typeof cardsQuery>>();
 
+/** Cards as the actor sees them: each with the moves they may try. */
+function toCaseCards(actor: Actor, rows: ReturnType<ReturnType<typeof cardsQuery>['all']>): CaseCard[] {
+  return rows.map(({ closedFromStage, ...card }) => ({ ...card, moves: allowedMoves(actor, { ...card, closedFromStage }) }));
+}
+
 /** Cases newest first, filtered and searched, a page at a time. */
-export function listApplications(ctx: ServiceCtx, input: ListApplicationsInput): Page<ApplicationCard> {
+export function listApplications(ctx: ServiceCtx, input: ListApplicationsInput): Page<CaseCard> {
   const after = decodeCursor(input.cursor, isIdCursor);
   const p = placeholders(ctx.actor);
   const where = and(
@@ -463,7 +470,7 @@ export function listApplications(ctx: ServiceCtx, input: ListApplicationsInput):
     ...p.values,
     limit: input.limit + 1,
   });
-  const items = rows.slice(0, input.limit);
+  const items = toCaseCards(ctx.actor, rows.slice(0, input.limit));
   const last = items.at(-1);
   return { items, nextCursor: rows.length > input.limit && last ? encodeCursor([last.id]) : null };
 }
@@ -474,7 +481,7 @@ export function boardStages(actor: Actor): Stage[] {
 }
 
 /** One column of the board: the cases longest in the stage first. */
-export function listColumn(ctx: ServiceCtx, input: ColumnInput): Page<ApplicationCard> {
+export function listColumn(ctx: ServiceCtx, input: ColumnInput): Page<CaseCard> {
   const after = decodeCursor(input.cursor, isColumnCursor);
   const p = placeholders(ctx.actor);
   const where = and(
@@ -490,7 +497,7 @@ export function listColumn(ctx: ServiceCtx, input: ColumnInput): Page<Applicatio
     ...p.values,
     limit: input.limit + 1,
   });
-  const items = rows.slice(0, input.limit);
+  const items = toCaseCards(ctx.actor, rows.slice(0, input.limit));
   const last = items.at(-1);
   return { items, nextCursor: rows.length > input.limit && last ? encodeCursor([last.stageEnteredAt, last.id]) : null };
 }

@@ -27,6 +27,7 @@ export const cardColumns = {
   stage: applications.stage,
   stageEnteredAt: applications.stageEnteredAt,
   version: applications.version,
+  closedFromStage: applications.closedFromStage,
 };
 
 export type ApplicationRow = typeof applications.$inferSelect;

@@ -1,4 +1,4 @@
-import type { ApplicationCard, BoardColumn as Column, Role, Stage } from '@muster/contracts';
+import type { BoardColumn as Column, CaseCard as Card, Stage } from '@muster/contracts';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { stageLabels } from '../../../lib/labels.ts';
@@ -15,7 +15,6 @@ import { CaseCard } from './case-card.tsx';
 export function BoardColumn({
   column,
   filters,
-  role,
   dragging,
   canDrop,
   onMove,
@@ -24,11 +23,10 @@ export function BoardColumn({
 }: {
   column: Column;
   filters: BoardFilters;
-  role: Role;
-  dragging: ApplicationCard | null;
+  dragging: Card | null;
   canDrop: boolean;
-  onMove: (card: ApplicationCard, to: Stage) => void;
-  onDragStart: (card: ApplicationCard) => void;
+  onMove: (card: Card, to: Stage) => void;
+  onDragStart: (card: Card) => void;
   onDragEnd: () => void;
 }) {
   const trpc = useTRPC();
@@ -79,7 +77,7 @@ export function BoardColumn({
       {items.length ? (
         <ol className="app-column__list">
           {items.map((card) => (
-            <CaseCard key={card.id} card={card} role={role} onMove={onMove} onDragStart={onDragStart} onDragEnd={onDragEnd} />
+            <CaseCard key={card.id} card={card} onMove={onMove} onDragStart={onDragStart} onDragEnd={onDragEnd} />
           ))}
         </ol>
       ) : (

@@ -1,4 +1,4 @@
-import type { ApplicationCard, Stage } from '@muster/contracts';
+import type { CaseCard, Stage } from '@muster/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -7,7 +7,7 @@ import { useCaseMove } from '../../../components/moves/use-case-move.tsx';
 import { usePageTitle } from '../../../components/page-title.ts';
 import { formatDateTime } from '../../../lib/dates.ts';
 import { errorMessage } from '../../../lib/errors.ts';
-import { boardMoves, may } from '../../../lib/permissions.ts';
+import { may } from '../../../lib/permissions.ts';
 import { useMe } from '../../../lib/session.ts';
 import { refreshIntervalMs } from '../../../lib/settings.ts';
 import { useTRPC } from '../../../lib/trpc.ts';
@@ -27,9 +27,9 @@ export function BoardPage() {
       { refetchInterval: refreshIntervalMs, placeholderData: keepPreviousData },
     ),
   );
-  const [dragging, setDragging] = useState<ApplicationCard | null>(null);
+  const [dragging, setDragging] = useState<CaseCard | null>(null);
   const move = useCaseMove();
-  const onMove = (card: ApplicationCard, to: Stage) => {
+  const onMove = (card: CaseCard, to: Stage) => {
     setDragging(null);
     move.requestMove({ id: card.id, name: cardName(card), stage: card.stage, version: card.version }, to);
   };
@@ -76,11 +76,8 @@ export function BoardPage() {
               key={`${column.stage}-${key}`}
               column={column}
               filters={filters}
-              role={me.role}
               dragging={dragging}
-              canDrop={
-                dragging !== null && dragging.stage !== column.stage && boardMoves(me.role, dragging.stage).includes(column.stage)
-              }
+              canDrop={dragging !== null && dragging.stage !== column.stage && dragging.moves.includes(column.stage)}
               onMove={onMove}
               onDragStart={setDragging}
               onDragEnd={() => setDragging(null)}

@@ -1,28 +1,25 @@
-import type { ApplicationCard, OpenStage, Role, Stage } from '@muster/contracts';
+import type { CaseCard as Card, OpenStage, Stage } from '@muster/contracts';
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import { daysSince } from '../../../lib/dates.ts';
 import { moveLabel, routeLabels, unitShortNames } from '../../../lib/labels.ts';
-import { boardMoves } from '../../../lib/permissions.ts';
 import { stageThresholdDays } from '../../../lib/settings.ts';
 
-export const cardName = (c: Pick<ApplicationCard, 'firstName' | 'lastName'>) => `${c.firstName} ${c.lastName}`;
+export const cardName = (c: Pick<Card, 'firstName' | 'lastName'>) => `${c.firstName} ${c.lastName}`;
 
 export function CaseCard({
   card,
-  role,
   onMove,
   onDragStart,
   onDragEnd,
 }: {
-  card: ApplicationCard;
-  role: Role;
-  onMove: (card: ApplicationCard, to: Stage) => void;
-  onDragStart: (card: ApplicationCard) => void;
+  card: Card;
+  onMove: (card: Card, to: Stage) => void;
+  onDragStart: (card: Card) => void;
   onDragEnd: () => void;
 }) {
   const id = useId();
-  const moves = boardMoves(role, card.stage);
+  const moves = card.moves;
   const [to, setTo] = useState<Stage | ''>('');
   const days = daysSince(card.stageEnteredAt);
   const threshold = stageThresholdDays[card.stage as OpenStage] ?? Infinity;
