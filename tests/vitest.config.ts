@@ -11,6 +11,8 @@ export default defineConfig({
     globalSetup: ['./tests/e2e/global-setup.ts'],
     testTimeout: 90_000,
     hookTimeout: 90_000,
+    // A page waits on the server and on Chromium sharing two cores with it: give expect.poll room.
+    expect: { poll: { timeout: 10_000, interval: 100 } },
     pool: 'forks',
     maxWorkers: 2,
   },
