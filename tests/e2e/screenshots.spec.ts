@@ -14,7 +14,9 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const dir = join(repoRoot, 'docs/screenshots');
+// `pnpm screenshots` (UPDATE_SCREENSHOTS=1) writes the README's pictures; an ordinary test run writes
+// them under tests/.tmp so it leaves the working tree as it found it.
+const dir = join(repoRoot, process.env.UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : 'tests/.tmp/screenshots');
 
 describe('screenshots for the docs', () => {
   it('writes docs/screenshots/board.png and case.png at 1280×800', async () => {
