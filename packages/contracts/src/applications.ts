@@ -49,7 +49,7 @@ export const ApplicationFields = z.object({
   receivedAt: z.iso.datetime({ offset: true, error: 'Enter when the application was received, in ISO 8601.' }).optional(),
 });
 
-type Candidate = z.infer<typeof ApplicationFields>;
+export type Candidate = z.infer<typeof ApplicationFields>;
 
 /** Rules across fields: what each route must and must not give. */
 export function checkCandidate(v: Partial<Candidate> & Pick<Candidate, 'route'>, ctx: z.RefinementCtx): void {

@@ -1,5 +1,4 @@
 import type {
-  ApplicationCard,
   CaseCard,
   ApplicationDetail,
   ApplicationEvent,
@@ -45,6 +44,7 @@ import {
   appendEvent,
   assertVersion,
   bumpVersion,
+  candidateValues,
   cardColumns,
   loadCase,
   toCard,
@@ -67,22 +67,9 @@ export function createApplication(ctx: ServiceCtx, input: CreateApplicationInput
       const row = tx
         .insert(applications)
         .values({
+          ...candidateValues(input),
           reference: `MUS-${String(next).padStart(6, '0')}`,
-          route: input.route,
-          cohortYear: input.cohortYear ?? null,
-          firstName: input.firstName,
-          lastName: input.lastName,
-          email: input.email,
-          phone: input.phone ?? null,
-          dateOfBirth: input.dateOfBirth,
-          currentForce: input.currentForce ?? null,
-          rank: input.rank ?? null,
-          warrantNumber: input.warrantNumber ?? null,
-          joinedForceOn: input.joinedForceOn ?? null,
           targetUnit: input.targetUnit ?? null,
-          unitPreferences: input.unitPreferences,
-          postingPreference: input.postingPreference ?? null,
-          specialistSkills: input.specialistSkills,
           stage: 'review',
           stageEnteredAt: at,
           receivedAt: input.receivedAt ? new Date(input.receivedAt).toISOString() : at,
@@ -118,23 +105,6 @@ export function createApplication(ctx: ServiceCtx, input: CreateApplicationInput
   return readDetail(ctx, ctx.db, id);
 }
 
-const editableFields = [
-  'route',
-  'cohortYear',
-  'firstName',
-  'lastName',
-  'email',
-  'phone',
-  'dateOfBirth',
-  'currentForce',
-  'rank',
-  'warrantNumber',
-  'joinedForceOn',
-  'unitPreferences',
-  'postingPreference',
-  'specialistSkills',
-] as const;
-
 /** Corrects a candidate's details: the change of each field goes in the history; new duplicate matches are flagged. */
 export function updateApplication(ctx: ServiceCtx, input: UpdateApplicationInput): ApplicationDetail {
   return ctx.db.transaction(
@@ -155,11 +125,9 @@ export function updateApplication(ctx: ServiceCtx, input: UpdateApplicationInput
       ) {
         throw fieldError('currentForce', `${input.currentForce} is not one of the 43 Home Office forces.`);
       }
-      const next = Object.fromEntries(
-        editableFields.map((f) => [f, input[f] ?? (f === 'unitPreferences' || f === 'specialistSkills' ? [] : null)]),
-      ) as Pick<typeof row, (typeof editableFields)[number]>;
+      const next = candidateValues(input);
       const changes = Object.fromEntries(
-        editableFields
+        (Object.keys(next) as (keyof typeof next)[])
           .filter((f) => JSON.stringify(row[f]) !== JSON.stringify(next[f]))
           .map((f) => [f, { from: row[f], to: next[f] }]),
       );

@@ -1,4 +1,4 @@
-import type { ApplicationCard, EventType, Stage } from '@muster/contracts';
+import type { ApplicationCard, Candidate, EventType, Stage } from '@muster/contracts';
 import {
   applicationChecks,
   applicationEvents,
@@ -31,6 +31,26 @@ export const cardColumns = {
 };
 
 export type ApplicationRow = typeof applications.$inferSelect;
+
+/** The candidate's own details as the case row stores them: absent optional values as null, absent lists empty. */
+export function candidateValues(c: Omit<Candidate, 'receivedAt' | 'targetUnit'>) {
+  return {
+    route: c.route,
+    cohortYear: c.cohortYear ?? null,
+    firstName: c.firstName,
+    lastName: c.lastName,
+    email: c.email,
+    phone: c.phone ?? null,
+    dateOfBirth: c.dateOfBirth,
+    currentForce: c.currentForce ?? null,
+    rank: c.rank ?? null,
+    warrantNumber: c.warrantNumber ?? null,
+    joinedForceOn: c.joinedForceOn ?? null,
+    unitPreferences: c.unitPreferences ?? [],
+    postingPreference: c.postingPreference ?? null,
+    specialistSkills: c.specialistSkills ?? [],
+  } satisfies Partial<ApplicationRow>;
+}
 export type LoadedCase = {
   row: ApplicationRow;
   eligibility: typeof eligibilityRecords.$inferSelect | undefined;

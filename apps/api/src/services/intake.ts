@@ -4,7 +4,7 @@ import { applications, duplicateFlags, preparedFor, type Db } from '@muster/db';
 import { DomainError, duplicateKeys, parseCsv, readHeader, readImportRow, type PersonKeys } from '@muster/domain';
 import { inArray, sql } from 'drizzle-orm';
 import type { ServiceCtx } from './actor.ts';
-import { appendEvent, type Tx } from './case-store.ts';
+import { appendEvent, candidateValues, type Tx } from './case-store.ts';
 
 type Existing = { id: number; reference: string } & PersonKeys & Record<string, unknown>;
 
@@ -253,21 +253,8 @@ function writeImport(tx: Tx, ctx: ServiceCtx, fileName: string, planned: Planned
     if (p.result.outcome !== 'create' || !p.row) continue;
     const r = p.row;
     const { id } = q.insertApplication.get({
+      ...candidateValues(r),
       reference: r.reference,
-      route: r.route,
-      cohortYear: r.cohortYear ?? null,
-      firstName: r.firstName,
-      lastName: r.lastName,
-      email: r.email,
-      phone: r.phone ?? null,
-      dateOfBirth: r.dateOfBirth,
-      currentForce: r.currentForce ?? null,
-      rank: r.rank ?? null,
-      warrantNumber: r.warrantNumber ?? null,
-      joinedForceOn: r.joinedForceOn ?? null,
-      unitPreferences: r.unitPreferences,
-      postingPreference: r.postingPreference ?? null,
-      specialistSkills: r.specialistSkills,
       receivedAt: new Date(r.receivedAt).toISOString(),
       at,
     })!;
