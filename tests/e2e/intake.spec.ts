@@ -1,29 +1,19 @@
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   accounts,
   apiAs,
   createTransferee,
   expectNoAxeViolations,
-  launchBrowser,
   openSession,
   repoRoot,
+  serverAndBrowser,
   signIn,
-  startServer,
   textOf,
-  type TestServer,
 } from './support.ts';
 
-let server: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = serverAndBrowser();
 
 const sample = join(repoRoot, 'docs/samples/applications-sample.csv');
 const header =
@@ -50,7 +40,7 @@ async function counts(page: Page): Promise<Record<string, number>> {
 
 describe('importing applications', () => {
   it('checks the sample file, imports it with progress shown, finds the cases in the triage queue, and a second import changes nothing', async () => {
-    const { page, problems, context } = await openSession(browser, server.url);
+    const { page, problems, context } = await openSession(env.browser, env.server.url);
     await signIn(page, accounts.resourcing);
     await chooseFile(page, sample);
     await page.getByRole('button', { name: 'Check file (dry run)' }).click();
@@ -92,7 +82,7 @@ describe('importing applications', () => {
   });
 
   it('a file with bad rows shows each row’s errors, and a real import writes nothing', async () => {
-    const { page, problems, context } = await openSession(browser, server.url);
+    const { page, problems, context } = await openSession(env.browser, env.server.url);
     await signIn(page, accounts.resourcing);
     const csv = [
       header,
@@ -115,7 +105,7 @@ describe('importing applications', () => {
     expect(await seen(rows.nth(1))).toContain('Enter the force the officer serves in now.');
     await expectNoAxeViolations(page, 'the import page with refused rows');
 
-    const api = await apiAs(server.url, accounts.resourcing);
+    const api = await apiAs(env.server.url, accounts.resourcing);
     const queue = await api.query('triage.queue', { assignee: 'any', q: 'Goodrow' });
     expect(queue.items).toEqual([]);
     expect(problems).toEqual([]);
@@ -123,17 +113,17 @@ describe('importing applications', () => {
   });
 
   it('a row matching an existing case is imported with a duplicate flag, and merging withdraws the newer case', async () => {
-    const older = await createTransferee(server.url);
+    const older = await createTransferee(env.server.url);
     const email = `${older.lastName.toLowerCase()}@example.com`;
     const ref = `DUP-${older.lastName}`;
     const csv = `${header}\n${ref},2026-11-20,transferee,,Jordan,${older.lastName}x,${email},,1991-02-02,Essex Police,PC,E77,2016-01-01,BCU,,,`;
-    const { page, problems, context } = await openSession(browser, server.url);
+    const { page, problems, context } = await openSession(env.browser, env.server.url);
     await signIn(page, accounts.resourcing);
     await chooseFile(page, { name: 'one-duplicate.csv', csv });
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.getByRole('heading', { name: '1 application imported' }).waitFor();
     expect(await counts(page)).toMatchObject({ Created: 1, 'Possible duplicates': 1 });
-    const olderRef = (await apiAs(server.url, accounts.resourcing).then((a) => a.query('applications.get', { id: older.id })))
+    const olderRef = (await apiAs(env.server.url, accounts.resourcing).then((a) => a.query('applications.get', { id: older.id })))
       .reference as string;
     expect(await seen(page.locator('.app-table tbody tr').first())).toContain(`Possible duplicate of ${olderRef}: same email`);
 
@@ -158,7 +148,7 @@ describe('importing applications', () => {
     await flag.waitFor({ state: 'detached' });
 
     // The newer case is withdrawn, "Merged into …", and its history says so.
-    const api = await apiAs(server.url, accounts.resourcing);
+    const api = await apiAs(env.server.url, accounts.resourcing);
     const newer = (await api.query('applications.list', { stage: 'withdrawn', q: `${older.lastName}x` })).items[0];
     await page.goto(`/cases/${newer.id}`);
     await page.getByRole('heading', { name: 'History' }).waitFor();
@@ -174,8 +164,8 @@ describe('importing applications', () => {
 
 describe('the application form and correcting details', () => {
   it('creates a transferee with every field, flags a possible duplicate on the case page, and records an edit field by field', async () => {
-    const existing = await createTransferee(server.url);
-    const { page, problems, context } = await openSession(browser, server.url);
+    const existing = await createTransferee(env.server.url);
+    const { page, problems, context } = await openSession(env.browser, env.server.url);
     await signIn(page, accounts.resourcing);
     await page.goto('/applications/new');
     // Police Now asks for the cohort, not the force; a transferee the other way round.

@@ -1,27 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   accounts,
   column,
   createTransferee,
   expectNoAxeViolations,
-  launchBrowser,
   openSession,
+  serverAndBrowser,
   signIn,
-  startServer,
   textOf,
-  type TestServer,
 } from './support.ts';
 
-let server: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = serverAndBrowser();
 
 /** The board searched down to one case, by its unique surname. */
 async function boardFor(page: Page, lastName: string) {
@@ -33,8 +23,8 @@ async function boardFor(page: Page, lastName: string) {
 
 describe('moving cases on the board and the case page', () => {
   it('a refused drag-and-drop move lists every unmet gate, each linking to the form that fixes it', async () => {
-    const c = await createTransferee(server.url, { targetUnit: 'TSG' });
-    const { page, problems, context } = await openSession(browser, server.url);
+    const c = await createTransferee(env.server.url, { targetUnit: 'TSG' });
+    const { page, problems, context } = await openSession(env.browser, env.server.url);
     await signIn(page, accounts.resourcing);
     await boardFor(page, c.lastName);
     await column(page, 'Review').getByRole('listitem').filter({ hasText: c.name }).dragTo(column(page, 'Interview'));
@@ -58,8 +48,8 @@ describe('moving cases on the board and the case page', () => {
   });
 
   it('moves a card with the keyboard alone', async () => {
-    const c = await createTransferee(server.url, { isEligible: true });
-    const { page, problems, context } = await openSession(browser, server.url);
+    const c = await createTransferee(env.server.url, { isEligible: true });
+    const { page, problems, context } = await openSession(env.browser, env.server.url);
     await signIn(page, accounts.resourcing);
     await boardFor(page, c.lastName);
 
@@ -86,8 +76,8 @@ describe('moving cases on the board and the case page', () => {
   });
 
   it('rejecting asks for a reason, and says so when none is given', async () => {
-    const c = await createTransferee(server.url);
-    const { page, problems, context } = await openSession(browser, server.url);
+    const c = await createTransferee(env.server.url);
+    const { page, problems, context } = await openSession(env.browser, env.server.url);
     await signIn(page, accounts.resourcing);
     await boardFor(page, c.lastName);
     const card = column(page, 'Review').getByRole('listitem').filter({ hasText: c.name });
@@ -120,9 +110,9 @@ describe('moving cases on the board and the case page', () => {
   });
 
   it('when two people move the same case, the second is told of the conflict and sees the case fresh', async () => {
-    const c = await createTransferee(server.url, { isEligible: true });
-    const first = await openSession(browser, server.url);
-    const second = await openSession(browser, server.url);
+    const c = await createTransferee(env.server.url, { isEligible: true });
+    const first = await openSession(env.browser, env.server.url);
+    const second = await openSession(env.browser, env.server.url);
     await Promise.all([signIn(first.page, accounts.resourcing), signIn(second.page, accounts.resourcing)]);
     await Promise.all([first.page.goto(`/cases/${c.id}`), second.page.goto(`/cases/${c.id}`)]);
     const moveButton = (page: Page) =>
@@ -147,9 +137,9 @@ describe('moving cases on the board and the case page', () => {
   });
 
   it('a stale form write is refused with a conflict banner, and the case is shown as it now stands', async () => {
-    const c = await createTransferee(server.url);
-    const first = await openSession(browser, server.url);
-    const second = await openSession(browser, server.url);
+    const c = await createTransferee(env.server.url);
+    const first = await openSession(env.browser, env.server.url);
+    const second = await openSession(env.browser, env.server.url);
     await Promise.all([signIn(first.page, accounts.resourcing), signIn(second.page, accounts.resourcing)]);
     await Promise.all([first.page.goto(`/cases/${c.id}`), second.page.goto(`/cases/${c.id}`)]);
     await Promise.all([

@@ -1,33 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  accounts,
-  column,
-  expectNoAxeViolations,
-  launchBrowser,
-  openSession,
-  signIn,
-  startServer,
-  textOf,
-  type TestServer,
-} from './support.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { accounts, column, expectNoAxeViolations, openSession, serverAndBrowser, signIn, textOf } from './support.ts';
 
-let server: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = serverAndBrowser();
 
 const columnHeadings = async (page: Page) =>
   (await page.locator('.app-column__heading').allTextContents()).map((t) => t.replace(/\s+\d[\d,]*.*$/, '').trim());
 
 describe('each role sees its own work', () => {
   it('shows the login page without accessibility violations and refuses a wrong password', async () => {
-    const { page, problems, context } = await openSession(browser, server.url);
+    const { page, problems, context } = await openSession(env.browser, env.server.url);
     await page.goto('/');
     await page.waitForURL(/\/login\?returnTo=%2F$/);
     await page.getByRole('heading', { name: 'Sign in to Muster' }).waitFor();
@@ -44,7 +26,7 @@ describe('each role sees its own work', () => {
   });
 
   it('resourcing sees every open stage and can create applications', async () => {
-    const { page, problems, context } = await openSession(browser, server.url);
+    const { page, problems, context } = await openSession(env.browser, env.server.url);
     await signIn(page, accounts.resourcing);
     await column(page, 'Review').waitFor();
     expect(await columnHeadings(page)).toEqual(['Review', 'Interview', 'Pre-employment', 'Induction', 'Mentoring']);
@@ -66,7 +48,7 @@ describe('each role sees its own work', () => {
   });
 
   it('the TSG unit lead sees only TSG cases, and no create button', async () => {
-    const { page, problems, context } = await openSession(browser, server.url);
+    const { page, problems, context } = await openSession(env.browser, env.server.url);
     await signIn(page, accounts.leadTsg);
     await page.getByRole('heading', { name: 'TSG cases' }).waitFor();
     await column(page, 'Review').waitFor();
@@ -83,7 +65,7 @@ describe('each role sees its own work', () => {
   });
 
   it('the MetCC unit lead sees only MetCC cases', async () => {
-    const { page, problems, context } = await openSession(browser, server.url);
+    const { page, problems, context } = await openSession(env.browser, env.server.url);
     await signIn(page, accounts.leadMetcc);
     await column(page, 'Review').waitFor();
     const units = await page.locator('.app-card__facts div:first-child dd').allTextContents();
@@ -94,7 +76,7 @@ describe('each role sees its own work', () => {
   });
 
   it('the coordinator sees only the induction and mentoring columns', async () => {
-    const { page, problems, context } = await openSession(browser, server.url);
+    const { page, problems, context } = await openSession(env.browser, env.server.url);
     await signIn(page, accounts.coordinator);
     await column(page, 'Induction').waitFor();
     expect(await columnHeadings(page)).toEqual(['Induction', 'Mentoring']);
@@ -104,7 +86,7 @@ describe('each role sees its own work', () => {
   });
 
   it('the admin sees everything but is offered no moves or forms', async () => {
-    const { page, problems, context } = await openSession(browser, server.url);
+    const { page, problems, context } = await openSession(env.browser, env.server.url);
     await signIn(page, accounts.admin);
     await column(page, 'Review').waitFor();
     expect(await columnHeadings(page)).toEqual(['Review', 'Interview', 'Pre-employment', 'Induction', 'Mentoring']);
@@ -119,7 +101,7 @@ describe('each role sees its own work', () => {
   });
 
   it('filters live in the address, so a filtered board can be bookmarked', async () => {
-    const { page, problems, context } = await openSession(browser, server.url);
+    const { page, problems, context } = await openSession(env.browser, env.server.url);
     await signIn(page, accounts.resourcing);
     await column(page, 'Review').waitFor();
     await page.getByLabel('Target unit').selectOption('CT');
@@ -137,7 +119,7 @@ describe('each role sees its own work', () => {
   });
 
   it('sends a user whose session ended to sign in, then back to where they were', async () => {
-    const { page, problems, context } = await openSession(browser, server.url);
+    const { page, problems, context } = await openSession(env.browser, env.server.url);
     await signIn(page, accounts.resourcing);
     await column(page, 'Review').getByRole('link').first().click();
     await page.getByRole('heading', { name: 'History' }).waitFor();

@@ -1,18 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accounts, column, launchBrowser, openSession, repoRoot, signIn, startServer, type TestServer } from './support.ts';
+import { describe, expect, it } from 'vitest';
+import { accounts, column, openSession, repoRoot, serverAndBrowser, signIn } from './support.ts';
 
-let server: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = serverAndBrowser();
 
 // `pnpm screenshots` (UPDATE_SCREENSHOTS=1) writes the README's pictures; an ordinary test run writes
 // them under tests/.tmp so it leaves the working tree as it found it.
@@ -21,7 +12,7 @@ const dir = join(repoRoot, process.env.UPDATE_SCREENSHOTS === '1' ? 'docs/screen
 describe('screenshots for the docs', () => {
   it('writes docs/screenshots/board.png and case.png at 1280×800', async () => {
     mkdirSync(dir, { recursive: true });
-    const { page, problems, context } = await openSession(browser, server.url);
+    const { page, problems, context } = await openSession(env.browser, env.server.url);
     await signIn(page, accounts.resourcing);
     await column(page, 'Mentoring').getByRole('listitem').first().waitFor();
     await page.screenshot({ path: join(dir, 'board.png') });
@@ -36,7 +27,7 @@ describe('screenshots for the docs', () => {
   });
 
   it('writes docs/screenshots/triage.png at 1280×800', async () => {
-    const { page, problems, context } = await openSession(browser, server.url);
+    const { page, problems, context } = await openSession(env.browser, env.server.url);
     await signIn(page, accounts.resourcing);
     await page.goto('/triage');
     await page.locator('#triage-table tbody tr').nth(5).waitFor();

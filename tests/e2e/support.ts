@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { expect, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, expect, onTestFailed } from 'vitest';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 export const demoPassword = 'muster-demo';
@@ -88,6 +88,22 @@ export async function startServer(opts: { dbPath?: string } = {}): Promise<TestS
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A real server (on a fresh copy of the demo database) and a Chromium for the spec file that calls
+ * this at its top level: started before its tests, stopped after them.
+ */
+export function serverAndBrowser(): { server: TestServer; browser: Browser } {
+  const env = {} as { server: TestServer; browser: Browser };
+  beforeAll(async () => {
+    [env.server, env.browser] = await Promise.all([startServer(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.server?.stop();
+  });
+  return env;
 }
 
 export async function launchBrowser(): Promise<Browser> {

@@ -1,27 +1,17 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   accounts,
   apiAs,
   createTransferee,
   expectNoAxeViolations,
-  launchBrowser,
   openSession,
+  serverAndBrowser,
   signIn,
-  startServer,
   textOf,
-  type TestServer,
 } from './support.ts';
 
-let server: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = serverAndBrowser();
 
 const seen = async (l: Locator) => (await l.innerText()).replace(/\s+/g, ' ').trim();
 const queueRows = (page: Page) => page.locator('#triage-table tbody tr');
@@ -35,7 +25,7 @@ async function applyFilters(page: Page, choices: Record<string, string>) {
 
 describe('the triage queue', () => {
   it('filters overdue unassigned cases in the address, assigns one from its row and two in bulk, and explains a refused bulk action', async () => {
-    const { page, problems, context } = await openSession(browser, server.url);
+    const { page, problems, context } = await openSession(env.browser, env.server.url);
     await signIn(page, accounts.resourcing);
     await page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Triage' }).click();
     await page.getByRole('heading', { name: 'Triage queue' }).waitFor();
@@ -84,7 +74,7 @@ describe('the triage queue', () => {
     await page.getByLabel('Select all cases shown').check();
     const stale = queueRows(page).nth(2);
     const staleId = Number((await stale.getByRole('link').getAttribute('href'))!.split('/').pop());
-    const api = await apiAs(server.url, accounts.resourcing);
+    const api = await apiAs(env.server.url, accounts.resourcing);
     const detail = await api.query('applications.get', { id: staleId });
     await api.mutate('applications.addNote', { id: staleId, expectedVersion: detail.version, body: 'Phoned the officer.' });
     await page.getByRole('button', { name: 'Assign to me', exact: true }).click();
@@ -97,7 +87,7 @@ describe('the triage queue', () => {
   });
 
   it('saves the filters in use as a view, applies it, and deletes it', async () => {
-    const { page, problems, context } = await openSession(browser, server.url);
+    const { page, problems, context } = await openSession(env.browser, env.server.url);
     await signIn(page, accounts.resourcing);
     await page.goto('/triage?route=transferee&overdue=yes');
     await queueRows(page).first().waitFor();
@@ -130,11 +120,11 @@ describe('the triage queue', () => {
 describe('administration', () => {
   it('an admin adds a reason to reject, reads the access log, and resourcing finds the reason in the bulk reject dialog', async () => {
     // Enough case views for more than one page of the log.
-    const api = await apiAs(server.url, accounts.resourcing);
-    const c = await createTransferee(server.url);
+    const api = await apiAs(env.server.url, accounts.resourcing);
+    const c = await createTransferee(env.server.url);
     await Promise.all(Array.from({ length: 30 }, () => api.query('applications.get', { id: c.id })));
 
-    const admin = await openSession(browser, server.url);
+    const admin = await openSession(env.browser, env.server.url);
     await signIn(admin.page, accounts.admin);
     await admin.page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Admin' }).click();
     await admin.page.getByRole('heading', { name: 'Administration' }).waitFor();
@@ -153,7 +143,7 @@ describe('administration', () => {
     expect(admin.problems).toEqual([]);
     await admin.context.close();
 
-    const { page, problems, context } = await openSession(browser, server.url);
+    const { page, problems, context } = await openSession(env.browser, env.server.url);
     await signIn(page, accounts.resourcing);
     await page.goto(`/triage?q=${c.lastName}`);
     const row = queueRows(page).filter({ hasText: c.name });
@@ -176,8 +166,8 @@ describe('administration', () => {
   });
 
   it('an admin approves an exception for open misconduct, and the eligibility shows who, when and why', async () => {
-    const c = await createTransferee(server.url);
-    const api = await apiAs(server.url, accounts.resourcing);
+    const c = await createTransferee(env.server.url);
+    const api = await apiAs(env.server.url, accounts.resourcing);
     await api.mutate('applications.recordEligibility', {
       id: c.id,
       expectedVersion: c.version,
@@ -190,7 +180,7 @@ describe('administration', () => {
       hasOpenMisconduct: true,
       misconductDetails: 'A complaint about a stop, not yet heard.',
     });
-    const { page, problems, context } = await openSession(browser, server.url);
+    const { page, problems, context } = await openSession(env.browser, env.server.url);
     await signIn(page, accounts.admin);
     await page.goto(`/cases/${c.id}`);
     const form = page.getByRole('form', { name: 'Approve an exception' });
