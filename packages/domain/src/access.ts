@@ -1,6 +1,9 @@
-import type { Stage } from '@muster/contracts';
+import { openStages, type Stage } from '@muster/contracts';
 import type { Actor, CaseSnapshot } from './case.ts';
 import { DomainError } from './errors.ts';
+
+/** Stages where a joiner has (or is being given) a mentor and buddy: each counts against that person's capacity. */
+export const mentoredStages: readonly Stage[] = ['induction', 'mentoring'];
 
 /** Stages a coordinator works: from induction on. */
 export const coordinatorStages: readonly Stage[] = ['induction', 'mentoring', 'onboarded'];
@@ -25,7 +28,7 @@ export function assertCanSee(actor: Actor, c: Pick<CaseSnapshot, 'stage' | 'targ
 /** Things recorded on a case, other than stage moves. */
 export type CaseAction = 'eligibility' | 'exception' | 'interview' | 'check' | 'induction' | 'mentor' | 'note';
 
-type Rule = { roles: readonly Actor['role'][]; stages: readonly Stage[] | 'open'; what: string };
+type Rule = { roles: readonly Actor['role'][]; stages: readonly Stage[]; what: string };
 
 const actionRules: Record<CaseAction, Rule> = {
   eligibility: { roles: ['resourcing'], stages: ['review'], what: 'record eligibility' },
@@ -33,11 +36,9 @@ const actionRules: Record<CaseAction, Rule> = {
   interview: { roles: ['resourcing', 'unit_lead'], stages: ['interview'], what: 'record an interview outcome' },
   check: { roles: ['resourcing'], stages: ['pre_employment'], what: 'update pre-employment checks' },
   induction: { roles: ['resourcing', 'coordinator'], stages: ['induction'], what: 'book induction' },
-  mentor: { roles: ['resourcing', 'coordinator'], stages: ['induction', 'mentoring'], what: 'assign a mentor or buddy' },
-  note: { roles: ['resourcing', 'unit_lead', 'coordinator'], stages: 'open', what: 'add a note' },
+  mentor: { roles: ['resourcing', 'coordinator'], stages: mentoredStages, what: 'assign a mentor or buddy' },
+  note: { roles: ['resourcing', 'unit_lead', 'coordinator'], stages: openStages, what: 'add a note' },
 };
-
-const openStageSet: readonly Stage[] = ['review', 'interview', 'pre_employment', 'induction', 'mentoring'];
 
 /** Whether the role may ever do this (ignoring the case's stage); used to hide controls. */
 export function roleMay(actor: Actor, action: CaseAction): boolean {
@@ -54,9 +55,8 @@ export function assertMay(actor: Actor, c: Pick<CaseSnapshot, 'stage' | 'targetU
   if (!rule.roles.includes(actor.role)) {
     throw new DomainError('FORBIDDEN', `Your role (${actor.role}) cannot ${rule.what}.`);
   }
-  const stages = rule.stages === 'open' ? openStageSet : rule.stages;
-  if (!stages.includes(c.stage)) {
-    const reason = `You can ${rule.what} only while the case is at ${stages.map((s) => s.replace('_', '-')).join(' or ')}; it is at ${c.stage.replace('_', '-')}.`;
+  if (!rule.stages.includes(c.stage)) {
+    const reason = `You can ${rule.what} only while the case is at ${rule.stages.map((s) => s.replace('_', '-')).join(' or ')}; it is at ${c.stage.replace('_', '-')}.`;
     throw new DomainError('PRECONDITION_FAILED', reason, { reasons: [reason] });
   }
 }

@@ -1,4 +1,4 @@
-import type { Route, UnitCode } from '@muster/contracts';
+import { pipelineStages, type Route, type UnitCode } from '@muster/contracts';
 import { applications, inductionCourses, mentors, users, type Db } from '@muster/db';
 import {
   addDays,
@@ -136,7 +136,6 @@ const endStages = [
   ['rejected', 11],
   ['withdrawn', 5],
 ] as const;
-const pipeline = ['review', 'interview', 'pre_employment', 'induction', 'mentoring', 'onboarded'] as const;
 
 /** Per closing stage: the listed reason, and the free text a caseworker would add. */
 const rejectReasons = {
@@ -244,7 +243,8 @@ function seedOneCase(
             ['BCU', 2],
             ['SOIT', 1],
           ]);
-  const depth = end === 'rejected' || end === 'withdrawn' ? rand.int(0, 3) : pipeline.indexOf(end);
+  const depth =
+    end === 'rejected' || end === 'withdrawn' ? rand.int(0, 3) : pipelineStages.indexOf(end as (typeof pipelineStages)[number]);
   // Older cases have gone further; leave room for the steps before today.
   let clock = today.getTime() - (depth * 22 + rand.int(1, 40)) * 86_400_000 - rand.int(0, 86_400_000);
   const step = (minDays: number, maxDays: number) => {

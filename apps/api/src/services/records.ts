@@ -27,6 +27,7 @@ import {
   checkUpdateEffect,
   DomainError,
   fieldError,
+  mentoredStages,
   needsException,
   validateEligibility,
   validatePosting,
@@ -228,7 +229,7 @@ export function mentorLoad(tx: Tx, mentorId: number, excludingApplication?: numb
     .where(
       and(
         or(eq(applications.mentorId, mentorId), eq(applications.buddyId, mentorId)),
-        inArray(applications.stage, ['induction', 'mentoring']),
+        inArray(applications.stage, [...mentoredStages]),
         excludingApplication ? ne(applications.id, excludingApplication) : undefined,
       ),
     )

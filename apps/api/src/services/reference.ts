@@ -1,5 +1,5 @@
 import { accessLog, applications, forces, inductionCourses, mentors, users } from '@muster/db';
-import { checkTypes, routeCriteria, unitCriteria, units } from '@muster/domain';
+import { checkTypes, mentoredStages, routeCriteria, unitCriteria, units } from '@muster/domain';
 import { and, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import type { Db } from '@muster/db';
 
@@ -41,7 +41,10 @@ export function listMentors(db: Db) {
       unit: mentors.unitCode,
       place: mentors.place,
       capacity: mentors.capacity,
-      load: sql<number>`(SELECT count(*) FROM applications a WHERE (a.mentor_id = mentors.id OR a.buddy_id = mentors.id) AND a.stage IN ('induction', 'mentoring'))`,
+      load: sql<number>`(SELECT count(*) FROM applications a WHERE (a.mentor_id = mentors.id OR a.buddy_id = mentors.id) AND a.stage IN (${sql.join(
+        mentoredStages.map((stage) => sql`${stage}`),
+        sql`, `,
+      )}))`,
     })
     .from(mentors)
     .where(eq(mentors.isActive, true))
