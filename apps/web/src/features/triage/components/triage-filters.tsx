@@ -1,7 +1,7 @@
 import type { Route, Stage, UnitCode } from '@muster/contracts';
-import { Link } from 'react-router';
-import { Select, TextInput } from '../../../components/fields.tsx';
-import { routeLabels, routes, stageLabels, unitCodes, unitShortNames } from '../../../lib/labels.ts';
+import { CaseFilterFields, FilterActions } from '../../../components/case-filter-fields.tsx';
+import { Select } from '../../../components/fields.tsx';
+import { stageLabels, unitCodes } from '../../../lib/labels.ts';
 import type { QueueFilters } from '../hooks/use-triage-filters.ts';
 
 type Reviewer = { id: number; name: string };
@@ -72,44 +72,8 @@ export function TriageFilters({
           { value: 'no', label: 'Not overdue' },
         ]}
       />
-      <Select
-        id="triage-unit"
-        name="unit"
-        label="Target unit"
-        placeholder="All units"
-        defaultValue={filters.unit ?? ''}
-        key={`unit-${filters.unit ?? ''}`}
-        options={unitCodes.map((u) => ({ value: u, label: unitShortNames[u] }))}
-      />
-      <Select
-        id="triage-route"
-        name="route"
-        label="Route"
-        placeholder="All routes"
-        defaultValue={filters.route ?? ''}
-        key={`route-${filters.route ?? ''}`}
-        options={routes.map((r) => ({ value: r, label: routeLabels[r] }))}
-      />
-      <TextInput
-        id="triage-q"
-        name="q"
-        label="Search name, email or force"
-        type="search"
-        defaultValue={filters.q ?? ''}
-        key={`q-${filters.q ?? ''}`}
-        maxLength={100}
-        className="app-filters__search"
-      />
-      <div className="app-filters__actions">
-        <button type="submit" className="govuk-button govuk-button--secondary">
-          Apply filters
-        </button>
-        {hasFilters && (
-          <Link className="govuk-link" to="/triage">
-            Clear filters
-          </Link>
-        )}
-      </div>
+      <CaseFilterFields idPrefix="triage" units={unitCodes} unit={filters.unit} route={filters.route} q={filters.q} />
+      <FilterActions hasFilters={hasFilters} clearTo="/triage" />
     </form>
   );
 }
