@@ -40,6 +40,12 @@ export const sessions = sqliteTable(
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
 
+/**
+ * Which sign-in limit refused a try: too many failures for this account from this address, from this
+ * address for any accounts, or for this account from everywhere (then only its known addresses get through).
+ */
+export type LoginRefusalRule = 'account_address' | 'address' | 'account_ceiling';
+
 export const loginAttempts = sqliteTable(
   'login_attempts',
   {
@@ -50,8 +56,10 @@ export const loginAttempts = sqliteTable(
     /** success, bad_credentials (counts towards throttling), or throttled (refused without checking). */
     outcome: text('outcome').$type<'success' | 'bad_credentials' | 'throttled'>().notNull(),
     ip: text('ip'),
+    /** For a throttled try, the limit that refused it; null otherwise (and for tries recorded before rules had names). */
+    rule: text('rule').$type<LoginRefusalRule>(),
   },
-  (t) => [index('login_attempts_email_at_idx').on(t.email, t.at)],
+  (t) => [index('login_attempts_email_at_idx').on(t.email, t.at), index('login_attempts_ip_at_idx').on(t.ip, t.at)],
 );
 
 /** A user's named triage queue filters. */
