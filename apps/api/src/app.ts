@@ -3,34 +3,24 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '@muster/db';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
-import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
+import express, { type ErrorRequestHandler, type Request } from 'express';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 import { appRouter } from './routers/_app.ts';
 import {
+  batchGuard,
+  bodyLimits,
   clearedSessionCookie,
   csrfGuard,
+  declaredBodyLimit,
   readCookie,
   securityHeaders,
   sessionCookie,
   sessionCookieName,
 } from './security/http.ts';
 import { resolveSession } from './services/auth.ts';
-import { createContextInner } from './trpc/context.ts';
+import { createContextInner, type SessionActor } from './trpc/context.ts';
 import { internalErrorMessage } from './trpc/init.ts';
-
-const bodyLimitBytes = 256 * 1024;
-/** A CSV import carries the whole file. */
-const importBodyLimit = 8 * 1024 * 1024;
-const bodyLimit: RequestHandler = (req, res, next) => {
-  if (!req.path.startsWith('/imports.start') && Number(req.headers['content-length'] ?? 0) > bodyLimitBytes) {
-    res.status(413).json({
-      error: { message: 'The request is too large.', code: -32600, data: { code: 'PAYLOAD_TOO_LARGE', httpStatus: 413 } },
-    });
-    return;
-  }
-  next();
-};
 
 export type AppDeps = { db: Db; config: Config; logger: Logger; now?: () => Date };
 
@@ -38,7 +28,7 @@ export type AppDeps = { db: Db; config: Config; logger: Logger; now?: () => Date
 export function createApp({ db, config, logger, now = () => new Date() }: AppDeps) {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.trustProxy);
   app.use((req, res, next) => {
     const requestId = randomUUID();
     res.locals.requestId = requestId;
@@ -53,27 +43,19 @@ export function createApp({ db, config, logger, now = () => new Date() }: AppDep
     res.json({ status: 'ok' });
   });
 
-  app.use(
-    '/trpc',
-    (_req, res, next) => {
-      res.setHeader('Cache-Control', 'no-store');
-      next();
-    },
-    csrfGuard(config.origin),
-    bodyLimit,
+  const trpcHandler = (maxBodySize: number) =>
     createExpressMiddleware({
       router: appRouter,
-      maxBodySize: importBodyLimit,
-      createContext: ({ req, res }) => {
-        const requestId = String(res.locals.requestId);
-        return createContextInner({
+      maxBodySize,
+      createContext: ({ req, res }) =>
+        createContextInner({
           db,
           config,
           logger,
           now,
-          requestId,
+          requestId: String(res.locals.requestId),
           ip: req.ip ?? null,
-          actor: resolveSession(db, config, readCookie(req.headers.cookie, sessionCookieName), now()),
+          actor: (res.locals.actor as SessionActor | null | undefined) ?? null,
           cookie: {
             set: (token) =>
               res.appendHeader(
@@ -82,14 +64,34 @@ export function createApp({ db, config, logger, now = () => new Date() }: AppDep
               ),
             clear: () => res.appendHeader('Set-Cookie', clearedSessionCookie(config.isSecureCookie)),
           },
-        });
-      },
+        }),
       onError: ({ error, path, ctx }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') {
           logger.error('unexpected error', { requestId: ctx?.requestId, path, error: error.cause?.stack ?? error.stack });
         }
       },
-    }),
+    });
+  const ordinaryCalls = trpcHandler(bodyLimits.ordinary);
+  const importCalls = trpcHandler(bodyLimits.import);
+  /** The import's larger body is read only for one signed-in resourcing user's single `imports.start` call. */
+  const isImportUpload = (req: Request, actor: SessionActor | null) =>
+    req.method === 'POST' && req.path === '/imports.start' && req.query.batch === undefined && actor?.role === 'resourcing';
+
+  app.use(
+    '/trpc',
+    (_req, res, next) => {
+      res.setHeader('Cache-Control', 'no-store');
+      next();
+    },
+    csrfGuard(config.origin),
+    batchGuard,
+    (req, res, next) => {
+      const actor = resolveSession(db, config, readCookie(req.headers.cookie, sessionCookieName), now());
+      res.locals.actor = actor;
+      const limit = isImportUpload(req, actor) ? bodyLimits.import : bodyLimits.ordinary;
+      if (!declaredBodyLimit(req, res, limit)) return;
+      (limit === bodyLimits.import ? importCalls : ordinaryCalls)(req, res, next);
+    },
   );
 
   const indexHtml = join(config.webDist, 'index.html');
@@ -102,7 +104,12 @@ export function createApp({ db, config, logger, now = () => new Date() }: AppDep
         setHeaders: (res, path) => path.endsWith('.html') && res.setHeader('Cache-Control', 'no-cache'),
       }),
     );
-    app.get('/{*splat}', (_req, res) => {
+    app.get('/{*splat}', (req, res) => {
+      // A file the build does not have (a name with an extension) is missing, not a page of the dashboard.
+      if (req.path.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(req.path)) {
+        res.status(404).type('text').send('Not found');
+        return;
+      }
       res.setHeader('Cache-Control', 'no-cache');
       res.sendFile(indexHtml);
     });

@@ -33,6 +33,15 @@ const Env = z.object({
   /** Days a new application may wait at review before the triage queue marks it overdue. */
   MUSTER_TRIAGE_SLA_DAYS: z.coerce.number().int().min(1).max(365).default(10),
   MUSTER_LOG: z.enum(['silent', 'error', 'info']).default('info'),
+  /**
+   * Which proxies' X-Forwarded-For to believe for the client's address (sign-in throttling, logs):
+   * a comma-separated list of addresses or subnets, or `loopback`. Unset: none, the TCP peer is the client.
+   */
+  MUSTER_TRUST_PROXY: z
+    .string()
+    .trim()
+    .regex(/^[\w.:/, -]*$/, 'a comma-separated list of addresses, subnets or loopback / linklocal / uniquelocal')
+    .optional(),
 });
 
 export type Config = {
@@ -47,6 +56,8 @@ export type Config = {
   webDist: string;
   logLevel: 'silent' | 'error' | 'info';
   triageSlaDays: number;
+  /** Express's `trust proxy`: false, or the proxies whose X-Forwarded-For is believed. */
+  trustProxy: false | string[];
 };
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -68,6 +79,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: e.MUSTER_WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname,
     logLevel: e.MUSTER_LOG,
     triageSlaDays: e.MUSTER_TRIAGE_SLA_DAYS,
+    trustProxy: e.MUSTER_TRUST_PROXY
+      ? e.MUSTER_TRUST_PROXY.split(',')
+          .map((p) => p.trim())
+          .filter(Boolean)
+      : false,
   };
 }
 

@@ -2,6 +2,7 @@ import { createDb, migrateDb, seedReferenceData } from '@muster/db';
 import { createApp } from './app.ts';
 import { readConfig } from './config.ts';
 import { seedDemoData } from './demo/seed-demo.ts';
+import { servingRefusal } from './demo/serving-guard.ts';
 import { createLogger } from './logger.ts';
 
 const config = readConfig();
@@ -9,6 +10,13 @@ const logger = createLogger(config.logLevel);
 const db = createDb(config.dbPath);
 migrateDb(db);
 seedReferenceData(db);
+const refusal = servingRefusal(config, db);
+if (refusal) {
+  // Whatever MUSTER_LOG says: the person starting Muster must see why it did not start.
+  process.stderr.write(`${refusal}\n`);
+  db.$client.close();
+  process.exit(1);
+}
 if (config.isDemo) {
   const seeded = await seedDemoData(db);
   if (seeded) logger.info('demo data seeded', seeded);

@@ -3,3 +3,5 @@ export * from './common.ts';
 export * from './applications.ts';
 export * from './auth.ts';
 export * from './intake.ts';
+export * from './text.ts';
+export * from './limits.ts';

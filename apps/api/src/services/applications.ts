@@ -102,7 +102,7 @@ export function createApplication(ctx: ServiceCtx, input: CreateApplicationInput
     },
     { behavior: 'immediate' },
   );
-  return readDetail(ctx, ctx.db, id);
+  return readDetail(ctx, ctx.db, id, 'view_after_change');
 }
 
 /** Corrects a candidate's details: the change of each field goes in the history; new duplicate matches are flagged. */
@@ -148,7 +148,7 @@ export function updateApplication(ctx: ServiceCtx, input: UpdateApplicationInput
         const found = findDuplicates(tx, { ...next, id: row.id }).filter((d) => !flagged.has(d.id) && d.id < row.id);
         flagDuplicates(tx, row, found, ctx.actor.id, at);
       }
-      return readDetail(ctx, tx, row.id);
+      return readDetail(ctx, tx, row.id, 'view_after_change');
     },
     { behavior: 'immediate' },
   );
@@ -187,31 +187,37 @@ const detailQueries = preparedFor((db) => ({
     .prepare(),
 }));
 
-/** Records that the actor looked at the case (`view`) or its history (`history`). */
-function logAccess(ctx: ServiceCtx, tx: Tx, applicationId: number, action: 'view' | 'history'): void {
+/**
+ * How a case's personal details reached the actor: opening it (`view`), its history (`history`), or the
+ * answer to a change they made (`view_after_change`, the case as it stands after the write).
+ */
+export type AccessAction = 'view' | 'history' | 'view_after_change';
+
+/** Records that the actor was shown the case's details. */
+function logAccess(ctx: ServiceCtx, tx: Tx, applicationId: number, action: AccessAction): void {
   detailQueries(tx).logView.run({ userId: ctx.actor.id, applicationId, at: ctx.now().toISOString(), action });
 }
 
 /** A case with everything recorded on it, as the actor may see it. Recorded in the access log. */
 export function getApplication(ctx: ServiceCtx, id: number): ApplicationDetail {
-  return ctx.db.transaction(
-    (tx) => {
-      const detail = readDetail(ctx, tx, id);
-      logAccess(ctx, tx, id, 'view');
-      return detail;
-    },
-    { behavior: 'immediate' },
-  );
+  return ctx.db.transaction((tx) => readDetail(ctx, tx, id, 'view'), { behavior: 'immediate' });
 }
 
 /**
- * The full case for the actor; FORBIDDEN outside their reach. Not itself logged: callers that show it
- * to a person log the view. Pass the case already loaded in this transaction (`loaded`) to build the
- * answer from it instead of reading it again.
+ * The full case for the actor; FORBIDDEN outside their reach. Every answer built here carries the
+ * case's personal details, so every one is recorded in the access log as `access`. Pass the case
+ * already loaded in this transaction (`loaded`) to build the answer from it instead of reading it again.
  */
-export function readDetail(ctx: ServiceCtx, tx: Tx, id: number, loaded: LoadedCase = loadCase(tx, id)): ApplicationDetail {
+export function readDetail(
+  ctx: ServiceCtx,
+  tx: Tx,
+  id: number,
+  access: AccessAction,
+  loaded: LoadedCase = loadCase(tx, id),
+): ApplicationDetail {
   const { row, snapshot, eligibility: e, interview: i, checks: checkRows, induction, exception } = loaded;
   assertCanSee(ctx.actor, snapshot);
+  logAccess(ctx, tx, id, access);
   const q = detailQueries(tx);
   const names = new Map<number, string>();
   const nameOf = (userId: number) => {

@@ -45,7 +45,7 @@ export function moveApplication(ctx: ServiceCtx, input: MoveApplicationInput): A
     (tx) => {
       // A move changes only the case's row: read that again, keep the records loaded for the rules.
       const loaded = applyMove(ctx, tx, input);
-      return readDetail(ctx, tx, input.id, withRow(loaded, loadRow(tx, input.id)));
+      return readDetail(ctx, tx, input.id, 'view_after_change', withRow(loaded, loadRow(tx, input.id)));
     },
     { behavior: 'immediate' },
   );

@@ -156,7 +156,7 @@ describe('creating and reading a case', () => {
     expect((await refusal(api.as.resourcing.applications.history({ id: 999 }))).code).toBe('NOT_FOUND');
   });
 
-  it('writes an access_log row for every view, and none for a refused view', async () => {
+  it('writes an access_log row for every view (the answer to a write included), and none for a refused view', async () => {
     const api = await setupApi();
     const c = await create(api, { targetUnit: 'TSG' });
     await api.as.resourcing.applications.get({ id: c.id });
@@ -166,13 +166,15 @@ describe('creating and reading a case', () => {
 
     const rows = api.db.select().from(accessLog).orderBy(accessLog.id).all();
     expect(rows.map((r) => [r.userId, r.applicationId, r.action])).toEqual([
+      // create answers with the case it made
+      [api.actors.resourcing.id, c.id, 'view_after_change'],
       [api.actors.resourcing.id, c.id, 'view'],
       [api.actors.resourcing.id, c.id, 'view'],
       [api.actors.leadTsg.id, c.id, 'view'],
     ]);
     // The admin sees the same views, newest first.
     const log = await api.as.admin.admin.accessLog({ applicationId: c.id });
-    expect(log.items.map((i) => i.userName)).toEqual(['Tom TSG Lead', 'Rita Resourcing', 'Rita Resourcing']);
+    expect(log.items.map((i) => i.userName)).toEqual(['Tom TSG Lead', 'Rita Resourcing', 'Rita Resourcing', 'Rita Resourcing']);
   });
 });
 

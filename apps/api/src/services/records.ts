@@ -59,7 +59,7 @@ function writeCase(
       assertMay(ctx.actor, loaded.snapshot, action);
       const at = ctx.now().toISOString();
       apply(tx, loaded, at);
-      return readDetail(ctx, tx, input.id);
+      return readDetail(ctx, tx, input.id, 'view_after_change');
     },
     { behavior: 'immediate' },
   );

@@ -1,6 +1,6 @@
 import { DomainError } from '@muster/domain';
 import { initTRPC, TRPCError } from '@trpc/server';
-import type { Role } from '@muster/contracts';
+import { textProblems, type Role } from '@muster/contracts';
 import type { Context, SessionActor } from './context.ts';
 
 type Issue = { path?: ReadonlyArray<PropertyKey | { key: PropertyKey }>; message: string };
@@ -59,7 +59,30 @@ const domainErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(domainErrors);
+/** A BAD_REQUEST cause listing problems by field, as zod's errors do: the formatter makes them `fieldErrors`. */
+class InputTextError extends Error {
+  constructor(readonly issues: Issue[]) {
+    super('The input has text that cannot be stored.');
+  }
+}
+
+/**
+ * Every string of every input, whatever its procedure, is well-formed Unicode with no control
+ * characters but tab and line breaks: refused before any procedure sees it, naming the field.
+ */
+const storableText = t.middleware(async ({ getRawInput, next }) => {
+  const problems = textProblems(await getRawInput());
+  if (problems.length) {
+    throw new TRPCError({
+      code: 'BAD_REQUEST',
+      message: 'Some text cannot be stored.',
+      cause: new InputTextError(problems.map((p) => ({ path: p.path, message: p.message }))),
+    });
+  }
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(storableText).use(domainErrors);
 
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.actor) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Your session has ended. Sign in again to carry on.' });

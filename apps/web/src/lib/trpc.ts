@@ -1,6 +1,7 @@
 import type { AppRouter } from '@muster/api';
+import { maxBatchCalls } from '@muster/contracts/limits';
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
-import { createTRPCClient, httpBatchLink } from '@trpc/client';
+import { createTRPCClient, httpBatchLink, httpLink, splitLink } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import { errorCode } from './errors.ts';
 
@@ -38,8 +39,15 @@ export const queryClient = new QueryClient({
   },
 });
 
+/** The server takes at most `maxBatchCalls` calls in a batch, and a sign-in only on its own. */
 export const trpcClient = createTRPCClient<AppRouter>({
-  links: [httpBatchLink({ url: '/trpc', maxURLLength: 4000 })],
+  links: [
+    splitLink({
+      condition: (op) => op.path === 'auth.login',
+      true: httpLink({ url: '/trpc' }),
+      false: httpBatchLink({ url: '/trpc', maxURLLength: 4000, maxItems: maxBatchCalls }),
+    }),
+  ],
 });
 
 declare module '@tanstack/react-query' {
