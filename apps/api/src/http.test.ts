@@ -522,6 +522,7 @@ describe('body limits count the bytes read', () => {
     const res = await sendChunked(app, '/trpc/applications.addNote', 1024 * 1024, cookie);
     expect(res.status).toBe(413);
     expect(res.body.error.data.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(res.body.error.message).toBe('The request is larger than Muster accepts; nothing was changed.');
     expect(caseState(app.db, c.id).row?.version).toBe(c.version);
   });
 

@@ -31,6 +31,10 @@ const t = initTRPC.context<Context>().create({
       const requestId = ctx?.requestId ?? 'unknown';
       return { ...shape, message: internalErrorMessage(requestId), data: { ...data, requestId } };
     }
+    if (error.code === 'PAYLOAD_TOO_LARGE') {
+      // Raised while the body is read, past the limit app.ts chose for this request.
+      return { ...shape, message: 'The request is larger than Muster accepts; nothing was changed.' };
+    }
     if (cause instanceof DomainError) {
       return { ...shape, data: { ...data, ...cause.details } };
     }
