@@ -8,6 +8,7 @@ import { createDb, migrateDb, seedReferenceData, users } from '@muster/db';
 import { buildApplication } from '@muster/db/testing';
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
+import { testConfig } from './config.ts';
 import { createApplication } from './services/applications.ts';
 import { insertUser, login } from './services/auth.ts';
 import { addNote } from './services/records.ts';
@@ -103,12 +104,18 @@ describe('muster CLI', () => {
       const stored = db.select().from(users).where(eq(users.email, 'lee.lead@met.police.uk')).get()!;
       expect(stored.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
       expect(stored.passwordHash).not.toContain(password);
-      const { me, token } = await login({ db, now: () => new Date(), ip: null }, { email: 'lee.lead@met.police.uk', password });
+      const { me, token } = await login(
+        { db, config: testConfig(), now: () => new Date(), ip: null },
+        { email: 'lee.lead@met.police.uk', password },
+      );
       expect(me).toMatchObject({ name: 'Lee Lead', role: 'unit_lead' });
       expect([...me.units].sort()).toEqual(['CT', 'TSG']);
       expect(token.length).toBeGreaterThan(20);
       await expect(
-        login({ db, now: () => new Date(), ip: null }, { email: 'lee.lead@met.police.uk', password: 'something else entirely' }),
+        login(
+          { db, config: testConfig(), now: () => new Date(), ip: null },
+          { email: 'lee.lead@met.police.uk', password: 'something else entirely' },
+        ),
       ).rejects.toThrow(/not right/);
     } finally {
       db.$client.close();
@@ -138,6 +145,26 @@ describe('muster CLI', () => {
     );
     expect(noUnit.code).toBe(2);
     expect(noUnit.stderr).toContain('must lead at least one unit');
+
+    const db = createDb(dbPath);
+    try {
+      expect(db.select().from(users).all()).toEqual([]);
+    } finally {
+      db.$client.close();
+    }
+  });
+
+  it('create-user refuses a common password and one of only spaces, saying what to change, and creates no one', async () => {
+    const dir = tempDir();
+    const dbPath = join(dir, 'muster.sqlite');
+    const args = ['create-user', '--email', 'd@met.police.uk', '--name', 'D', '--role', 'admin'];
+    const common = await runCli(dbPath, args, 'Password1234\n');
+    expect(common.code).toBe(2);
+    expect(common.stderr).toContain('password: This password is one of the 10,000 most common passwords');
+    expect(common.stdout + common.stderr).not.toContain('Password1234');
+    const spaces = await runCli(dbPath, args, `${' '.repeat(12)}\n`);
+    expect(spaces.code).toBe(2);
+    expect(spaces.stderr).toContain('password: Use a password with something other than spaces in it.');
 
     const db = createDb(dbPath);
     try {

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import type { ImportReport } from '@muster/contracts';
 import { CreateUserInput } from '@muster/contracts';
 import { backupDb, createDb, migrateDb, seedReferenceData, users } from '@muster/db';
+import { DomainError } from '@muster/domain';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { invocationDir, readConfig } from './config.ts';
@@ -86,7 +87,16 @@ async function main(argv: string[]) {
           for (const m of errors.formErrors) console.error(m);
           return 2;
         }
-        const id = await createUser(db, parsed.data);
+        let id: number;
+        try {
+          id = await createUser(db, parsed.data);
+        } catch (err) {
+          // A refused password or a taken email: say what to change, as for the checks above.
+          if (!(err instanceof DomainError && err.details.fieldErrors)) throw err;
+          for (const [field, messages] of Object.entries(err.details.fieldErrors))
+            console.error(`${field}: ${messages.join(' ')}`);
+          return 2;
+        }
         console.log(`Created user ${parsed.data.email} (id ${id}, role ${parsed.data.role}).`);
         return 0;
       }

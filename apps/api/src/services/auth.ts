@@ -1,13 +1,33 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { CreateUserInput, LoginInput, Me, UnitCode } from '@muster/contracts';
-import { loginAttempts, preparedFor, sessions, userUnits, users, type Db } from '@muster/db';
+import { loginAttempts, preparedFor, sessions, userUnits, users, type Db, type LoginRefusalRule } from '@muster/db';
 import { DomainError, fieldError } from '@muster/domain';
-import { and, eq, gte, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNull, lt, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Config } from '../config.ts';
+import { passwordProblems } from '../security/password-policy.ts';
 import { decoyHash, hashPassword, verifyPassword } from '../security/passwords.ts';
 import type { SessionActor } from '../trpc/context.ts';
 
-export const throttle = { maxFailures: 10, windowMs: 5 * 60_000 };
+/**
+ * The sign-in limits. Failed tries are counted three ways, and only failures count:
+ * a refused try checks no password, so it tells a guesser nothing and does not extend a refusal.
+ * - accountAddress: one account from one address. Cyber Essentials' 10 guesses in 5 minutes; past it
+ *   that pair is refused until its window clears, while the account's owner elsewhere is not.
+ * - address: one address, whatever the accounts, stopping one machine guessing one password across many
+ *   accounts. 30 in 5 minutes: an office behind one address where several people mistype (3 each, for
+ *   10 people) stays under it; a spray gets 30 guesses, not 300.
+ * - accountCeiling: one account from every address (ASVS 4.0.3 2.2.1, at most 100 failures an hour).
+ *   Past it only the addresses the account signed in from in the last 30 days get through, so guessing
+ *   from many addresses slows to a stop without locking the owner out where they usually work.
+ */
+export const throttle = {
+  accountAddress: { maxFailures: 10, windowMs: 5 * 60_000 },
+  address: { maxFailures: 30, windowMs: 5 * 60_000 },
+  accountCeiling: { maxFailures: 100, windowMs: 60 * 60_000, knownAddressMs: 30 * 24 * 3_600_000 },
+} as const;
+
+/** A user's live sessions at most: a sign-in beyond this ends the one used longest ago. */
+export const maxSessionsPerUser = 5;
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 
@@ -44,69 +64,209 @@ function unitsOf(db: Db, userId: number): UnitCode[] {
     .map((r) => r.code);
 }
 
-/** Sign-in tries per email whose password is being checked right now (the check is asynchronous). */
-const checking = new Map<string, number>();
+/**
+ * Sign-in tries whose password is being checked right now (the check is asynchronous), counted for
+ * each limit: otherwise guesses sent all at once would all be checked before the first failure is recorded.
+ */
+const checking: Record<LoginRefusalRule, Map<string, number>> = {
+  account_address: new Map(),
+  address: new Map(),
+  account_ceiling: new Map(),
+};
 
-type LoginDeps = { db: Db; now: () => Date; ip: string | null };
+/** The key each limit counts a try under; a try without an address (scripts, tests) counts as one address. */
+const checkingKeys = (email: string, ip: string | null): Record<LoginRefusalRule, string> => ({
+  account_address: JSON.stringify([email, ip]),
+  address: JSON.stringify(ip),
+  account_ceiling: email,
+});
+
+function startChecking(email: string, ip: string | null): () => void {
+  const keys = checkingKeys(email, ip);
+  for (const [rule, key] of Object.entries(keys) as [LoginRefusalRule, string][])
+    checking[rule].set(key, (checking[rule].get(key) ?? 0) + 1);
+  return () => {
+    for (const [rule, key] of Object.entries(keys) as [LoginRefusalRule, string][]) {
+      const left = (checking[rule].get(key) ?? 1) - 1;
+      if (left > 0) checking[rule].set(key, left);
+      else checking[rule].delete(key);
+    }
+  };
+}
+
+const fromAddress = (ip: string | null) => (ip === null ? isNull(loginAttempts.ip) : eq(loginAttempts.ip, ip));
+
+type Refusal = { rule: LoginRefusalRule; message: string };
+
+const minutesUntil = (at: number, now: Date) => {
+  const minutes = Math.max(1, Math.ceil((at - now.getTime()) / 60_000));
+  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+};
+
+const refusalMessages: Record<LoginRefusalRule, (wait: string) => string> = {
+  account_address: (wait) => `Too many failed sign-in attempts for this account from your network. Try again in about ${wait}.`,
+  address: (wait) => `Too many failed sign-in attempts from your network. Try again in about ${wait}.`,
+  account_ceiling: (wait) =>
+    `Too many failed sign-in attempts for this account from many places. Try again in about ${wait}, or sign in from a network you have signed in from in the last 30 days.`,
+};
 
 /**
- * Checks the password and opens a session. Refuses with TOO_MANY_REQUESTS once an account has had
- * `maxFailures` failed tries inside the window, without checking the password, until the window passes.
- * Every try is recorded.
+ * The limit a try from `ip` for `email` is refused by, if any (in the order of the `throttle` comment),
+ * with how long until its count falls back under the limit. Counts the same for emails that are no
+ * one's, so a refusal says nothing about which emails are users.
  */
-export async function login(deps: LoginDeps, input: LoginInput): Promise<{ token: string; me: Me }> {
-  const { db, ip } = deps;
-  const now = deps.now();
-  const windowStart = new Date(now.getTime() - throttle.windowMs).toISOString();
-  const failures = db
-    .select({ n: sql<number>`count(*)`, oldest: sql<string | null>`min(${loginAttempts.at})` })
+function refusalFor(db: Db, email: string, ip: string | null, now: Date): Refusal | null {
+  const keys = checkingKeys(email, ip);
+  const limits: [LoginRefusalRule, { maxFailures: number; windowMs: number }, SQL | undefined][] = [
+    ['account_address', throttle.accountAddress, and(eq(loginAttempts.email, email), fromAddress(ip))],
+    ['address', throttle.address, fromAddress(ip)],
+    ['account_ceiling', throttle.accountCeiling, eq(loginAttempts.email, email)],
+  ];
+  for (const [rule, { maxFailures, windowMs }, where] of limits) {
+    const failures = and(
+      where,
+      eq(loginAttempts.outcome, 'bad_credentials'),
+      gte(loginAttempts.at, new Date(now.getTime() - windowMs).toISOString()),
+    );
+    const n = db.select({ n: count() }).from(loginAttempts).where(failures).get()!.n;
+    if (n + (checking[rule].get(keys[rule]) ?? 0) < maxFailures) continue;
+    if (rule === 'account_ceiling' && isKnownAddress(db, email, ip, now)) continue;
+    // The count falls under the limit when the failure at position n - maxFailures (oldest first) leaves the window.
+    const clearsAt = db
+      .select({ at: loginAttempts.at })
+      .from(loginAttempts)
+      .where(failures)
+      .orderBy(asc(loginAttempts.at))
+      .limit(1)
+      .offset(Math.max(0, n - maxFailures))
+      .get()?.at;
+    const until = clearsAt ? Date.parse(clearsAt) + windowMs : now.getTime() + windowMs;
+    return { rule, message: refusalMessages[rule](minutesUntil(until, now)) };
+  }
+  return null;
+}
+
+/** Whether the account signed in successfully from `ip` within the known-address period. */
+function isKnownAddress(db: Db, email: string, ip: string | null, now: Date): boolean {
+  const since = new Date(now.getTime() - throttle.accountCeiling.knownAddressMs).toISOString();
+  return !!db
+    .select({ id: loginAttempts.id })
     .from(loginAttempts)
     .where(
-      and(eq(loginAttempts.email, input.email), eq(loginAttempts.outcome, 'bad_credentials'), gte(loginAttempts.at, windowStart)),
+      and(eq(loginAttempts.email, email), eq(loginAttempts.outcome, 'success'), fromAddress(ip), gte(loginAttempts.at, since)),
     )
-    .get()!;
+    .limit(1)
+    .get();
+}
+
+type LoginDeps = { db: Db; config: Pick<Config, 'sessionIdleMs' | 'sessionAbsoluteMs'>; now: () => Date; ip: string | null };
+
+/**
+ * Checks the password and opens a session. Refuses with TOO_MANY_REQUESTS, without checking the
+ * password, while a `throttle` limit is reached. Every try is recorded, a refused one with its rule.
+ * The user keeps their other sessions, up to `maxSessionsPerUser`: beyond that the one used longest
+ * ago ends (`endedSessions` says how many did).
+ */
+export async function login(deps: LoginDeps, input: LoginInput): Promise<{ token: string; me: Me; endedSessions: number }> {
+  const { db, ip } = deps;
   const user = db.select().from(users).where(eq(users.email, input.email)).get();
-  const record = (outcome: 'success' | 'bad_credentials' | 'throttled') =>
+  const record = (outcome: 'success' | 'bad_credentials' | 'throttled', rule: LoginRefusalRule | null = null) =>
     db
       .insert(loginAttempts)
-      .values({ email: input.email, userId: user?.id ?? null, at: deps.now().toISOString(), outcome, ip })
+      .values({ email: input.email, userId: user?.id ?? null, at: deps.now().toISOString(), outcome, ip, rule })
       .run();
 
-  // Tries still being checked count too: otherwise guesses sent all at once would all be checked.
-  const pending = checking.get(input.email) ?? 0;
-  if (failures.n + pending >= throttle.maxFailures) {
-    record('throttled');
-    const until = new Date(Date.parse(failures.oldest ?? now.toISOString()) + throttle.windowMs);
-    const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
-    throw new DomainError(
-      'TOO_MANY_REQUESTS',
-      `Too many failed sign-in attempts for this account. Try again later, in about ${minutes} minute${minutes === 1 ? '' : 's'}.`,
-    );
+  const refusal = refusalFor(db, input.email, ip, deps.now());
+  if (refusal) {
+    record('throttled', refusal.rule);
+    throw new DomainError('TOO_MANY_REQUESTS', refusal.message);
   }
-  checking.set(input.email, pending + 1);
+  const doneChecking = startChecking(input.email, ip);
   let isValid: boolean;
   try {
     isValid = user?.isActive
       ? await verifyPassword(input.password, user.passwordHash)
       : (await verifyPassword(input.password, await decoyHash()), false);
   } finally {
-    const left = (checking.get(input.email) ?? 1) - 1;
-    if (left > 0) checking.set(input.email, left);
-    else checking.delete(input.email);
+    doneChecking();
   }
   if (!user || !isValid) {
     record('bad_credentials');
     throw new DomainError('UNAUTHORIZED', 'The email address or password is not right.');
   }
   const token = randomBytes(32).toString('base64url');
-  const at = deps.now().toISOString();
-  db.transaction((tx) => {
+  const now = deps.now();
+  const at = now.toISOString();
+  const endedSessions = db.transaction((tx) => {
     record('success');
-    tx.insert(sessions)
-      .values({ tokenHash: hashToken(token), userId: user.id, createdAt: at, lastSeenAt: at })
+    const tokenHash = hashToken(token);
+    tx.insert(sessions).values({ tokenHash, userId: user.id, createdAt: at, lastSeenAt: at }).run();
+    // This user's expired sessions go; of the rest, the new one and the most recently used others are kept.
+    tx.delete(sessions)
+      .where(and(eq(sessions.userId, user.id), isExpiredSession(now, deps.config)))
       .run();
+    const kept = tx
+      .select({ tokenHash: sessions.tokenHash })
+      .from(sessions)
+      .where(and(eq(sessions.userId, user.id), ne(sessions.tokenHash, tokenHash)))
+      .orderBy(desc(sessions.lastSeenAt), desc(sessions.createdAt), desc(sql`rowid`))
+      .limit(maxSessionsPerUser - 1);
+    return tx
+      .delete(sessions)
+      .where(and(eq(sessions.userId, user.id), ne(sessions.tokenHash, tokenHash), notInArray(sessions.tokenHash, kept)))
+      .run().changes;
   });
-  return { token, me: { id: user.id, email: user.email, name: user.name, role: user.role, units: unitsOf(db, user.id) } };
+  return {
+    token,
+    me: { id: user.id, email: user.email, name: user.name, role: user.role, units: unitsOf(db, user.id) },
+    endedSessions,
+  };
+}
+
+/** Sessions past their idle or absolute timeout at `now` (as resolveSession judges them). */
+function isExpiredSession(now: Date, config: Pick<Config, 'sessionIdleMs' | 'sessionAbsoluteMs'>): SQL {
+  const t = now.getTime();
+  return or(
+    lt(sessions.lastSeenAt, new Date(t - config.sessionIdleMs).toISOString()),
+    lt(sessions.createdAt, new Date(t - config.sessionAbsoluteMs).toISOString()),
+  )!;
+}
+
+/**
+ * Deletes what sign-in no longer needs: sessions that have expired (idle or absolute timeout, or their
+ * user deactivated), failed and refused sign-in tries older than the longest throttle window, and
+ * successful ones older than the known-address period. Safe to run at any time; main.ts runs it on a timer.
+ */
+export function pruneAuthRecords(
+  db: Db,
+  now: Date,
+  config: Pick<Config, 'sessionIdleMs' | 'sessionAbsoluteMs'>,
+): { sessions: number; loginAttempts: number } {
+  const t = now.getTime();
+  const longestWindowMs = Math.max(...Object.values(throttle).map((l) => l.windowMs));
+  return db.transaction((tx) => ({
+    sessions: tx
+      .delete(sessions)
+      .where(
+        or(
+          isExpiredSession(now, config),
+          inArray(sessions.userId, tx.select({ id: users.id }).from(users).where(eq(users.isActive, false))),
+        ),
+      )
+      .run().changes,
+    loginAttempts: tx
+      .delete(loginAttempts)
+      .where(
+        or(
+          and(ne(loginAttempts.outcome, 'success'), lt(loginAttempts.at, new Date(t - longestWindowMs).toISOString())),
+          and(
+            eq(loginAttempts.outcome, 'success'),
+            lt(loginAttempts.at, new Date(t - throttle.accountCeiling.knownAddressMs).toISOString()),
+          ),
+        ),
+      )
+      .run().changes,
+  }));
 }
 
 export function logout(db: Db, tokenHash: string): void {
@@ -138,10 +298,16 @@ export function resolveSession(db: Db, config: Config, token: string | undefined
   return { id: row.u.id, email: row.u.email, name: row.u.name, role: row.u.role, units: unitsOf(db, row.u.id), tokenHash };
 }
 
+/**
+ * Creates a user with a password that meets `passwordPolicy`: refused with BAD_REQUEST and every
+ * problem under `fieldErrors.password` otherwise.
+ */
 export async function createUser(db: Db, input: CreateUserInput, now = new Date()): Promise<number> {
   if (db.select({ id: users.id }).from(users).where(eq(users.email, input.email)).get()) {
     throw fieldError('email', `There is already a user with the email ${input.email}.`);
   }
+  const problems = passwordProblems(input.password, { email: input.email });
+  if (problems.length) throw new DomainError('BAD_REQUEST', problems.join(' '), { fieldErrors: { password: problems } });
   const passwordHash = await hashPassword(input.password);
   return insertUser(db, { ...input, passwordHash }, now);
 }

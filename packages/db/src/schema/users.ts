@@ -59,7 +59,12 @@ export const loginAttempts = sqliteTable(
     /** For a throttled try, the limit that refused it; null otherwise (and for tries recorded before rules had names). */
     rule: text('rule').$type<LoginRefusalRule>(),
   },
-  (t) => [index('login_attempts_email_at_idx').on(t.email, t.at), index('login_attempts_ip_at_idx').on(t.ip, t.at)],
+  // Sign-in counts failures (and finds successes) by account and by address: with the outcome in the
+  // index, a flood of refused tries for one account or from one address does not slow those counts.
+  (t) => [
+    index('login_attempts_email_outcome_at_idx').on(t.email, t.outcome, t.at),
+    index('login_attempts_ip_outcome_at_idx').on(t.ip, t.outcome, t.at),
+  ],
 );
 
 /** A user's named triage queue filters. */
