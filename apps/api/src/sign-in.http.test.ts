@@ -80,6 +80,7 @@ async function start() {
           at: new Date(clock.now.getTime() - t.agoMs).toISOString(),
           outcome: 'bad_credentials',
           ip: t.ip,
+          network: t.ip,
         })
         .run();
   }
@@ -164,6 +165,7 @@ describe('sign-in throttling', () => {
         at: new Date(t0.getTime() - 3 * 24 * 3_600_000).toISOString(),
         outcome: 'success',
         ip: usual,
+        network: usual,
       })
       .run();
     app.seedFailures(

@@ -4,6 +4,7 @@ import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { setupApi, testPassword } from '../testing.ts';
+import { networkOf } from '../security/client-network.ts';
 import { createUser, login, pruneAuthRecords, resolveSession } from './auth.ts';
 
 const codeOf = async (call: Promise<unknown>) => {
@@ -79,6 +80,7 @@ function seedFailures(api: Api, tries: { email: string; ip: string | null; agoMs
         at: new Date(api.clock.now.getTime() - t.agoMs).toISOString(),
         outcome: 'bad_credentials',
         ip: t.ip,
+        network: networkOf(t.ip),
       })
       .run();
 }
@@ -114,6 +116,26 @@ describe('sign-in limits by account and address', () => {
     // Refused tries do not count: once the failures leave the window, the pair gets in again.
     api.clock.now = new Date(api.clock.now.getTime() + minutes(4) + 1_000);
     expect((await tryLogin(api, addressA, 'res@muster.test', testPassword)).code).toBe('ok');
+  });
+
+  it('addresses in one IPv6 /64 count as one address', async () => {
+    const api = await setupApi();
+    seedFailures(
+      api,
+      Array.from({ length: 10 }, (_, i) => ({ email: 'res@muster.test', ip: `2001:db8:1:2::${i + 1}`, agoMs: minutes(1) })),
+    );
+    expect((await tryLogin(api, '2001:db8:1:2:aaaa:bbbb:cccc:dddd', 'res@muster.test', testPassword)).code).toBe(
+      'TOO_MANY_REQUESTS',
+    );
+    expect((await tryLogin(api, '2001:db8:1:3::1', 'res@muster.test', testPassword)).code).toBe('ok');
+    expect(refusals(api)).toEqual([
+      {
+        email: 'res@muster.test',
+        ip: '2001:db8:1:2:aaaa:bbbb:cccc:dddd',
+        rule: 'account_address',
+        userId: api.actors.resourcing.id,
+      },
+    ]);
   });
 
   it('an email that is no one’s is refused the same way, with the same message', async () => {
@@ -177,6 +199,7 @@ describe('sign-in limits by account and address', () => {
           at: new Date(api.clock.now.getTime() - agoMs).toISOString(),
           outcome: 'success',
           ip,
+          network: ip,
         })
         .run();
     success(known, minutes(10 * 24 * 60));

@@ -4,21 +4,26 @@ import { loginAttempts, preparedFor, sessions, userUnits, users, type Db, type L
 import { DomainError, fieldError } from '@muster/domain';
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Config } from '../config.ts';
+import { networkOf } from '../security/client-network.ts';
 import { passwordProblems } from '../security/password-policy.ts';
 import { decoyHash, hashPassword, verifyPassword } from '../security/passwords.ts';
 import type { SessionActor } from '../trpc/context.ts';
 
 /**
- * The sign-in limits. Failed tries are counted three ways, and only failures count:
- * a refused try checks no password, so it tells a guesser nothing and does not extend a refusal.
+ * The sign-in limits. Failed tries are counted three ways, and only failures count: a refused try
+ * checks no password, so it tells a guesser nothing and does not extend a refusal. An "address" is the
+ * client's network as `networkOf` gives it (an IPv4 address; an IPv6 /64), and tries still being
+ * checked count as failures until they are known not to be.
  * - accountAddress: one account from one address. Cyber Essentials' 10 guesses in 5 minutes; past it
  *   that pair is refused until its window clears, while the account's owner elsewhere is not.
- * - address: one address, whatever the accounts, stopping one machine guessing one password across many
- *   accounts. 30 in 5 minutes: an office behind one address where several people mistype (3 each, for
- *   10 people) stays under it; a spray gets 30 guesses, not 300.
- * - accountCeiling: one account from every address (ASVS 4.0.3 2.2.1, at most 100 failures an hour).
- *   Past it only the addresses the account signed in from in the last 30 days get through, so guessing
- *   from many addresses slows to a stop without locking the owner out where they usually work.
+ * - address: one address, whatever the accounts, against one machine trying a password on many
+ *   accounts. 30 in 5 minutes: a team behind one office address stays well under it (ten people
+ *   mistyping three times each), and one address gets 30 password checks in 5 minutes, however many
+ *   requests it sends at once.
+ * - accountCeiling: one account from all addresses (ASVS 4.0.3 2.2.1: at most 100 failures an hour).
+ *   Past it only addresses the account signed in from in the last 30 days get through (still under
+ *   the per-pair limit), so guessing from many addresses stops without locking the owner out where
+ *   they usually work. Someone away for more than 30 days waits for the hour to clear like anyone else.
  */
 export const throttle = {
   accountAddress: { maxFailures: 10, windowMs: 5 * 60_000 },
@@ -74,15 +79,15 @@ const checking: Record<LoginRefusalRule, Map<string, number>> = {
   account_ceiling: new Map(),
 };
 
-/** The key each limit counts a try under; a try without an address (scripts, tests) counts as one address. */
-const checkingKeys = (email: string, ip: string | null): Record<LoginRefusalRule, string> => ({
-  account_address: JSON.stringify([email, ip]),
-  address: JSON.stringify(ip),
+/** The key each limit counts a try under; tries without an address (scripts, tests) count as one network. */
+const checkingKeys = (email: string, network: string | null): Record<LoginRefusalRule, string> => ({
+  account_address: JSON.stringify([email, network]),
+  address: JSON.stringify(network),
   account_ceiling: email,
 });
 
-function startChecking(email: string, ip: string | null): () => void {
-  const keys = checkingKeys(email, ip);
+function startChecking(email: string, network: string | null): () => void {
+  const keys = checkingKeys(email, network);
   for (const [rule, key] of Object.entries(keys) as [LoginRefusalRule, string][])
     checking[rule].set(key, (checking[rule].get(key) ?? 0) + 1);
   return () => {
@@ -94,7 +99,8 @@ function startChecking(email: string, ip: string | null): () => void {
   };
 }
 
-const fromAddress = (ip: string | null) => (ip === null ? isNull(loginAttempts.ip) : eq(loginAttempts.ip, ip));
+const fromNetwork = (network: string | null) =>
+  network === null ? isNull(loginAttempts.network) : eq(loginAttempts.network, network);
 
 type Refusal = { rule: LoginRefusalRule; message: string };
 
@@ -111,15 +117,15 @@ const refusalMessages: Record<LoginRefusalRule, (wait: string) => string> = {
 };
 
 /**
- * The limit a try from `ip` for `email` is refused by, if any (in the order of the `throttle` comment),
+ * The limit a try from `network` for `email` is refused by, if any (in the order of the `throttle` comment),
  * with how long until its count falls back under the limit. Counts the same for emails that are no
  * one's, so a refusal says nothing about which emails are users.
  */
-function refusalFor(db: Db, email: string, ip: string | null, now: Date): Refusal | null {
-  const keys = checkingKeys(email, ip);
+function refusalFor(db: Db, email: string, network: string | null, now: Date): Refusal | null {
+  const keys = checkingKeys(email, network);
   const limits: [LoginRefusalRule, { maxFailures: number; windowMs: number }, SQL | undefined][] = [
-    ['account_address', throttle.accountAddress, and(eq(loginAttempts.email, email), fromAddress(ip))],
-    ['address', throttle.address, fromAddress(ip)],
+    ['account_address', throttle.accountAddress, and(eq(loginAttempts.email, email), fromNetwork(network))],
+    ['address', throttle.address, fromNetwork(network)],
     ['account_ceiling', throttle.accountCeiling, eq(loginAttempts.email, email)],
   ];
   for (const [rule, { maxFailures, windowMs }, where] of limits) {
@@ -130,7 +136,7 @@ function refusalFor(db: Db, email: string, ip: string | null, now: Date): Refusa
     );
     const n = db.select({ n: count() }).from(loginAttempts).where(failures).get()!.n;
     if (n + (checking[rule].get(keys[rule]) ?? 0) < maxFailures) continue;
-    if (rule === 'account_ceiling' && isKnownAddress(db, email, ip, now)) continue;
+    if (rule === 'account_ceiling' && isKnownNetwork(db, email, network, now)) continue;
     // The count falls under the limit when the failure at position n - maxFailures (oldest first) leaves the window.
     const clearsAt = db
       .select({ at: loginAttempts.at })
@@ -146,14 +152,19 @@ function refusalFor(db: Db, email: string, ip: string | null, now: Date): Refusa
   return null;
 }
 
-/** Whether the account signed in successfully from `ip` within the known-address period. */
-function isKnownAddress(db: Db, email: string, ip: string | null, now: Date): boolean {
+/** Whether the account signed in successfully from `network` within the known-address period. */
+function isKnownNetwork(db: Db, email: string, network: string | null, now: Date): boolean {
   const since = new Date(now.getTime() - throttle.accountCeiling.knownAddressMs).toISOString();
   return !!db
     .select({ id: loginAttempts.id })
     .from(loginAttempts)
     .where(
-      and(eq(loginAttempts.email, email), eq(loginAttempts.outcome, 'success'), fromAddress(ip), gte(loginAttempts.at, since)),
+      and(
+        eq(loginAttempts.email, email),
+        eq(loginAttempts.outcome, 'success'),
+        fromNetwork(network),
+        gte(loginAttempts.at, since),
+      ),
     )
     .limit(1)
     .get();
@@ -169,19 +180,20 @@ type LoginDeps = { db: Db; config: Pick<Config, 'sessionIdleMs' | 'sessionAbsolu
  */
 export async function login(deps: LoginDeps, input: LoginInput): Promise<{ token: string; me: Me; endedSessions: number }> {
   const { db, ip } = deps;
+  const network = networkOf(ip);
   const user = db.select().from(users).where(eq(users.email, input.email)).get();
   const record = (outcome: 'success' | 'bad_credentials' | 'throttled', rule: LoginRefusalRule | null = null) =>
     db
       .insert(loginAttempts)
-      .values({ email: input.email, userId: user?.id ?? null, at: deps.now().toISOString(), outcome, ip, rule })
+      .values({ email: input.email, userId: user?.id ?? null, at: deps.now().toISOString(), outcome, ip, network, rule })
       .run();
 
-  const refusal = refusalFor(db, input.email, ip, deps.now());
+  const refusal = refusalFor(db, input.email, network, deps.now());
   if (refusal) {
     record('throttled', refusal.rule);
     throw new DomainError('TOO_MANY_REQUESTS', refusal.message);
   }
-  const doneChecking = startChecking(input.email, ip);
+  const doneChecking = startChecking(input.email, network);
   let isValid: boolean;
   try {
     isValid = user?.isActive

@@ -56,14 +56,16 @@ export const loginAttempts = sqliteTable(
     /** success, bad_credentials (counts towards throttling), or throttled (refused without checking). */
     outcome: text('outcome').$type<'success' | 'bad_credentials' | 'throttled'>().notNull(),
     ip: text('ip'),
+    /** What the sign-in limits count the address under: IPv4 as it is, IPv6 by its /64 (apps/api/src/security/client-network.ts). */
+    network: text('network'),
     /** For a throttled try, the limit that refused it; null otherwise (and for tries recorded before rules had names). */
     rule: text('rule').$type<LoginRefusalRule>(),
   },
-  // Sign-in counts failures (and finds successes) by account and by address: with the outcome in the
-  // index, a flood of refused tries for one account or from one address does not slow those counts.
+  // Sign-in counts failures (and finds successes) by account and by network: with the outcome in the
+  // index, a flood of refused tries for one account or from one network does not slow those counts.
   (t) => [
     index('login_attempts_email_outcome_at_idx').on(t.email, t.outcome, t.at),
-    index('login_attempts_ip_outcome_at_idx').on(t.ip, t.outcome, t.at),
+    index('login_attempts_network_outcome_at_idx').on(t.network, t.outcome, t.at),
   ],
 );
 
