@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '@muster/db';
+import { DomainError } from '@muster/domain';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import express, { type ErrorRequestHandler, type Request } from 'express';
 import type { Config } from './config.ts';
@@ -65,6 +66,13 @@ export function createApp({ db, config, logger, now = () => new Date() }: AppDep
             clear: () => res.appendHeader('Set-Cookie', clearedSessionCookie(config.isSecureCookie)),
           },
         }),
+      responseMeta: ({ errors }) => {
+        // A sign-in refused by a limit says when to try again, for clients that read the header.
+        const wait = errors
+          .map((e) => (e.cause instanceof DomainError ? e.cause.details.retryAfterSeconds : undefined))
+          .find((s) => s !== undefined);
+        return wait === undefined ? {} : { headers: { 'Retry-After': String(wait) } };
+      },
       onError: ({ error, path, ctx }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') {
           logger.error('unexpected error', { requestId: ctx?.requestId, path, error: error.cause?.stack ?? error.stack });

@@ -4,6 +4,7 @@ import { readConfig } from './config.ts';
 import { seedDemoData } from './demo/seed-demo.ts';
 import { servingRefusal } from './demo/serving-guard.ts';
 import { createLogger } from './logger.ts';
+import { pruneAuthRecords } from './services/auth.ts';
 
 const config = readConfig();
 const logger = createLogger(config.logLevel);
@@ -22,6 +23,16 @@ if (config.isDemo) {
   if (seeded) logger.info('demo data seeded', seeded);
 }
 
+/** Expired sessions and sign-in attempts older than the limits need go at start-up and every 15 minutes. */
+const pruneEveryMs = 15 * 60_000;
+function prune() {
+  const pruned = pruneAuthRecords(db, new Date(), config);
+  if (pruned.sessions || pruned.loginAttempts) logger.info('pruned sessions and sign-in attempts', pruned);
+}
+prune();
+const pruning = setInterval(prune, pruneEveryMs);
+pruning.unref();
+
 const server = createApp({ db, config, logger }).listen(config.port, config.host, () => {
   logger.info(`Muster is listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`, {
     db: config.dbPath,
@@ -31,6 +42,7 @@ const server = createApp({ db, config, logger }).listen(config.port, config.host
 /** Stop taking requests, let those in flight finish, then close the database. */
 function shutdown(signal: string) {
   logger.info('shutting down', { signal });
+  clearInterval(pruning);
   server.close(() => {
     db.$client.close();
     logger.info('stopped');

@@ -67,8 +67,15 @@ async function start() {
       },
       body: JSON.stringify({ email, password: pw }),
     });
-    const body = (await res.json()) as { error?: { message: string } };
-    return { status: res.status, message: body.error?.message, setCookie: res.headers.get('set-cookie') };
+    const body = (await res.json()) as { error?: { message: string; data: { rule?: string; retryAfterSeconds?: number } } };
+    return {
+      status: res.status,
+      message: body.error?.message,
+      setCookie: res.headers.get('set-cookie'),
+      ...(res.status === 429
+        ? { rule: body.error?.data.rule, retryAfter: res.headers.get('retry-after'), data: body.error?.data.retryAfterSeconds }
+        : {}),
+    };
   }
 
   /** Failed tries written straight into the table (no password hashes), `agoMs` before the clock. */
@@ -110,6 +117,10 @@ describe('sign-in throttling', () => {
       status: 429,
       message: 'Too many failed sign-in attempts for this account from your network. Try again in about 5 minutes.',
       setCookie: null,
+      // The refusal says which limit, and when to try again, as data and as Retry-After.
+      rule: 'account_address',
+      retryAfter: '300',
+      data: 300,
     });
     expect(app.db.select().from(sessions).all()).toEqual([]);
 

@@ -5,6 +5,9 @@ export type DomainErrorDetails = {
   reasons?: string[];
   fieldErrors?: Record<string, string[]>;
   current?: unknown;
+  /** TOO_MANY_REQUESTS: which limit refused, and in how many seconds a try may succeed again. */
+  rule?: string;
+  retryAfterSeconds?: number;
 };
 
 /** A rule of the domain said no. The API maps `code` onto its own error codes. */

@@ -4,9 +4,9 @@ import { authedProcedure, publicProcedure, router } from '../trpc/init.ts';
 
 export const authRouter = router({
   login: publicProcedure.input(LoginInput).mutation(async ({ ctx, input }) => {
-    const { token, me } = await auth.login(ctx, input);
+    const { token, me, endedSessions } = await auth.login(ctx, input);
     ctx.cookie.set(token);
-    ctx.logger.info('login', { userId: me.id, requestId: ctx.requestId });
+    ctx.logger.info('login', { userId: me.id, requestId: ctx.requestId, endedSessions });
     return me;
   }),
   logout: authedProcedure.mutation(({ ctx }) => {

@@ -102,7 +102,7 @@ function startChecking(email: string, network: string | null): () => void {
 const fromNetwork = (network: string | null) =>
   network === null ? isNull(loginAttempts.network) : eq(loginAttempts.network, network);
 
-type Refusal = { rule: LoginRefusalRule; message: string };
+type Refusal = { rule: LoginRefusalRule; message: string; retryAfterSeconds: number };
 
 const minutesUntil = (at: number, now: Date) => {
   const minutes = Math.max(1, Math.ceil((at - now.getTime()) / 60_000));
@@ -147,7 +147,11 @@ function refusalFor(db: Db, email: string, network: string | null, now: Date): R
       .offset(Math.max(0, n - maxFailures))
       .get()?.at;
     const until = clearsAt ? Date.parse(clearsAt) + windowMs : now.getTime() + windowMs;
-    return { rule, message: refusalMessages[rule](minutesUntil(until, now)) };
+    return {
+      rule,
+      message: refusalMessages[rule](minutesUntil(until, now)),
+      retryAfterSeconds: Math.max(1, Math.ceil((until - now.getTime()) / 1000)),
+    };
   }
   return null;
 }
@@ -191,7 +195,10 @@ export async function login(deps: LoginDeps, input: LoginInput): Promise<{ token
   const refusal = refusalFor(db, input.email, network, deps.now());
   if (refusal) {
     record('throttled', refusal.rule);
-    throw new DomainError('TOO_MANY_REQUESTS', refusal.message);
+    throw new DomainError('TOO_MANY_REQUESTS', refusal.message, {
+      rule: refusal.rule,
+      retryAfterSeconds: refusal.retryAfterSeconds,
+    });
   }
   const doneChecking = startChecking(input.email, network);
   let isValid: boolean;
