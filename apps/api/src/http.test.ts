@@ -565,6 +565,20 @@ describe('malformed cookies and text', () => {
     expect(app.logged).toEqual([]);
   });
 
+  it('a body nested 100,000 deep is refused with a 4xx, not a 500, and the server answers after', async () => {
+    const app = await start();
+    const deep = '['.repeat(100_000) + ']'.repeat(100_000);
+    const res = await app.send('/trpc/auth.login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: app.base },
+      body: deep,
+    });
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+    expect(app.logged).toEqual([]);
+    expect((await app.send('/healthz')).status).toBe(200);
+  });
+
   it('a NUL in a search is a 400 naming the field, not a 500 from SQLite', async () => {
     const app = await start();
     const { cookie } = await app.login();
