@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { createDb, migrateDb, seedReferenceData, users } from '@muster/db';
+import { importLimits } from '@muster/contracts';
+import { applications, createDb, migrateDb, seedReferenceData, users } from '@muster/db';
 import { buildApplication } from '@muster/db/testing';
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -246,5 +247,59 @@ describe('muster CLI', () => {
     } finally {
       copy.close();
     }
+  });
+});
+
+describe('muster import', () => {
+  const header = readFileSync(join(root, 'docs/samples/applications-sample.csv'), 'utf8').split('\n')[0]!;
+
+  function databaseWithResourcing() {
+    const dir = tempDir();
+    const dbPath = join(dir, 'muster.sqlite');
+    const db = createDb(dbPath);
+    migrateDb(db);
+    seedReferenceData(db);
+    insertUser(db, { email: 'res@met.police.uk', name: 'Rita', role: 'resourcing', units: [], passwordHash: 'never-signs-in' });
+    db.$client.close();
+    return { dir, dbPath };
+  }
+
+  it('reads the file’s bytes: a Windows-1252 file (Excel’s “CSV”) is imported as such, with a note saying so', async () => {
+    const { dir, dbPath } = databaseWithResourcing();
+    const file = join(dir, 'excel.csv');
+    const csv = `${header}\r\nX-1,2026-11-02,transferee,,José,Ó Briain,jose@example.com,,1990-01-01,Kent Police,PC,,2015-01-01,,,,\r\n`;
+    writeFileSync(file, Buffer.from(csv, 'latin1'));
+    const run = await runCli(dbPath, ['import', file, '--as', 'res@met.police.uk'], '');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Note: This file was saved as Windows-1252 (Excel's 'CSV'); Muster read it as such.");
+    expect(run.stdout).toContain('line 2 X-1 José Ó Briain: created');
+    const db = createDb(dbPath);
+    try {
+      expect(
+        db
+          .select()
+          .from(applications)
+          .all()
+          .map((a) => `${a.firstName} ${a.lastName}`),
+      ).toEqual(['José Ó Briain']);
+    } finally {
+      db.$client.close();
+    }
+  });
+
+  it('refuses a file over the limit before reading it, and a UTF-16 file saying how to save it', async () => {
+    const { dir, dbPath } = databaseWithResourcing();
+    const big = join(dir, 'big.csv');
+    writeFileSync(big, '');
+    truncateSync(big, importLimits.maxFileBytes + 1);
+    const tooBig = await runCli(dbPath, ['import', big, '--dry-run', '--as', 'res@met.police.uk'], '');
+    expect(tooBig.code).toBe(1);
+    expect(tooBig.stderr).toContain('The file is 6.1 MB; Muster imports files of at most 6 MB');
+
+    const utf16 = join(dir, 'unicode.txt');
+    writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${header}\r\n`, 'utf16le')]));
+    const refused = await runCli(dbPath, ['import', utf16, '--dry-run', '--as', 'res@met.police.uk'], '');
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain("File: This file was saved as UTF-16 (Excel's 'Unicode Text')");
   });
 });

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ImportReport } from '@muster/contracts';
-import { CreateUserInput } from '@muster/contracts';
+import { CreateUserInput, importLimitMessages, importLimits } from '@muster/contracts';
 import { backupDb, createDb, migrateDb, seedReferenceData, users } from '@muster/db';
 import { DomainError } from '@muster/domain';
 import { eq } from 'drizzle-orm';
@@ -20,9 +20,11 @@ const usage = `Usage: pnpm muster <command>
 
   import FILE.csv [--dry-run] --as EMAIL
       Imports applications from the application form's CSV export (columns in docs/import-format.md).
-      All or nothing: if any row is refused, nothing is imported. Rows whose reference was imported
-      before are left unchanged. --dry-run reports what would happen, row by row, and writes nothing.
-      --as names the resourcing user the import is recorded under.
+      The file is read as UTF-8, or as Windows-1252 (Excel's plain 'CSV') when it is not UTF-8.
+      If any row is refused, nothing is imported. A large file is written in slices of 500: if the
+      import stops part-way, run it again to finish (rows already imported are left unchanged, never
+      created twice). --dry-run reports what would happen, row by row, and writes nothing. At most
+      25,000 applications and 6 MB a file. --as names the resourcing user the import is recorded under.
 
   backup FILE
       Writes a consistent copy of the live database to FILE (SQLite online backup; safe while the app runs).
@@ -36,7 +38,8 @@ async function readStdin(): Promise<string> {
 }
 
 function printImportReport(r: ImportReport) {
-  for (const e of r.fileErrors) console.log(`File: ${e}`);
+  for (const e of r.fileErrors) console.log(`File: ${e.message}`);
+  for (const notice of r.notices) console.log(`Note: ${notice.message}`);
   for (const row of r.rows) {
     const what = { create: r.isCommitted ? 'created' : 'would be created', unchanged: 'unchanged', refused: 'REFUSED' }[
       row.outcome
@@ -117,13 +120,20 @@ async function main(argv: string[]) {
           return 2;
         }
         const ctx = { db, now: () => new Date(), actor: { id: user.id, role: user.role, units: [], name: user.name } };
-        const input = {
-          fileName: basename(file),
-          csv: readFileSync(resolve(invocationDir, file), 'utf8'),
-          isDryRun: values['dry-run'],
-        };
-        const report = await runImport(ctx, input, (phase, processed, total) => {
-          process.stderr.write(`\r${phase === 'checking' ? 'Checking' : 'Writing'} ${processed} of ${total} rows…`.padEnd(40));
+        const path = resolve(invocationDir, file);
+        // The limit is checked before the file is read.
+        const size = statSync(path).size;
+        if (size > importLimits.maxFileBytes) {
+          console.error(importLimitMessages.fileTooLarge(size));
+          return 1;
+        }
+        // The bytes as saved: runImport works out the encoding (UTF-8, or Excel's Windows-1252).
+        const input = { fileName: basename(file), bytes: readFileSync(path), isDryRun: values['dry-run'] };
+        const report = await runImport(ctx, input, {
+          rowsListed: Infinity,
+          onProgress: (phase, processed, total) => {
+            process.stderr.write(`\r${phase === 'checking' ? 'Checking' : 'Writing'} ${processed} of ${total} rows…`.padEnd(40));
+          },
         });
         process.stderr.write('\n');
         printImportReport(report);

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { CaseWrite, Cursor, Id, PageSize, Reason } from './common.ts';
 import { ApplicationFields, checkCandidate, ListFilters } from './applications.ts';
+import { importLimitMessages, importLimits } from './import-limits.ts';
 import { Stage } from './enums.ts';
+
+export * from './import-limits.ts';
 
 /** The columns of the application form's CSV export, in order. */
 export const importColumns = [
@@ -42,10 +45,13 @@ export type ImportRow = z.infer<typeof ImportRow>;
 
 export const StartImportInput = z.object({
   fileName: z.string().trim().max(200).default('upload.csv'),
-  csv: z
-    .string({ error: 'Choose a CSV file.' })
+  /** The file's bytes as saved, base64-encoded: the server works out the encoding (docs/import-format.md). */
+  content: z
+    .base64({ error: 'Send the file’s bytes, base64-encoded.' })
     .min(1, 'The file is empty.')
-    .max(5_000_000, 'The file is over 5 MB (about 25,000 applications): split it.'),
+    .max(importLimits.maxContentChars, {
+      error: (issue) => importLimitMessages.fileTooLarge(Math.floor((String(issue.input).length * 3) / 4)),
+    }),
   isDryRun: z.boolean(),
 });
 export type StartImportInput = z.infer<typeof StartImportInput>;
@@ -56,23 +62,51 @@ export type ImportRowResult = {
   name: string;
   outcome: 'create' | 'unchanged' | 'refused';
   errors: string[];
-  /** Cases this row looks like; it is still created, with a duplicate flag. */
+  /** Cases this row looks like (the first case with each key it shares); it is still created, with a duplicate flag. */
   duplicates: { reference: string; matches: string[] }[];
 };
+
+/** Why a whole file was refused, as a stable code beside the words. */
+export const ImportFileErrorCode = z.enum([
+  'too_large',
+  'too_many_rows',
+  'field_too_long',
+  'unclosed_quote',
+  'utf16',
+  'workbook',
+  'not_text',
+  'no_header',
+  'bad_header',
+  'no_rows',
+]);
+export type ImportFileErrorCode = z.infer<typeof ImportFileErrorCode>;
+export type ImportFileError = { code: ImportFileErrorCode; message: string };
+/** Something about the file worth knowing that did not stop it: e.g. it was read as Windows-1252. */
+export type ImportNotice = { code: 'windows_1252'; message: string };
 
 export type ImportReport = {
   fileName: string;
   isDryRun: boolean;
   isCommitted: boolean;
+  /** How the file's bytes were read; null when they could not be. */
+  encoding: 'utf-8' | 'windows-1252' | null;
   counts: { create: number; unchanged: number; refused: number; flagged: number };
+  /**
+   * The rows worth reading, in file order: the first `importReportRowsListed` refused rows, as many
+   * flagged ones, as many other rows to create, and as many unchanged ones.
+   */
   rows: ImportRowResult[];
-  /** A problem with the file as a whole (header, encoding). */
-  fileErrors: string[];
+  /** Rows the counts include but `rows` leaves out. */
+  rowsNotListed: number;
+  /** Problems with the file as a whole (size, encoding, header); when there are any, no row was read. */
+  fileErrors: ImportFileError[];
+  notices: ImportNotice[];
 };
 
 export type ImportJob = {
   id: string;
   phase: 'checking' | 'writing' | 'done' | 'failed';
+  /** Rows checked, or (writing) applications written so far. */
   processed: number;
   total: number;
   report: ImportReport | null;

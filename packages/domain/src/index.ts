@@ -7,3 +7,4 @@ export * from './pipeline.ts';
 export * from './records.ts';
 export * from './csv.ts';
 export * from './intake.ts';
+export * from './text-file.ts';

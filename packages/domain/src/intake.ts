@@ -1,5 +1,6 @@
 import { importColumns, ImportRow, type DuplicateMatch, type ImportColumn } from '@muster/contracts';
 import { homeOfficeForces, metForce } from './reference.ts';
+import { controlCharacterIn } from './text-file.ts';
 
 const fieldOfColumn: Record<ImportColumn, string> = {
   reference: 'reference',
@@ -36,13 +37,19 @@ export function readHeader(header: string[]): { index: Record<ImportColumn, numb
   return { index: Object.fromEntries(importColumns.map((c) => [c, names.indexOf(c)])) as Record<ImportColumn, number>, errors };
 }
 
+/** A value from the file quoted back in a message or a report: at most `max` characters. */
+export const quoted = (v: string, max = 60) => (v.length > max ? `${v.slice(0, max - 1)}…` : v);
+
 const list = (v: string) =>
   v
     .split(';')
     .map((x) => x.trim())
     .filter(Boolean);
 
-/** Turns one CSV row into a validated import row, or the problems with it, each naming its column. */
+/**
+ * Turns one CSV row into a validated import row, or the problems with it, each naming its column.
+ * A refused row's reference and name are cut to a readable length: they go back into the report.
+ */
 export function readImportRow(
   fields: string[],
   index: Record<ImportColumn, number>,
@@ -70,6 +77,20 @@ export function readImportRow(
     specialistSkills: list(raw('specialist_skills')),
     notes: optional('notes'),
   };
+  const refused = (errors: string[]) => ({
+    row: null,
+    errors,
+    reference: quoted(candidate.reference, 40),
+    name: quoted(`${candidate.firstName} ${candidate.lastName}`.trim(), 100),
+  });
+  // Text only: a NUL or other control character means a damaged file or one that is not a CSV export.
+  const controls = importColumns.flatMap((c) => {
+    const found = controlCharacterIn(fields[index[c]] ?? '');
+    return found
+      ? [`${c}: has a control character (${found}), which is not text: the file may be damaged. Remove it and import again.`]
+      : [];
+  });
+  if (controls.length) return refused(controls);
   const parsed = ImportRow.safeParse(candidate);
   const errors: string[] = [];
   if (!parsed.success) {
@@ -82,12 +103,10 @@ export function readImportRow(
   const force = candidate.currentForce;
   if (force && (force === metForce || !(homeOfficeForces as readonly string[]).includes(force))) {
     errors.push(
-      `current_force: "${force}" is not one of the other 42 Home Office forces; use the force's full name, e.g. "Kent Police".`,
+      `current_force: "${quoted(force)}" is not one of the other 42 Home Office forces; use the force's full name, e.g. "Kent Police".`,
     );
   }
-  if (errors.length || !parsed.success) {
-    return { row: null, errors, reference: candidate.reference, name: `${candidate.firstName} ${candidate.lastName}`.trim() };
-  }
+  if (errors.length || !parsed.success) return refused(errors);
   return { row: parsed.data, errors: [] };
 }
 
@@ -126,4 +145,39 @@ export function duplicateMatches(a: PersonKeys, b: PersonKeys): DuplicateMatch[]
   return duplicateKeys(a)
     .filter((k) => bKeys.has(k.key))
     .map((k) => k.match);
+}
+
+/** An earlier case a newer one is linked to as a possible duplicate, with the rules they share. */
+export type DuplicateLink = { id: number | null; reference: string; matches: DuplicateMatch[] };
+
+/**
+ * The first case under each duplicate key, so that matching stays linear: a newer case is linked to
+ * the first case with each key it has (at most one a key), not to every case before it. A group of N
+ * cases with one email gives N-1 links, not N²/2. Add cases oldest first: existing cases by id, then
+ * the rows of a file in order (`id` null until written).
+ */
+export class DuplicateIndex {
+  private readonly first = new Map<string, { id: number | null; reference: string }>();
+
+  /** Records a case under each of its keys where no earlier case is; returns the earlier cases it matches. */
+  add(person: PersonKeys, c: { id: number | null; reference: string }): DuplicateLink[] {
+    const links = new Map<string, DuplicateLink>();
+    for (const k of duplicateKeys(person)) {
+      const earlier = this.first.get(k.key);
+      if (!earlier) {
+        this.first.set(k.key, c);
+        continue;
+      }
+      if (earlier.reference === c.reference) continue;
+      const link = links.get(earlier.reference) ?? { ...earlier, matches: [] };
+      link.matches.push(k.match);
+      links.set(earlier.reference, link);
+    }
+    return [...links.values()];
+  }
+
+  /** The first case under `key`, if any. */
+  firstWith(key: string): { id: number | null; reference: string } | undefined {
+    return this.first.get(key);
+  }
 }

@@ -1,7 +1,7 @@
 import type { DuplicateMatch, ResolveDuplicateInput } from '@muster/contracts';
 import { applications, duplicateFlags, users } from '@muster/db';
-import { assertCanSee, DomainError, duplicateMatches, type PersonKeys } from '@muster/domain';
-import { aliasedTable, and, desc, eq, ne, or, sql } from 'drizzle-orm';
+import { assertCanSee, DomainError, duplicateKeys, type PersonKeys } from '@muster/domain';
+import { aliasedTable, and, asc, desc, eq, gt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { ServiceCtx } from './actor.ts';
 import { appendEvent, assertVersion, bumpVersion, loadCase, type Tx } from './case-store.ts';
 
@@ -16,30 +16,49 @@ const personColumns = {
   dateOfBirth: applications.dateOfBirth,
 };
 
-/** Older cases that look like this person, by any duplicate rule. */
+/**
+ * The cases this person looks like: under each duplicate rule, the earliest case (lowest id) that
+ * matches it, so that one person is flagged against at most three cases however many share a key
+ * (the import links a group the same way, docs/decisions/0009). The rows are read by the indexed
+ * column of each rule, a page at a time, and the first whose key matches is taken.
+ */
 export function findDuplicates(
   tx: Tx,
   person: PersonKeys & { id: number },
 ): { id: number; reference: string; matches: DuplicateMatch[] }[] {
-  const candidates = tx
-    .select(personColumns)
-    .from(applications)
-    .where(
-      and(
-        ne(applications.id, person.id),
-        or(
-          eq(applications.email, person.email),
-          person.currentForce && person.warrantNumber
-            ? and(eq(applications.currentForce, person.currentForce), eq(applications.warrantNumber, person.warrantNumber))
-            : undefined,
-          eq(applications.dateOfBirth, person.dateOfBirth),
-        ),
-      ),
-    )
-    .all();
-  return candidates
-    .map((c) => ({ id: c.id, reference: c.reference, matches: duplicateMatches(person, c) }))
-    .filter((c) => c.matches.length > 0);
+  const found = new Map<number, { id: number; reference: string; matches: DuplicateMatch[] }>();
+  for (const k of duplicateKeys(person)) {
+    const where =
+      k.match === 'same_email'
+        ? eq(applications.email, person.email)
+        : k.match === 'same_warrant'
+          ? and(eq(applications.currentForce, person.currentForce!), eq(applications.warrantNumber, person.warrantNumber!))
+          : eq(applications.dateOfBirth, person.dateOfBirth);
+    const earliest = earliestWithKey(tx, where, person.id, k.key);
+    if (!earliest) continue;
+    const entry = found.get(earliest.id) ?? { id: earliest.id, reference: earliest.reference, matches: [] };
+    entry.matches.push(k.match);
+    found.set(earliest.id, entry);
+  }
+  return [...found.values()].sort((a, b) => a.id - b.id);
+}
+
+/** The lowest-id case other than `selfId` among those `where` finds whose duplicate key is `key`. */
+function earliestWithKey(tx: Tx, where: SQL | undefined, selfId: number, key: string) {
+  const page = 200;
+  for (let after = 0; ;) {
+    const rows = tx
+      .select(personColumns)
+      .from(applications)
+      .where(and(where, ne(applications.id, selfId), gt(applications.id, after)))
+      .orderBy(asc(applications.id))
+      .limit(page)
+      .all();
+    const match = rows.find((c) => duplicateKeys(c).some((ck) => ck.key === key));
+    if (match) return match;
+    if (rows.length < page) return undefined;
+    after = rows.at(-1)!.id;
+  }
 }
 
 /** Records a flag (and an event on the new case) for each older case it looks like. */

@@ -1,4 +1,11 @@
-import type { ImportJob, ImportReport, ImportRowResult } from '@muster/contracts';
+import {
+  importLimitMessages,
+  importLimits,
+  importReportRowsListed,
+  type ImportJob,
+  type ImportReport,
+  type ImportRowResult,
+} from '@muster/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
@@ -10,6 +17,7 @@ import { describeMatches } from '../../../lib/labels.ts';
 import { may } from '../../../lib/permissions.ts';
 import { useMe } from '../../../lib/session.ts';
 import { useTRPC } from '../../../lib/trpc.ts';
+import { fileContent } from '../file-content.ts';
 
 /** The columns of the application form's export (docs/import-format.md), in the order the form writes them. */
 const columns: [string, string][] = [
@@ -38,9 +46,8 @@ const outcomeTags: Record<ImportRowResult['outcome'], [string, string]> = {
 };
 
 const pollMs = 250;
-/** The API's limit on the CSV (StartImportInput); checked here too so a huge file is not read and sent for nothing. */
-const maxImportBytes = 5_000_000;
-const rowsShown = 500;
+/** Rows of a report shown at once: as many as the server lists of each kind. */
+const rowsShown = importReportRowsListed;
 const n = (x: number) => x.toLocaleString('en-GB');
 
 export function ImportPage() {
@@ -102,24 +109,25 @@ function Importer() {
       setFileError('Choose a CSV file.');
       return;
     }
-    if (file.size > maxImportBytes) {
-      setFileError('The file is over 5 MB (about 25,000 applications): split it.');
+    // The API's limit (StartImportInput), checked before the file is read: a huge file is neither read nor sent.
+    if (file.size > importLimits.maxFileBytes) {
+      setFileError(importLimitMessages.fileTooLarge(file.size));
+      return;
+    }
+    if (file.size === 0) {
+      setFileError('The file is empty.');
       return;
     }
     setJobId(null);
     start.reset();
-    let csv: string;
+    let content: string;
     try {
-      csv = await file.text();
+      content = await fileContent(file);
     } catch {
       setFileError('The file could not be read. Choose it again.');
       return;
     }
-    if (!csv.trim()) {
-      setFileError('The file is empty.');
-      return;
-    }
-    start.mutate({ fileName: file.name, csv, isDryRun });
+    start.mutate({ fileName: file.name, content, isDryRun });
   }
 
   const startErrors =
@@ -142,8 +150,8 @@ function Importer() {
         <h1 className="govuk-heading-l">Import applications</h1>
         <p className="govuk-body">
           Import the CSV file the online application form exports. Check it first: a dry run reports what would happen and writes
-          nothing. A real import is all or nothing — if any row is refused, no case is created. Importing the same file again
-          changes nothing.
+          nothing. If any row is refused, a real import creates no case. A large file is written in parts: if an import stops
+          part-way, import the same file again to finish it. Importing the same file again never creates a case twice.
         </p>
         <details className="govuk-details">
           <summary className="govuk-details__summary">
@@ -151,8 +159,9 @@ function Importer() {
           </summary>
           <div className="govuk-details__text">
             <p className="govuk-body">
-              A header row, then one application a row, comma-separated, UTF-8. Columns may come in any order; all must be
-              present. Values with commas, quotes or line breaks go in double quotes.
+              A header row, then one application a row, comma-separated. Save it from Excel as ‘CSV UTF-8’; a plain ‘CSV’
+              (Windows-1252) is read too, with a note to check the names. Columns may come in any order; all must be present.
+              Values with commas, quotes or line breaks go in double quotes.
             </p>
             <dl className="govuk-summary-list govuk-summary-list--no-border app-summary-list">
               {columns.map(([name, what]) => (
@@ -180,7 +189,7 @@ function Importer() {
               CSV file
             </label>
             <div id="import-file-hint" className="govuk-hint">
-              Up to 5 MB (about 25,000 applications).
+              Up to {n(importLimits.maxRows)} applications and {n(importLimits.maxFileBytes / 1_000_000)} MB a file.
             </div>
             <ErrorMessage id="import-file" errors={fieldMessages.length ? fieldMessages : undefined} />
             <input
@@ -225,7 +234,7 @@ function progressText(job: ImportJob | undefined, isStarting: boolean): string {
     case 'checking':
       return `Checking ${n(job.processed)} of ${n(job.total)} rows…`;
     case 'writing':
-      return 'Writing…';
+      return job.total ? `Writing ${n(job.processed)} of ${n(job.total)} applications…` : 'Writing…';
     case 'failed':
       return 'The import failed. Nothing was imported.';
     case 'done':
@@ -266,7 +275,7 @@ function Progress({ job, isStarting }: { job: ImportJob | undefined; isStarting:
       </p>
     );
   }
-  const isWriting = job?.phase === 'writing';
+  const isWriting = job?.phase === 'writing' && !job.total;
   return (
     <div className="app-progress" id="import-progress" tabIndex={-1}>
       <label className="govuk-label govuk-label--s" htmlFor="import-progress-bar">
@@ -301,6 +310,15 @@ function Report({ report }: { report: ImportReport }) {
   const rows = report.rows.filter((r) =>
     show === 'all' ? true : show === 'flagged' ? r.duplicates.length > 0 : r.outcome === show,
   );
+  // The server lists the first rows of each kind; the counts cover them all.
+  const totalOf: Record<RowFilter, number> = {
+    all: c.create + c.unchanged + c.refused,
+    refused: c.refused,
+    flagged: c.flagged,
+    create: c.create,
+    unchanged: c.unchanged,
+  };
+  const total = totalOf[show];
   const hasRefusals = c.refused > 0 || report.fileErrors.length > 0;
   return (
     <section className="app-section" aria-labelledby="report-title">
@@ -363,13 +381,18 @@ function Report({ report }: { report: ImportReport }) {
           .
         </p>
       )}
+      {report.notices.map((notice) => (
+        <div className="govuk-inset-text" key={notice.code}>
+          {notice.message}
+        </div>
+      ))}
       {report.fileErrors.length > 0 && (
         <div className="govuk-error-summary app-error-summary--static">
           <h3 className="govuk-error-summary__title">The file cannot be read as it is</h3>
           <div className="govuk-error-summary__body">
             <ul className="govuk-list govuk-error-summary__list">
               {report.fileErrors.map((e) => (
-                <li key={e}>{e}</li>
+                <li key={e.message}>{e.message}</li>
               ))}
             </ul>
           </div>
@@ -377,13 +400,19 @@ function Report({ report }: { report: ImportReport }) {
       )}
       {report.rows.length > 0 && (
         <>
+          {report.rowsNotListed > 0 && (
+            <p className="govuk-body">
+              The report lists the first {n(rowsShown)} rows of each kind (refused, possible duplicates, to create, unchanged):{' '}
+              {n(report.rowsNotListed)} rows are not listed. The counts above cover every row.
+            </p>
+          )}
           <Select
             id="report-show"
             label="Show rows"
             value={show}
             onChange={(e) => setShow(e.target.value as RowFilter)}
             options={[
-              { value: 'all', label: `All (${n(report.rows.length)})` },
+              { value: 'all', label: `All (${n(totalOf.all)})` },
               { value: 'refused', label: `Refused (${n(c.refused)})` },
               { value: 'flagged', label: `Possible duplicates (${n(c.flagged)})` },
               { value: 'create', label: `${report.isCommitted ? 'Created' : 'To create'} (${n(c.create)})` },
@@ -392,8 +421,8 @@ function Report({ report }: { report: ImportReport }) {
           />
           <table className="govuk-table app-table">
             <caption className="govuk-table__caption govuk-table__caption--s">
-              {rows.length > rowsShown
-                ? `The first ${n(rowsShown)} of ${n(rows.length)} rows`
+              {total > Math.min(rows.length, rowsShown)
+                ? `The first ${n(Math.min(rows.length, rowsShown))} of ${n(total)} rows`
                 : `${n(rows.length)} ${rows.length === 1 ? 'row' : 'rows'}`}
             </caption>
             <thead className="govuk-table__head">
