@@ -159,6 +159,7 @@ describe('signing in and sessions', () => {
       name: 'Rita Resourcing',
       role: 'resourcing',
       units: [],
+      may: { createApplication: true, intake: true, admin: false },
     });
     expect(me.text).not.toContain('tokenHash');
 
@@ -363,6 +364,7 @@ describe('errors reaching the client', () => {
     const reject = await app.mutate('applications.move', { id: c.id, expectedVersion: c.version, to: 'rejected' }, cookie);
     expect(reject.status).toBe(400);
     expect(reject.body.error.data.fieldErrors.reasonId).toEqual(['Choose a reason for rejecting from the list.']);
+    expect(reject.body.error.data.fieldCodes).toEqual({ reasonId: ['move.listed_reason_missing'] });
   });
 
   it('PRECONDITION_FAILED is 412 with data.reasons; FORBIDDEN is 403; NOT_FOUND is 404', async () => {
@@ -373,6 +375,9 @@ describe('errors reaching the client', () => {
     const gate = await app.mutate('applications.move', { id: c.id, expectedVersion: c.version, to: 'interview' }, res.cookie);
     expect(gate.status).toBe(412);
     expect(gate.body.error.data.reasons).toEqual(['Eligibility has not been recorded.']);
+    expect(gate.body.error.data.unmet).toEqual([
+      { code: 'eligibility.not_recorded', section: 'eligibility', message: 'Eligibility has not been recorded.' },
+    ]);
     expect((await app.query('applications.get', { id: c.id }, lead.cookie)).status).toBe(200);
     expect((await app.mutate('applications.create', buildApplication(), lead.cookie)).status).toBe(403);
     expect((await app.query('applications.get', { id: 9999 }, res.cookie)).status).toBe(404);

@@ -10,7 +10,10 @@ import {
   UnitCode,
   type EventType,
   type MetValue,
+  type OpenStage,
+  type Role,
 } from './enums.ts';
+import type { Unmet } from './refusals.ts';
 
 const name = (label: string) =>
   z
@@ -317,8 +320,38 @@ export type ApplicationDetail = ApplicationCard & {
   assignee: { id: number; name: string } | null;
   mentor: PersonRef | null;
   buddy: PersonRef | null;
+  /** Rejected or withdrawn (it may be reopened); an onboarded case is finished, not closed. */
+  isClosed: boolean;
+  /** The first start date the induction gate accepts (a transferee's notice after the final offer); null when none applies yet. */
+  earliestStartDate: string | null;
+  /** What this user may record on the case now: each true exactly where the server accepts the write. */
+  actions: CaseActions;
   /** Where the case may go next, and what stands in the way, for this user. */
-  nextMoves: { to: Stage; unmet: string[] }[];
+  nextMoves: NextMove[];
+};
+
+/** The kind of a move: one stage on, one back, closing (rejected, withdrawn), or reopening a closed case. */
+export type MoveKind = 'forward' | 'back' | 'close' | 'reopen';
+
+/**
+ * A move this user may try (gates aside), and what it asks for: a reason from the list
+ * (`listed`: closing), the user's own words (`text`: back, reopen), or nothing (`null`: forward).
+ */
+export type CaseMove = { to: Stage; kind: MoveKind; needsReason: 'listed' | 'text' | null };
+
+/** A move from the case page: who may make it (roles), and what stands in the way (empty: the gate is open). */
+export type NextMove = CaseMove & { movers: Role[]; unmet: Unmet[]; reasons: string[] };
+
+/** The records and edits a user may make on a case now (see docs/API.md, "actions"). */
+export type CaseActions = {
+  recordEligibility: boolean;
+  approveException: boolean;
+  recordInterview: boolean;
+  updateChecks: boolean;
+  bookInduction: boolean;
+  assignMentor: boolean;
+  addNote: boolean;
+  editDetails: boolean;
 };
 
 export type ApplicationEvent = {
@@ -332,8 +365,36 @@ export type ApplicationEvent = {
   details: Record<string, unknown>;
 };
 
-/** A card in a list or on the board, with the stages this user may try to move it to (gates aside). */
-export type CaseCard = ApplicationCard & { moves: Stage[] };
+/** A card in a list or on the board, with the moves this user may try (gates aside). */
+export type CaseCard = ApplicationCard & { moves: CaseMove[] };
 
 export type Page<T> = { items: T[]; nextCursor: string | null };
 export type BoardColumn = { stage: Stage; count: number; items: CaseCard[]; nextCursor: string | null };
+
+/* ---- reference ---- */
+
+/** One open stage of the pipeline: the stage a forward move leads to, and the roles that may make it. */
+export type PipelineStep = { stage: OpenStage; next: Stage; movers: Role[] };
+
+/** Numbers the rules use that the dashboard shows in words. */
+export type Settings = {
+  /** Days a case may wait at review before the triage queue calls it overdue (`MUSTER_TRIAGE_SLA_DAYS`). */
+  triageSlaDays: number;
+  /** Days between a transferee's final offer and their earliest start, so they can give notice. */
+  transfereeNoticeDays: number;
+};
+
+export const MentorPoolInput = z.object({ applicationId: z.number().int().positive() }).optional();
+export type MentorPoolInput = z.infer<typeof MentorPoolInput>;
+
+/** A person in the mentor and buddy pool, with their load (open cases at induction or mentoring). */
+export type PoolMember = {
+  id: number;
+  name: string;
+  unit: UnitCode;
+  place: string;
+  capacity: number;
+  load: number;
+  /** Below capacity: may take another mentee or buddy. */
+  hasRoom: boolean;
+};

@@ -23,4 +23,18 @@ export const CreateUserInput = z
   });
 export type CreateUserInput = z.infer<typeof CreateUserInput>;
 
+/** Who is signed in. */
 export type Me = { id: number; email: string; name: string; role: Role; units: UnitCode[] };
+
+/** The parts of the app a user may use, for navigation; the server refuses the rest whatever the dashboard shows. */
+export type Capabilities = {
+  /** Create an application by hand. */
+  createApplication: boolean;
+  /** The triage queue, imports and duplicates. */
+  intake: boolean;
+  /** Close reasons and the access log. */
+  admin: boolean;
+};
+
+/** What `auth.login` and `auth.me` answer: the user and what they may use. */
+export type SignedInUser = Me & { may: Capabilities };

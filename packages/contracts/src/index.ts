@@ -5,3 +5,4 @@ export * from './auth.ts';
 export * from './intake.ts';
 export * from './text.ts';
 export * from './limits.ts';
+export * from './refusals.ts';

@@ -1,6 +1,7 @@
-import { openStages, type Stage } from '@muster/contracts';
+import { openStages, type CaseActions, type Capabilities, type Stage } from '@muster/contracts';
 import type { Actor, CaseSnapshot } from './case.ts';
-import { DomainError } from './errors.ts';
+import { DomainError, refuse } from './errors.ts';
+import { exceptionRefusal } from './records.ts';
 
 /** Stages where a joiner has (or is being given) a mentor and buddy: each counts against that person's capacity. */
 export const mentoredStages: readonly Stage[] = ['induction', 'mentoring'];
@@ -26,7 +27,7 @@ export function assertCanSee(actor: Actor, c: Pick<CaseSnapshot, 'stage' | 'targ
 }
 
 /** Things recorded on a case, other than stage moves. */
-export type CaseAction = 'eligibility' | 'exception' | 'interview' | 'check' | 'induction' | 'mentor' | 'note';
+export type CaseAction = 'eligibility' | 'exception' | 'interview' | 'check' | 'induction' | 'mentor' | 'note' | 'details';
 
 type Rule = { roles: readonly Actor['role'][]; stages: readonly Stage[]; what: string };
 
@@ -38,16 +39,18 @@ const actionRules: Record<CaseAction, Rule> = {
   induction: { roles: ['resourcing', 'coordinator'], stages: ['induction'], what: 'book induction' },
   mentor: { roles: ['resourcing', 'coordinator'], stages: mentoredStages, what: 'assign a mentor or buddy' },
   note: { roles: ['resourcing', 'unit_lead', 'coordinator'], stages: openStages, what: 'add a note' },
+  details: { roles: ['resourcing'], stages: openStages, what: "edit the candidate's details" },
 };
 
-/** Whether the role may ever do this (ignoring the case's stage); used to hide controls. */
-export function roleMay(actor: Actor, action: CaseAction): boolean {
-  return actionRules[action].roles.includes(actor.role);
+/** Whether the actor may take this action on this case now: the same test `assertMay` refuses by. */
+export function mayDo(actor: Actor, c: Pick<CaseSnapshot, 'stage' | 'targetUnit'>, action: CaseAction): boolean {
+  const rule = actionRules[action];
+  return canSee(actor, c) && rule.roles.includes(actor.role) && rule.stages.includes(c.stage);
 }
 
 /**
  * Refuses an action the actor may not take on this case: FORBIDDEN for the role or scope,
- * PRECONDITION_FAILED when the case is at a stage where it cannot be recorded.
+ * PRECONDITION_FAILED (`action.wrong_stage`) when the case is at a stage where it cannot be recorded.
  */
 export function assertMay(actor: Actor, c: Pick<CaseSnapshot, 'stage' | 'targetUnit'>, action: CaseAction): void {
   assertCanSee(actor, c);
@@ -56,7 +59,36 @@ export function assertMay(actor: Actor, c: Pick<CaseSnapshot, 'stage' | 'targetU
     throw new DomainError('FORBIDDEN', `Your role (${actor.role}) cannot ${rule.what}.`);
   }
   if (!rule.stages.includes(c.stage)) {
-    const reason = `You can ${rule.what} only while the case is at ${rule.stages.map((s) => s.replace('_', '-')).join(' or ')}; it is at ${c.stage.replace('_', '-')}.`;
-    throw new DomainError('PRECONDITION_FAILED', reason, { reasons: [reason] });
+    throw refuse(
+      'action.wrong_stage',
+      `You can ${rule.what} only while the case is at ${rule.stages.map((s) => s.replace('_', '-')).join(' or ')}; it is at ${c.stage.replace('_', '-')}.`,
+    );
   }
+}
+
+/**
+ * What the actor may record on the case now. Each is true exactly where the service accepts the
+ * write (given valid input): the same rules, so the dashboard and the server cannot disagree.
+ */
+export function caseActions(actor: Actor, c: CaseSnapshot): CaseActions {
+  const may = (action: CaseAction) => mayDo(actor, c, action);
+  return {
+    recordEligibility: may('eligibility'),
+    approveException: may('exception') && exceptionRefusal(c) === null,
+    recordInterview: may('interview'),
+    updateChecks: may('check'),
+    bookInduction: may('induction'),
+    assignMentor: may('mentor'),
+    addNote: may('note'),
+    editDetails: may('details'),
+  };
+}
+
+/** The parts of the app the actor may use: the roles the API's procedures admit (apps/api/src/trpc/init.ts). */
+export function capabilities(actor: Pick<Actor, 'role'>): Capabilities {
+  return {
+    createApplication: actor.role === 'resourcing',
+    intake: actor.role === 'resourcing',
+    admin: actor.role === 'admin',
+  };
 }

@@ -1,8 +1,28 @@
-import { stages, type Stage } from '@muster/contracts';
+import {
+  closedStages,
+  openStages,
+  pipelineStages,
+  refusalSections,
+  roles,
+  stages,
+  type RefusalCode,
+  type Stage,
+} from '@muster/contracts';
 import { describe, expect, it } from 'vitest';
 import type { Actor, CaseSnapshot } from './case.ts';
 import { DomainError } from './errors.ts';
-import { classifyMove, gateReasons, nextMoves, planMove } from './pipeline.ts';
+import {
+  caseMoves,
+  classifyMove,
+  earliestStartDate,
+  gateUnmet,
+  isClosed,
+  isOpen,
+  nextMoves,
+  pipeline,
+  pipelineSteps,
+  planMove,
+} from './pipeline.ts';
 import { requiredChecks } from './reference.ts';
 
 const now = new Date('2026-11-23T10:00:00Z');
@@ -49,13 +69,13 @@ function readyCase(overrides: Partial<CaseSnapshot> = {}): CaseSnapshot {
   };
 }
 
-const pipeline: Stage[] = ['review', 'interview', 'pre_employment', 'induction', 'mentoring', 'onboarded'];
+const order: Stage[] = ['review', 'interview', 'pre_employment', 'induction', 'mentoring', 'onboarded'];
 
 function expectedKind(from: Stage, to: Stage, closedFrom: Stage | null): string {
   if (from === to || from === 'onboarded') return 'invalid';
   if (from === 'rejected' || from === 'withdrawn') return to === closedFrom ? 'reopen' : 'invalid';
   if (to === 'rejected' || to === 'withdrawn') return 'close';
-  const d = pipeline.indexOf(to) - pipeline.indexOf(from);
+  const d = order.indexOf(to) - order.indexOf(from);
   return d === 1 ? 'forward' : d === -1 ? 'back' : 'invalid';
 }
 
@@ -116,11 +136,11 @@ describe('planMove: who may move what', () => {
   });
 
   it.each([
-    ['interview', 'review', 'reason', 'Give a reason for moving a case back.'],
-    ['review', 'rejected', 'reasonId', 'Choose a reason for rejecting from the list.'],
-    ['review', 'withdrawn', 'reasonId', 'Choose a reason for withdrawing from the list.'],
-    ['rejected', 'interview', 'reason', 'Give a reason for reopening.'],
-  ] as const)('%s → %s needs a %s', (from, to, field, message) => {
+    ['interview', 'review', 'reason', 'move.reason_missing', 'Give a reason for moving a case back.'],
+    ['review', 'rejected', 'reasonId', 'move.listed_reason_missing', 'Choose a reason for rejecting from the list.'],
+    ['review', 'withdrawn', 'reasonId', 'move.listed_reason_missing', 'Choose a reason for withdrawing from the list.'],
+    ['rejected', 'interview', 'reason', 'move.reason_missing', 'Give a reason for reopening.'],
+  ] as const)('%s → %s needs a %s (%s)', (from, to, field, code, message) => {
     const c = readyCase({ stage: from, closedFromStage: from === 'rejected' ? 'interview' : null });
     try {
       planMove(resourcing, c, to, { text: field === 'reasonId' ? 'Words alone are not enough' : undefined }, now);
@@ -129,6 +149,7 @@ describe('planMove: who may move what', () => {
       expect(e).toBeInstanceOf(DomainError);
       expect((e as DomainError).code).toBe('BAD_REQUEST');
       expect((e as DomainError).details.fieldErrors?.[field]).toEqual([message]);
+      expect((e as DomainError).details.fieldCodes?.[field]).toEqual([code]);
     }
   });
 
@@ -143,67 +164,119 @@ describe('planMove: who may move what', () => {
   });
 
   it('refuses skipping a stage with a sentence saying where the case can go', () => {
+    const message = 'A case moves one stage at a time: from review it can go on to interview, or back one stage.';
     expect(() => planMove(resourcing, readyCase(), 'pre_employment', undefined, now)).toThrow(
       expect.objectContaining({
         code: 'PRECONDITION_FAILED',
-        details: { reasons: ['A case moves one stage at a time: from review it can go on to interview, or back one stage.'] },
+        details: { reasons: [message], unmet: [{ code: 'move.not_one_stage', section: null, message }] },
+      }),
+    );
+  });
+
+  it.each([
+    [{ stage: 'review' }, 'review', 'move.already_there'],
+    [{ stage: 'onboarded' }, 'mentoring', 'move.pipeline_finished'],
+    [{ stage: 'rejected', closedFromStage: 'interview' }, 'review', 'move.reopen_elsewhere'],
+    [{ stage: 'review' }, 'induction', 'move.not_one_stage'],
+  ] as const)('a move that is not one is refused with its code: %o → %s', (change, to, code) => {
+    expect(classifyMove({ closedFromStage: null, ...change }, to)).toMatchObject({ code });
+    expect(() => planMove(resourcing, readyCase(change), to, reason, now)).toThrow(
+      expect.objectContaining({
+        details: expect.objectContaining({ unmet: [expect.objectContaining({ code, section: null })] }),
       }),
     );
   });
 });
 
-/** Each gate: a case that breaks it in one way, and the words the user sees. */
-const gateTable: { to: Stage; change: Partial<CaseSnapshot>; reasons: string[] }[] = [
-  { to: 'interview', change: { eligibility: null, targetUnit: 'BCU' }, reasons: ['Eligibility has not been recorded.'] },
+/** Each gate: a case that breaks it in one way, the codes it answers with, and the words the user sees. */
+type Expected = [code: RefusalCode, message: string, about?: { check?: string; criterion?: string }];
+const gateTable: { from: Stage; change: Partial<CaseSnapshot>; unmet: Expected[] }[] = [
   {
-    to: 'interview',
+    from: 'review',
+    change: { eligibility: null, targetUnit: 'BCU' },
+    unmet: [['eligibility.not_recorded', 'Eligibility has not been recorded.']],
+  },
+  {
+    from: 'review',
     change: {
       eligibility: {
         ...readyCase().eligibility!,
         criteria: { serving_home_office: true, constable_rank: false, probation_complete: true },
       },
     },
-    reasons: [
-      'Eligibility not met: Holds the rank of constable (PC or DC).',
-      'Eligibility not recorded: Meets the day-to-day requirements of their current role.',
+    unmet: [
+      [
+        'eligibility.criterion_not_met',
+        'Eligibility not met: Holds the rank of constable (PC or DC).',
+        { criterion: 'constable_rank' },
+      ],
+      [
+        'eligibility.criterion_not_recorded',
+        'Eligibility not recorded: Meets the day-to-day requirements of their current role.',
+        { criterion: 'meets_role_requirements' },
+      ],
     ],
   },
-  { to: 'interview', change: { targetUnit: null }, reasons: ['No target unit has been chosen.'] },
+  { from: 'review', change: { targetUnit: null }, unmet: [['eligibility.no_target_unit', 'No target unit has been chosen.']] },
   {
-    to: 'interview',
+    from: 'review',
     change: { currentForce: 'Metropolitan Police Service' },
-    reasons: ['Metropolitan Police Service is not a Home Office force other than the Met.'],
+    unmet: [['eligibility.force_not_home_office', 'Metropolitan Police Service is not a Home Office force other than the Met.']],
   },
   {
-    to: 'interview',
+    from: 'review',
     change: { currentForce: 'Police Scotland' },
-    reasons: ['Police Scotland is not a Home Office force other than the Met.'],
+    unmet: [['eligibility.force_not_home_office', 'Police Scotland is not a Home Office force other than the Met.']],
   },
-  { to: 'interview', change: { rank: null }, reasons: ['The officer must be a constable, PC or DC.'] },
   {
-    to: 'interview',
+    from: 'review',
+    change: { rank: null },
+    unmet: [['eligibility.rank_not_constable', 'The officer must be a constable, PC or DC.']],
+  },
+  {
+    from: 'review',
     change: { joinedForceOn: '2025-03-01' },
-    reasons: ['The officer joined their force on 1 March 2025 and completes the 2-year probation only on 1 March 2027.'],
+    unmet: [
+      [
+        'eligibility.probation_incomplete',
+        'The officer joined their force on 1 March 2025 and completes the 2-year probation only on 1 March 2027.',
+      ],
+    ],
   },
   {
-    to: 'interview',
+    from: 'review',
     change: { eligibility: { ...readyCase().eligibility!, unitCriteria: {}, tsgMentorName: null, hasTsgBaseVisit: false } },
-    reasons: [
-      'Territorial Support Group (MO7 Taskforce) essential criterion not recorded: Has and keeps a good level of fitness.',
-      'TSG: the officer needs a TSG mentor, a serving TSG officer named on the case, before the assessment.',
-      'TSG: the officer must do an attachment or base visit before the assessment.',
+    unmet: [
+      [
+        'eligibility.unit_criterion_not_recorded',
+        'Territorial Support Group (MO7 Taskforce) essential criterion not recorded: Has and keeps a good level of fitness.',
+        { criterion: 'fitness' },
+      ],
+      [
+        'eligibility.tsg_mentor_missing',
+        'TSG: the officer needs a TSG mentor, a serving TSG officer named on the case, before the assessment.',
+      ],
+      ['eligibility.tsg_base_visit_missing', 'TSG: the officer must do an attachment or base visit before the assessment.'],
     ],
   },
   {
-    to: 'interview',
+    from: 'review',
     change: { targetUnit: 'MO3', eligibility: { ...readyCase().eligibility!, unitCriteria: { surveillance_trained: false } } },
-    reasons: [
-      'Technical Surveillance Unit (MO3) essential criterion not met: Trained in national mobile or foot surveillance.',
-      'Technical Surveillance Unit (MO3) essential criterion not recorded: Knows RIPA and TEI legislation.',
+    unmet: [
+      [
+        'eligibility.unit_criterion_not_met',
+        'Technical Surveillance Unit (MO3) essential criterion not met: Trained in national mobile or foot surveillance.',
+        { criterion: 'surveillance_trained' },
+      ],
+      [
+        'eligibility.unit_criterion_not_recorded',
+        'Technical Surveillance Unit (MO3) essential criterion not recorded: Knows RIPA and TEI legislation.',
+        { criterion: 'ripa_tei_knowledge' },
+      ],
     ],
   },
   {
-    to: 'interview',
+    from: 'review',
     change: {
       eligibility: {
         ...readyCase().eligibility!,
@@ -214,94 +287,170 @@ const gateTable: { to: Stage; change: Partial<CaseSnapshot>; reasons: string[] }
         hasOpenMisconduct: null,
       },
     },
-    reasons: [
-      'Professional standards (PSD) records from the current force: requested, not yet received.',
-      'Occupational health (OH) records from the current force: not yet requested.',
-      'Record whether the officer has any open misconduct matter or investigation.',
+    unmet: [
+      [
+        'eligibility.psd_records_not_received',
+        'Professional standards (PSD) records from the current force: requested, not yet received.',
+      ],
+      ['eligibility.oh_records_not_received', 'Occupational health (OH) records from the current force: not yet requested.'],
+      ['eligibility.misconduct_not_recorded', 'Record whether the officer has any open misconduct matter or investigation.'],
     ],
   },
   {
-    to: 'interview',
+    from: 'review',
+    change: { eligibility: { ...readyCase().eligibility!, psdOutcome: null } },
+    unmet: [
+      [
+        'eligibility.psd_outcome_missing',
+        'Professional standards (PSD) records: received, but the outcome (clear or refer) is not recorded.',
+      ],
+    ],
+  },
+  {
+    from: 'review',
     change: { eligibility: { ...readyCase().eligibility!, ohOutcome: null } },
-    reasons: ['Occupational health (OH) records: received, but the outcome (clear or refer) is not recorded.'],
-  },
-  {
-    to: 'interview',
-    change: { eligibility: { ...readyCase().eligibility!, psdOutcome: 'refer', hasOpenMisconduct: true } },
-    reasons: [
-      'Professional standards (PSD) records were referred and there is an open misconduct matter or investigation: the case can progress only if an admin approves an exception, with a reason.',
+    unmet: [
+      [
+        'eligibility.oh_outcome_missing',
+        'Occupational health (OH) records: received, but the outcome (clear or refer) is not recorded.',
+      ],
     ],
   },
   {
-    to: 'interview',
+    from: 'review',
+    change: { eligibility: { ...readyCase().eligibility!, psdOutcome: 'refer', hasOpenMisconduct: true } },
+    unmet: [
+      [
+        'eligibility.exception_needed',
+        'Professional standards (PSD) records were referred and there is an open misconduct matter or investigation: the case can progress only if an admin approves an exception, with a reason.',
+      ],
+    ],
+  },
+  {
+    from: 'review',
     change: {
       eligibility: { ...readyCase().eligibility!, hasOpenMisconduct: true },
       exception: { reason: 'Minor matter, resolved locally; approved by the Superintendent.' },
     },
-    reasons: [],
-  },
-  { to: 'pre_employment', change: { stage: 'interview', interview: null }, reasons: ['No interview outcome has been recorded.'] },
-  {
-    to: 'pre_employment',
-    change: {
-      stage: 'interview',
-      interview: { outcome: 'fail', scores: { professionalism: 2, integrity: 2, courage: 2, compassion: 2 } },
-    },
-    reasons: ['The interview outcome is a fail: only a pass leads to a conditional offer.'],
+    unmet: [],
   },
   {
-    to: 'induction',
-    change: { stage: 'pre_employment', checks: { ...readyCase().checks, vetting: 'requested', cbrn_medical: 'failed' } },
-    reasons: ['Recruitment vetting: not yet passed or waived (requested).', 'CBRN medical: not yet passed or waived (failed).'],
+    from: 'interview',
+    change: { interview: null },
+    unmet: [['interview.not_recorded', 'No interview outcome has been recorded.']],
   },
   {
-    to: 'mentoring',
-    change: { stage: 'induction', induction: null },
-    reasons: ['No induction course is booked, and no start date or posting is set.'],
+    from: 'interview',
+    change: { interview: { outcome: 'fail', scores: { professionalism: 2, integrity: 2, courage: 2, compassion: 2 } } },
+    unmet: [['interview.failed', 'The interview outcome is a fail: only a pass leads to a conditional offer.']],
   },
   {
-    to: 'mentoring',
-    change: { stage: 'induction', induction: { startDate: '2026-10-20', postingUnit: 'BCU', postingPlace: 'North Area' } },
-    reasons: [
-      "The posting unit (Basic Command Unit) is not the case's target unit (Territorial Support Group (MO7 Taskforce)).",
-      'The start date (20 October 2026) must be at least 28 days after the final offer (1 October 2026) so the officer can give notice: the earliest is 29 October 2026.',
+    from: 'pre_employment',
+    change: { checks: { ...readyCase().checks, vetting: 'requested', cbrn_medical: 'failed' } },
+    unmet: [
+      ['checks.not_passed', 'Recruitment vetting: not yet passed or waived (requested).', { check: 'vetting' }],
+      ['checks.not_passed', 'CBRN medical: not yet passed or waived (failed).', { check: 'cbrn_medical' }],
     ],
   },
   {
-    to: 'onboarded',
-    change: { stage: 'mentoring', mentorId: null, buddyId: null },
-    reasons: ['No mentor has been assigned.', 'No buddy has been assigned.'],
+    from: 'induction',
+    change: { induction: null },
+    unmet: [['induction.not_booked', 'No induction course is booked, and no start date or posting is set.']],
   },
+  {
+    from: 'induction',
+    change: { induction: { startDate: '2026-10-20', postingUnit: 'BCU', postingPlace: 'North Area' } },
+    unmet: [
+      [
+        'induction.posting_unit_mismatch',
+        "The posting unit (Basic Command Unit) is not the case's target unit (Territorial Support Group (MO7 Taskforce)).",
+      ],
+      [
+        'induction.start_before_notice',
+        'The start date (20 October 2026) must be at least 28 days after the final offer (1 October 2026) so the officer can give notice: the earliest is 29 October 2026.',
+      ],
+    ],
+  },
+  {
+    from: 'mentoring',
+    change: { mentorId: null, buddyId: null },
+    unmet: [
+      ['mentoring.no_mentor', 'No mentor has been assigned.'],
+      ['mentoring.no_buddy', 'No buddy has been assigned.'],
+    ],
+  },
+  { from: 'mentoring', change: { buddyId: null }, unmet: [['mentoring.no_buddy', 'No buddy has been assigned.']] },
 ];
 
-describe('gates: every unmet condition, in plain words', () => {
-  it.each(gateTable.map((g, i) => [i, g.to, g] as const))('gate %i into %s', (_i, to, g) => {
-    const c = readyCase(g.change);
-    expect(gateReasons(c, to, now)).toEqual(g.reasons);
-    if (g.reasons.length === 0) expect(() => planMove(resourcing, c, to, undefined, now)).not.toThrow();
+/** Every code a gate can answer with: the table above must show each one at least once. */
+const gateCodes: RefusalCode[] = [
+  'eligibility.not_recorded',
+  'eligibility.criterion_not_recorded',
+  'eligibility.criterion_not_met',
+  'eligibility.psd_records_not_received',
+  'eligibility.psd_outcome_missing',
+  'eligibility.oh_records_not_received',
+  'eligibility.oh_outcome_missing',
+  'eligibility.misconduct_not_recorded',
+  'eligibility.exception_needed',
+  'eligibility.force_not_home_office',
+  'eligibility.rank_not_constable',
+  'eligibility.probation_incomplete',
+  'eligibility.no_target_unit',
+  'eligibility.unit_criterion_not_recorded',
+  'eligibility.unit_criterion_not_met',
+  'eligibility.tsg_mentor_missing',
+  'eligibility.tsg_base_visit_missing',
+  'interview.not_recorded',
+  'interview.failed',
+  'checks.not_passed',
+  'induction.not_booked',
+  'induction.posting_unit_mismatch',
+  'induction.start_before_notice',
+  'mentoring.no_mentor',
+  'mentoring.no_buddy',
+];
+
+describe('gates: every unmet condition, with its code, section and plain words', () => {
+  it.each(gateTable.map((g, i) => [i, g.from, g] as const))('gate %i out of %s', (_i, from, g) => {
+    const c = readyCase({ stage: from, ...g.change });
+    const to = pipeline[from as keyof typeof pipeline].next;
+    const expected = g.unmet.map(([code, message, about]) => ({ code, section: refusalSections[code], message, ...about }));
+    expect(gateUnmet(c, now)).toEqual(expected);
+    if (expected.length === 0) expect(() => planMove(resourcing, c, to, undefined, now)).not.toThrow();
     else {
       expect(() => planMove(resourcing, c, to, undefined, now)).toThrow(
-        expect.objectContaining({ code: 'PRECONDITION_FAILED', details: { reasons: g.reasons } }),
+        expect.objectContaining({
+          code: 'PRECONDITION_FAILED',
+          details: { reasons: expected.map((u) => u.message), unmet: expected },
+        }),
       );
     }
   });
 
-  it.each(pipeline.slice(1))('a case meeting everything may move into %s', (to) => {
-    const from = pipeline[pipeline.indexOf(to) - 1]!;
-    expect(gateReasons(readyCase({ stage: from }), to, now)).toEqual([]);
+  it('the table shows every gate code, and each names a section of the case page', () => {
+    const shown = new Set(gateTable.flatMap((g) => g.unmet.map(([code]) => code)));
+    expect([...shown].sort()).toEqual([...gateCodes].sort());
+    for (const code of gateCodes) expect([code, refusalSections[code]]).toEqual([code, expect.any(String)]);
+  });
+
+  it.each(openStages)('a case meeting everything may move on from %s', (from) => {
+    expect(gateUnmet(readyCase({ stage: from }), now)).toEqual([]);
   });
 
   it('probation completes on the second anniversary exactly', () => {
-    expect(gateReasons(readyCase({ joinedForceOn: '2024-11-23' }), 'interview', now)).toEqual([]);
-    expect(gateReasons(readyCase({ joinedForceOn: '2024-11-24' }), 'interview', now)).toHaveLength(1);
+    expect(gateUnmet(readyCase({ joinedForceOn: '2024-11-23' }), now)).toEqual([]);
+    expect(gateUnmet(readyCase({ joinedForceOn: '2024-11-24' }), now)).toHaveLength(1);
   });
 
   it('the 28-day notice applies to transferees only', () => {
     const early = { startDate: '2026-10-02', postingUnit: 'BCU' as const, postingPlace: 'North Area' };
-    expect(gateReasons(readyCase({ route: 'police_now_nglp', targetUnit: 'BCU', induction: early }), 'mentoring', now)).toEqual(
-      [],
-    );
-    expect(gateReasons(readyCase({ targetUnit: 'BCU', induction: early }), 'mentoring', now)).toHaveLength(1);
+    const atInduction = { stage: 'induction' as const, targetUnit: 'BCU' as const, induction: early };
+    expect(gateUnmet(readyCase({ ...atInduction, route: 'police_now_nglp' }), now)).toEqual([]);
+    expect(gateUnmet(readyCase(atInduction), now)).toHaveLength(1);
+    expect(earliestStartDate(readyCase())).toBe('2026-10-29');
+    expect(earliestStartDate(readyCase({ route: 'police_now_nglp' }))).toBeNull();
+    expect(earliestStartDate(readyCase({ finalOfferAt: null }))).toBeNull();
   });
 
   it('Police Now applicants are checked against the programme criteria, not the transferee ones', () => {
@@ -323,21 +472,64 @@ describe('gates: every unmet condition, in plain words', () => {
         hasOpenMisconduct: null,
       },
     });
-    expect(gateReasons(c, 'interview', now)).toEqual([
-      'Eligibility not met: Has lived in the UK for the last three years.',
-      'Eligibility not recorded: Is not a serving or former attested police officer.',
+    expect(gateUnmet(c, now).map((u) => [u.code, u.criterion, u.message])).toEqual([
+      ['eligibility.criterion_not_met', 'uk_residence', 'Eligibility not met: Has lived in the UK for the last three years.'],
+      [
+        'eligibility.criterion_not_recorded',
+        'not_attested',
+        'Eligibility not recorded: Is not a serving or former attested police officer.',
+      ],
     ]);
+  });
+
+  it.each(['onboarded', 'rejected', 'withdrawn'] as const)('there is no gate out of %s', (stage) => {
+    expect(gateUnmet(readyCase({ stage }), now)).toEqual([]);
+  });
+});
+
+describe('the pipeline table', () => {
+  it('walks the stages in order, one entry per open stage', () => {
+    const walk: Stage[] = ['review'];
+    for (let s: Stage = 'review'; isOpen(s); s = pipeline[s].next) walk.push(pipeline[s].next);
+    expect(walk).toEqual([...pipelineStages]);
+    expect(Object.keys(pipeline)).toEqual([...openStages]);
+  });
+
+  it.each(stages)('%s is exactly one of open, finished or closed', (s) => {
+    expect([isOpen(s), s === 'onboarded', isClosed(s)].filter(Boolean)).toHaveLength(1);
+    expect(isClosed(s)).toBe((closedStages as readonly Stage[]).includes(s));
+    expect(isOpen(s)).toBe((openStages as readonly Stage[]).includes(s));
+  });
+
+  it('serves each step with the roles that may move a case on', () => {
+    expect(pipelineSteps()).toEqual([
+      { stage: 'review', next: 'interview', movers: ['resourcing'] },
+      { stage: 'interview', next: 'pre_employment', movers: ['resourcing', 'unit_lead'] },
+      { stage: 'pre_employment', next: 'induction', movers: ['resourcing'] },
+      { stage: 'induction', next: 'mentoring', movers: ['resourcing', 'coordinator'] },
+      { stage: 'mentoring', next: 'onboarded', movers: ['resourcing', 'coordinator'] },
+    ]);
+    for (const step of pipelineSteps()) for (const r of step.movers) expect(roles).toContain(r);
   });
 });
 
 describe('nextMoves: what the user may try from here', () => {
-  it('lists forward, back and close moves with what is unmet, for resourcing', () => {
+  const none = { unmet: [], reasons: [] };
+  it('lists forward, back and close moves with their kind, reason, movers and what is unmet, for resourcing', () => {
     const moves = nextMoves(resourcing, readyCase({ stage: 'interview', interview: null }), now);
+    const message = 'No interview outcome has been recorded.';
     expect(moves).toEqual([
-      { to: 'review', unmet: [] },
-      { to: 'pre_employment', unmet: ['No interview outcome has been recorded.'] },
-      { to: 'rejected', unmet: [] },
-      { to: 'withdrawn', unmet: [] },
+      { to: 'review', kind: 'back', needsReason: 'text', movers: ['resourcing'], ...none },
+      {
+        to: 'pre_employment',
+        kind: 'forward',
+        needsReason: null,
+        movers: ['resourcing', 'unit_lead'],
+        unmet: [{ code: 'interview.not_recorded', section: 'interview', message }],
+        reasons: [message],
+      },
+      { to: 'rejected', kind: 'close', needsReason: 'listed', movers: ['resourcing', 'unit_lead'], ...none },
+      { to: 'withdrawn', kind: 'close', needsReason: 'listed', movers: ['resourcing'], ...none },
     ]);
   });
   it('offers a unit lead only the forward move and rejection at interview', () => {
@@ -349,7 +541,23 @@ describe('nextMoves: what the user may try from here', () => {
   });
   it('offers reopening a closed case at the stage it was closed from', () => {
     expect(nextMoves(resourcing, readyCase({ stage: 'rejected', closedFromStage: 'pre_employment' }), now)).toEqual([
-      { to: 'pre_employment', unmet: [] },
+      { to: 'pre_employment', kind: 'reopen', needsReason: 'text', movers: ['resourcing'], ...none },
     ]);
+  });
+  it('offers exactly the moves planMove accepts, for every role at every stage (gates met)', () => {
+    for (const actor of [resourcing, leadTsg, leadMetcc, coordinator, admin]) {
+      for (const stage of stages) {
+        const c = readyCase({ stage, closedFromStage: isClosed(stage) ? 'interview' : null });
+        const accepted = stages.filter((to) => {
+          try {
+            planMove(actor, c, to, reason, now);
+            return true;
+          } catch {
+            return false;
+          }
+        });
+        expect([actor.role, stage, caseMoves(actor, c).map((m) => m.to)]).toEqual([actor.role, stage, accepted]);
+      }
+    }
   });
 });

@@ -1,7 +1,18 @@
+import { stages } from '@muster/contracts';
 import { describe, expect, it } from 'vitest';
-import { assertMay, canSee, type CaseAction } from './access.ts';
-import type { Actor } from './case.ts';
-import { checkUpdateEffect, validateEligibility, validatePosting } from './records.ts';
+import { assertMay, canSee, capabilities, caseActions, mayDo, type CaseAction } from './access.ts';
+import type { Actor, CaseSnapshot } from './case.ts';
+import { DomainError } from './errors.ts';
+import {
+  assertMentorHasRoom,
+  checkUpdateEffect,
+  exceptionRefusal,
+  hasRoom,
+  postingOf,
+  rankMentors,
+  validateEligibility,
+  validatePosting,
+} from './records.ts';
 import { requiredChecks } from './reference.ts';
 
 describe('required checks', () => {
@@ -98,5 +109,181 @@ describe('who sees and records what', () => {
     const act = () => assertMay(actors[who]!, { stage: stage as never, targetUnit: 'TSG' }, action);
     if (expected === 'ok') expect(act).not.toThrow();
     else expect(act).toThrow(expect.objectContaining({ code: expected }));
+  });
+});
+
+describe('what a user may do, as the case page is told', () => {
+  const actors: Actor[] = [
+    { id: 1, role: 'resourcing', units: [] },
+    { id: 2, role: 'unit_lead', units: ['TSG'] },
+    { id: 3, role: 'unit_lead', units: ['METCC'] },
+    { id: 4, role: 'coordinator', units: [] },
+    { id: 5, role: 'admin', units: [] },
+  ];
+  const every: CaseAction[] = ['eligibility', 'exception', 'interview', 'check', 'induction', 'mentor', 'note', 'details'];
+
+  it('mayDo is true exactly where assertMay lets the action through, for every role, stage and action', () => {
+    for (const actor of actors) {
+      for (const stage of stages) {
+        for (const action of every) {
+          const c = { stage, targetUnit: 'TSG' as const };
+          let isAllowed = true;
+          try {
+            assertMay(actor, c, action);
+          } catch (e) {
+            if (!(e instanceof DomainError)) throw e;
+            isAllowed = false;
+          }
+          expect([actor.id, stage, action, mayDo(actor, c, action)]).toEqual([actor.id, stage, action, isAllowed]);
+        }
+      }
+    }
+  });
+
+  it('refuses a record at the wrong stage with action.wrong_stage', () => {
+    expect(() => assertMay(actors[0]!, { stage: 'interview', targetUnit: 'TSG' }, 'eligibility')).toThrow(
+      expect.objectContaining({
+        code: 'PRECONDITION_FAILED',
+        details: expect.objectContaining({ unmet: [expect.objectContaining({ code: 'action.wrong_stage', section: null })] }),
+      }),
+    );
+  });
+
+  const snapshot = (overrides: Partial<CaseSnapshot>): CaseSnapshot => ({
+    route: 'transferee',
+    stage: 'review',
+    targetUnit: 'TSG',
+    currentForce: 'Kent Police',
+    rank: 'PC',
+    joinedForceOn: '2018-01-15',
+    closedFromStage: null,
+    finalOfferAt: null,
+    eligibility: null,
+    exception: null,
+    interview: null,
+    checks: {},
+    induction: null,
+    mentorId: null,
+    buddyId: null,
+    ...overrides,
+  });
+  const withMisconduct = {
+    criteria: {},
+    unitCriteria: {},
+    tsgMentorName: null,
+    hasTsgBaseVisit: false,
+    psdRecords: 'received',
+    psdOutcome: 'clear',
+    ohRecords: 'received',
+    ohOutcome: 'clear',
+    hasOpenMisconduct: true,
+  } as const;
+
+  it.each([
+    ['resourcing at review', 0, {}, ['recordEligibility', 'addNote', 'editDetails']],
+    ['resourcing at interview', 0, { stage: 'interview' }, ['recordInterview', 'addNote', 'editDetails']],
+    ['resourcing at pre-employment', 0, { stage: 'pre_employment' }, ['updateChecks', 'addNote', 'editDetails']],
+    ['resourcing at induction', 0, { stage: 'induction' }, ['bookInduction', 'assignMentor', 'addNote', 'editDetails']],
+    ['resourcing at mentoring', 0, { stage: 'mentoring' }, ['assignMentor', 'addNote', 'editDetails']],
+    ['resourcing on an onboarded case', 0, { stage: 'onboarded' }, []],
+    ['resourcing on a rejected case', 0, { stage: 'rejected', closedFromStage: 'review' }, []],
+    ['the TSG lead at interview', 1, { stage: 'interview' }, ['recordInterview', 'addNote']],
+    ['the METCC lead on a TSG case', 2, { stage: 'interview' }, []],
+    ['the coordinator at review', 3, {}, []],
+    ['the coordinator at induction', 3, { stage: 'induction' }, ['bookInduction', 'assignMentor', 'addNote']],
+    ['the admin at review, nothing to except', 4, {}, []],
+    ['the admin at review, open misconduct', 4, { eligibility: withMisconduct }, ['approveException']],
+    [
+      'the admin at review, exception approved',
+      4,
+      { eligibility: withMisconduct, exception: { reason: 'Minor matter, resolved.' } },
+      [],
+    ],
+  ] as const)('%s', (_what, who, change, expected) => {
+    const actions = caseActions(actors[who]!, snapshot(change as Partial<CaseSnapshot>));
+    expect(
+      Object.entries(actions)
+        .filter(([, isOn]) => isOn)
+        .map(([name]) => name),
+    ).toEqual(expected);
+  });
+
+  it('an exception is refused with a code when there is nothing to except or one is already approved', () => {
+    expect(exceptionRefusal(snapshot({}))?.details.fieldCodes).toEqual({ '': ['exception.nothing_to_approve'] });
+    expect(exceptionRefusal(snapshot({ eligibility: withMisconduct }))).toBeNull();
+    expect(
+      exceptionRefusal(snapshot({ eligibility: withMisconduct, exception: { reason: 'Approved.' } }))?.details.fieldCodes,
+    ).toEqual({ '': ['exception.already_approved'] });
+  });
+
+  it.each([
+    ['resourcing', { createApplication: true, intake: true, admin: false }],
+    ['unit_lead', { createApplication: false, intake: false, admin: false }],
+    ['coordinator', { createApplication: false, intake: false, admin: false }],
+    ['admin', { createApplication: false, intake: false, admin: true }],
+  ] as const)('the app offers %s %o', (role, may) => {
+    expect(capabilities({ role })).toEqual(may);
+  });
+});
+
+describe('mentor matching', () => {
+  const person = (name: string, unit: 'TSG' | 'METCC' | 'BCU', place: string, load: number, capacity = 4) => ({
+    id: name.length,
+    name,
+    unit,
+    place,
+    load,
+    capacity,
+  });
+  const pool = [
+    person('Ann', 'METCC', 'Bow', 0),
+    person('Ben', 'TSG', 'Catford (SE)', 3),
+    person('Cal', 'TSG', 'Clapham (SW)', 0),
+    person('Dee', 'TSG', 'Catford (SE)', 1),
+    person('Eve', 'BCU', 'Catford (SE)', 0),
+    person('Fay', 'TSG', 'Catford (SE)', 2, 8),
+  ];
+  it.each([
+    [
+      'same unit and place first, then same unit, then same place, lightest load for capacity within each',
+      { unit: 'TSG', place: 'Catford (SE)' },
+      ['Dee', 'Fay', 'Ben', 'Cal', 'Eve', 'Ann'],
+    ],
+    [
+      'no place yet: same unit first, lightest load first',
+      { unit: 'TSG', place: null },
+      ['Cal', 'Dee', 'Fay', 'Ben', 'Ann', 'Eve'],
+    ],
+    ['no unit either: lightest load, then by name', { unit: null, place: null }, ['Ann', 'Cal', 'Eve', 'Dee', 'Fay', 'Ben']],
+  ] as const)('%s', (_what, posting, names) => {
+    expect(rankMentors(pool, posting).map((p) => p.name)).toEqual(names);
+  });
+
+  it('leaves the pool it was given alone', () => {
+    const before = pool.map((p) => p.name);
+    rankMentors(pool, { unit: 'TSG', place: null });
+    expect(pool.map((p) => p.name)).toEqual(before);
+  });
+
+  it('suggests for the posting once booked, the target unit before', () => {
+    expect(postingOf({ targetUnit: 'TSG', induction: null })).toEqual({ unit: 'TSG', place: null });
+    expect(
+      postingOf({ targetUnit: 'TSG', induction: { startDate: '2027-01-04', postingUnit: 'BCU', postingPlace: 'North Area' } }),
+    ).toEqual({ unit: 'BCU', place: 'North Area' });
+  });
+
+  it.each([
+    [0, 1, true],
+    [3, 4, true],
+    [4, 4, false],
+    [5, 4, false],
+  ])('load %i of %i has room: %s', (load, capacity, expected) => {
+    expect(hasRoom({ load, capacity })).toBe(expected);
+    if (expected) expect(() => assertMentorHasRoom('mentor', 'Ann', load, capacity)).not.toThrow();
+    else {
+      expect(() => assertMentorHasRoom('buddy', 'Ann', load, capacity)).toThrow(
+        expect.objectContaining({ details: expect.objectContaining({ fieldCodes: { buddyId: ['mentor.at_capacity'] } }) }),
+      );
+    }
   });
 });

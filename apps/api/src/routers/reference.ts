@@ -1,12 +1,13 @@
 import { z } from 'zod';
-import { AddCloseReasonInput, Id, RetireCloseReasonInput } from '@muster/contracts';
+import { AddCloseReasonInput, Id, MentorPoolInput, RetireCloseReasonInput } from '@muster/contracts';
 import { addCloseReason, listCloseReasons, retireCloseReason } from '../services/close-reasons.ts';
-import { getReference, listAccessLog, listMentors } from '../services/reference.ts';
+import { getReference, listAccessLog, mentorPool } from '../services/reference.ts';
 import { adminProcedure, authedProcedure, router } from '../trpc/init.ts';
 
 export const referenceRouter = router({
-  all: authedProcedure.query(({ ctx }) => getReference(ctx.db, ctx.now().toISOString().slice(0, 10))),
-  mentors: authedProcedure.query(({ ctx }) => listMentors(ctx.db)),
+  all: authedProcedure.query(({ ctx }) => getReference(ctx.db, ctx.now().toISOString().slice(0, 10), ctx.config)),
+  /** The mentor and buddy pool; with `applicationId`, ranked for that case's posting. */
+  mentors: authedProcedure.input(MentorPoolInput).query(({ ctx, input }) => mentorPool(ctx, input)),
   closeReasons: authedProcedure.query(({ ctx }) => listCloseReasons(ctx.db)),
 });
 

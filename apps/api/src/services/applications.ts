@@ -28,11 +28,15 @@ import {
 } from '@muster/db';
 import {
   assertCanSee,
+  assertMay,
+  caseActions,
+  caseMoves,
   checkName as checkNameOf,
   coordinatorStages,
   DomainError,
+  earliestStartDate,
   fieldError,
-  allowedMoves,
+  isClosed,
   nextMoves,
   requiredChecks,
   type Actor,
@@ -58,7 +62,11 @@ export function createApplication(ctx: ServiceCtx, input: CreateApplicationInput
   const id = ctx.db.transaction(
     (tx) => {
       if (input.currentForce && !tx.select({ name: forces.name }).from(forces).where(eq(forces.name, input.currentForce)).get()) {
-        throw fieldError('currentForce', `${input.currentForce} is not one of the 43 Home Office forces.`);
+        throw fieldError(
+          'currentForce',
+          `${input.currentForce} is not one of the 43 Home Office forces.`,
+          'details.force_unknown',
+        );
       }
       const next = tx
         .select({ n: sql<number>`coalesce(max(${applications.id}), 0) + 1` })
@@ -112,18 +120,19 @@ export function updateApplication(ctx: ServiceCtx, input: UpdateApplicationInput
       const { row } = loadCase(tx, input.id);
       assertCanSee(ctx.actor, row);
       assertVersion(row, input.expectedVersion);
-      if (row.stage === 'onboarded' || row.stage === 'rejected' || row.stage === 'withdrawn') {
-        const reason = `The case is ${row.stage}: its details can no longer be edited.`;
-        throw new DomainError('PRECONDITION_FAILED', reason, { reasons: [reason] });
-      }
+      assertMay(ctx.actor, row, 'details');
       if (input.route !== row.route && row.stage !== 'review')
-        throw fieldError('route', 'The route can only change while the case is at review.');
+        throw fieldError('route', 'The route can only change while the case is at review.', 'details.route_locked');
       if (
         input.currentForce &&
         input.currentForce !== row.currentForce &&
         !tx.select({ name: forces.name }).from(forces).where(eq(forces.name, input.currentForce)).get()
       ) {
-        throw fieldError('currentForce', `${input.currentForce} is not one of the 43 Home Office forces.`);
+        throw fieldError(
+          'currentForce',
+          `${input.currentForce} is not one of the 43 Home Office forces.`,
+          'details.force_unknown',
+        );
       }
       const next = candidateValues(input);
       const changes = Object.fromEntries(
@@ -131,7 +140,8 @@ export function updateApplication(ctx: ServiceCtx, input: UpdateApplicationInput
           .filter((f) => JSON.stringify(row[f]) !== JSON.stringify(next[f]))
           .map((f) => [f, { from: row[f], to: next[f] }]),
       );
-      if (!Object.keys(changes).length) throw new DomainError('BAD_REQUEST', 'Nothing changed: the details are as they were.');
+      if (!Object.keys(changes).length)
+        throw fieldError('', 'Nothing changed: the details are as they were.', 'details.unchanged');
       const at = ctx.now().toISOString();
       bumpVersion(tx, row, at, next);
       appendEvent(tx, { applicationId: row.id, actorId: ctx.actor.id, at, type: 'details_edited', details: { changes } });
@@ -315,6 +325,9 @@ export function readDetail(
     assignee: row.assigneeId === null ? null : { id: row.assigneeId, name: nameOf(row.assigneeId) },
     mentor: people.find((p) => p.id === row.mentorId) ?? null,
     buddy: people.find((p) => p.id === row.buddyId) ?? null,
+    isClosed: isClosed(row.stage),
+    earliestStartDate: earliestStartDate(snapshot),
+    actions: caseActions(ctx.actor, snapshot),
     nextMoves: nextMoves(ctx.actor, snapshot, ctx.now()),
   };
 }
@@ -409,7 +422,7 @@ function decodeCursor<T extends unknown[]>(cursor: string | undefined, check: (v
   } catch {
     // fall through to the error below
   }
-  throw fieldError('cursor', 'That page link is not valid. Start again from the first page.');
+  throw fieldError('cursor', 'That page link is not valid. Start again from the first page.', 'page.cursor_invalid');
 }
 const isIdCursor = (v: unknown[]): v is [number] => v.length === 1 && typeof v[0] === 'number';
 const isColumnCursor = (v: unknown[]): v is [string, number] =>
@@ -429,7 +442,7 @@ const cardQueries = preparedByShape<ReturnType<typeof cardsQuery>>();
 
 /** Cards as the actor sees them: each with the moves they may try. */
 function toCaseCards(actor: Actor, rows: ReturnType<ReturnType<typeof cardsQuery>['all']>): CaseCard[] {
-  return rows.map(({ closedFromStage, ...card }) => ({ ...card, moves: allowedMoves(actor, { ...card, closedFromStage }) }));
+  return rows.map(({ closedFromStage, ...card }) => ({ ...card, moves: caseMoves(actor, { ...card, closedFromStage }) }));
 }
 
 /** Cases newest first, filtered and searched, a page at a time. */

@@ -1,5 +1,5 @@
 import { closeReasons, type Db } from '@muster/db';
-import { DomainError } from '@muster/domain';
+import { DomainError, fieldError } from '@muster/domain';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Tx } from './case-store.ts';
 
@@ -36,9 +36,7 @@ export function retireCloseReason(db: Db, id: number) {
 export function closeReasonFor(db: Tx, id: number, kind: 'rejected' | 'withdrawn') {
   const row = db.select().from(closeReasons).where(eq(closeReasons.id, id)).get();
   if (!row || !row.isActive || row.kind !== kind) {
-    throw new DomainError('BAD_REQUEST', `Choose a reason from the list for a case being ${kind}.`, {
-      fieldErrors: { reasonId: [`Choose a reason from the list for a case being ${kind}.`] },
-    });
+    throw fieldError('reasonId', `Choose a reason from the list for a case being ${kind}.`, 'move.listed_reason_unknown');
   }
   return row;
 }

@@ -51,8 +51,16 @@ describe('eligibility review in full', () => {
       misconductDetails: 'Home force investigating a complaint about a stop and search.',
     });
     expect(c.nextMoves.find((m) => m.to === 'interview')!.unmet).toEqual([
-      'There is an open misconduct matter or investigation: the case can progress only if an admin approves an exception, with a reason.',
+      {
+        code: 'eligibility.exception_needed',
+        section: 'eligibility',
+        message:
+          'There is an open misconduct matter or investigation: the case can progress only if an admin approves an exception, with a reason.',
+      },
     ]);
+    // Only the admin is offered the exception, and only while one is needed.
+    expect(c.actions.approveException).toBe(false);
+    expect((await api.as.admin.applications.get({ id: c.id })).actions.approveException).toBe(true);
     await expect(
       api.as.resourcing.applications.approveException({ id: c.id, expectedVersion: c.version, reason: 'I say so.' }),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
@@ -64,6 +72,13 @@ describe('eligibility review in full', () => {
     expect(c.eligibility!.exception).toMatchObject({
       approvedBy: 'Ada Admin',
       reason: 'Complaint is minor and the home force expects no case to answer.',
+    });
+    expect(c.actions.approveException).toBe(false);
+    await expect(
+      api.as.admin.applications.approveException({ id: c.id, expectedVersion: c.version, reason: 'And again, to be sure.' }),
+    ).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      cause: { details: { fieldCodes: { '': ['exception.already_approved'] } } },
     });
     c = await api.as.resourcing.applications.move({ id: c.id, expectedVersion: c.version, to: 'interview' });
     expect(c.stage).toBe('interview');
@@ -86,6 +101,7 @@ describe('eligibility review in full', () => {
     ).rejects.toMatchObject({
       code: 'BAD_REQUEST',
       message: 'There is nothing to approve: no open misconduct and no referred records are recorded on this case.',
+      cause: { details: { fieldCodes: { '': ['exception.nothing_to_approve'] } } },
     });
   });
 });
@@ -104,7 +120,14 @@ describe('bulk reject', () => {
     ).rejects.toMatchObject({
       code: 'PRECONDITION_FAILED',
       message: 'No case was rejected: 1 of 2 could not be.',
-      cause: { details: { reasons: [expect.stringMatching(new RegExp(`^${b.reference}: Someone else changed this case`))] } },
+      cause: {
+        details: {
+          reasons: [expect.stringMatching(new RegExp(`^${b.reference}: Someone else changed this case`))],
+          refused: [
+            { id: b.id, reference: b.reference, code: 'case.changed', message: expect.stringMatching(/^Someone else changed/) },
+          ],
+        },
+      },
     });
     expect((await api.as.resourcing.applications.get({ id: a.id })).stage).toBe('review');
     await expect(

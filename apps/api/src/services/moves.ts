@@ -1,6 +1,6 @@
-import type { ApplicationDetail, BulkRejectInput, MoveApplicationInput } from '@muster/contracts';
+import type { ApplicationDetail, BulkRejectInput, CaseRefusal, MoveApplicationInput } from '@muster/contracts';
 import { applications } from '@muster/db';
-import { assertCanSee, DomainError, planMove } from '@muster/domain';
+import { assertCanSee, DomainError, planMove, refusalsOf } from '@muster/domain';
 import { eq } from 'drizzle-orm';
 import type { ServiceCtx } from './actor.ts';
 import { readDetail } from './applications.ts';
@@ -53,29 +53,32 @@ export function moveApplication(ctx: ServiceCtx, input: MoveApplicationInput): A
 
 /**
  * Rejects many cases with one reason: all or nothing. If any case cannot be rejected, none is, and
- * the error lists each case that stood in the way and why.
+ * the error lists each case that stood in the way and why: in words (`reasons`, one per case) and
+ * by code (`refused`, one per unmet condition).
  */
 export function bulkReject(ctx: ServiceCtx, input: BulkRejectInput): { rejected: number } {
   return ctx.db.transaction(
     (tx) => {
-      const problems: string[] = [];
+      const reasons: string[] = [];
+      const refused: CaseRefusal[] = [];
       for (const c of input.cases) {
         try {
           applyMove(ctx, tx, { ...c, to: 'rejected', reasonId: input.reasonId, reason: input.reason });
         } catch (e) {
           if (!(e instanceof DomainError)) throw e;
           if (e.details.fieldErrors?.reasonId) throw e;
-          const ref =
+          const reference =
             tx.select({ reference: applications.reference }).from(applications).where(eq(applications.id, c.id)).get()
               ?.reference ?? `Case ${c.id}`;
-          problems.push(`${ref}: ${e.details.reasons?.join(' ') ?? e.message}`);
+          reasons.push(`${reference}: ${e.details.reasons?.join(' ') ?? e.message}`);
+          refused.push(...refusalsOf(e).map((r) => ({ id: c.id, reference, ...r })));
         }
       }
-      if (problems.length) {
+      if (reasons.length) {
         throw new DomainError(
           'PRECONDITION_FAILED',
-          `No case was rejected: ${problems.length} of ${input.cases.length} could not be.`,
-          { reasons: problems },
+          `No case was rejected: ${reasons.length} of ${input.cases.length} could not be.`,
+          { reasons, refused },
         );
       }
       return { rejected: input.cases.length };

@@ -546,9 +546,23 @@ describe('the pipeline, gate by gate, for a transferee to TSG', () => {
       expect.stringMatching(/TSG mentor/),
       expect.stringMatching(/attachment or base visit/),
     ]);
-    // The same reasons are offered up front as what stands in the way.
+    // Each carries its code and the section of the case page that fixes it.
+    expect(err.unmet?.map((u) => [u.code, u.section, u.criterion])).toEqual([
+      ['eligibility.criterion_not_met', 'eligibility', 'serving_home_office'],
+      ['eligibility.criterion_not_met', 'eligibility', 'probation_complete'],
+      ['eligibility.criterion_not_recorded', 'eligibility', 'meets_role_requirements'],
+      ['eligibility.force_not_home_office', 'eligibility', undefined],
+      ['eligibility.probation_incomplete', 'eligibility', undefined],
+      ['eligibility.unit_criterion_not_met', 'eligibility', 'fitness'],
+      ['eligibility.tsg_mentor_missing', 'eligibility', undefined],
+      ['eligibility.tsg_base_visit_missing', 'eligibility', undefined],
+    ]);
+    expect(err.unmet?.map((u) => u.message)).toEqual(err.reasons);
+    // The same conditions are offered up front as what stands in the way.
     const detail = await api.as.resourcing.applications.get({ id: c.id });
-    expect(detail.nextMoves.find((m) => m.to === 'interview')?.unmet).toEqual(err.reasons);
+    const next = detail.nextMoves.find((m) => m.to === 'interview');
+    expect(next?.unmet).toEqual(err.unmet);
+    expect(next?.reasons).toEqual(err.reasons);
   });
 
   it('checks MO3 essential criteria and a Police Now applicant against the programme criteria', async () => {

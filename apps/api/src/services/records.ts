@@ -25,10 +25,9 @@ import {
   assertMentorHasRoom,
   checkName,
   checkUpdateEffect,
-  DomainError,
+  exceptionRefusal,
   fieldError,
   mentoredStages,
-  needsException,
   validateEligibility,
   validatePosting,
   type CaseAction,
@@ -102,12 +101,8 @@ export function recordEligibility(ctx: ServiceCtx, input: RecordEligibilityInput
 /** An admin lets a case progress despite open misconduct or referred force records, saying why. */
 export function approveException(ctx: ServiceCtx, input: ApproveExceptionInput): ApplicationDetail {
   return writeCase(ctx, input, 'exception', (tx, { row, snapshot }, at) => {
-    if (!needsException(snapshot)) {
-      throw new DomainError(
-        'BAD_REQUEST',
-        'There is nothing to approve: no open misconduct and no referred records are recorded on this case.',
-      );
-    }
+    const refusal = exceptionRefusal(snapshot);
+    if (refusal) throw refusal;
     tx.insert(eligibilityExceptions)
       .values({ applicationId: row.id, reason: input.reason, approvedBy: ctx.actor.id, approvedAt: at })
       .onConflictDoUpdate({
@@ -179,7 +174,7 @@ export function bookInduction(ctx: ServiceCtx, input: BookInductionInput): Appli
   return writeCase(ctx, input, 'induction', (tx, { row, induction }, at) => {
     validatePosting(input.postingUnit, input.postingPlace);
     const course = tx.select().from(inductionCourses).where(eq(inductionCourses.id, input.courseId)).get();
-    if (!course) throw fieldError('courseId', 'Choose an induction course from the list.');
+    if (!course) throw fieldError('courseId', 'Choose an induction course from the list.', 'induction.course_unknown');
     if (induction?.courseId !== course.id) {
       const booked = tx
         .select({ n: sql<number>`count(*)` })
@@ -189,7 +184,11 @@ export function bookInduction(ctx: ServiceCtx, input: BookInductionInput): Appli
       assertCourseHasRoom(booked, course.capacity);
     }
     if (input.startDate < course.startsOn) {
-      throw fieldError('startDate', `The start date cannot be before the induction course starts (${course.startsOn}).`);
+      throw fieldError(
+        'startDate',
+        `The start date cannot be before the induction course starts (${course.startsOn}).`,
+        'induction.start_before_course',
+      );
     }
     const record = {
       courseId: course.id,
@@ -241,7 +240,7 @@ export function assignMentor(ctx: ServiceCtx, input: AssignMentorInput): Applica
     const mentorId = input.mentorId === undefined ? row.mentorId : input.mentorId;
     const buddyId = input.buddyId === undefined ? row.buddyId : input.buddyId;
     if (mentorId !== null && mentorId === buddyId)
-      throw fieldError('buddyId', 'The buddy must be someone other than the mentor.');
+      throw fieldError('buddyId', 'The buddy must be someone other than the mentor.', 'mentor.same_as_buddy');
     const details: Record<string, unknown> = {};
     for (const [role, id, current] of [
       ['mentor', mentorId, row.mentorId],
@@ -249,12 +248,12 @@ export function assignMentor(ctx: ServiceCtx, input: AssignMentorInput): Applica
     ] as const) {
       if (id === current || id === null) continue;
       const person = tx.select().from(mentors).where(eq(mentors.id, id)).get();
-      if (!person || !person.isActive) throw fieldError(`${role}Id`, `Choose a ${role} from the pool.`);
+      if (!person || !person.isActive) throw fieldError(`${role}Id`, `Choose a ${role} from the pool.`, 'mentor.not_in_pool');
       assertMentorHasRoom(role, person.name, mentorLoad(tx, id, row.id), person.capacity);
       details[role] = { id: person.id, name: person.name, unit: person.unitCode, place: person.place };
     }
     if (!Object.keys(details).length && mentorId === row.mentorId && buddyId === row.buddyId) {
-      throw new DomainError('BAD_REQUEST', 'Nothing changed: that mentor and buddy are already assigned.');
+      throw fieldError('', 'Nothing changed: that mentor and buddy are already assigned.', 'mentor.unchanged');
     }
     bumpVersion(tx, row, at, { mentorId, buddyId });
     appendEvent(tx, {

@@ -1,11 +1,33 @@
+import type { MentorPoolInput, PoolMember, Settings } from '@muster/contracts';
 import { accessLog, applications, forces, inductionCourses, mentors, users } from '@muster/db';
-import { checkTypes, mentoredStages, routeCriteria, unitCriteria, units } from '@muster/domain';
+import {
+  assertCanSee,
+  checkTypes,
+  hasRoom,
+  mentoredStages,
+  pipelineSteps,
+  postingOf,
+  rankMentors,
+  routeCriteria,
+  transfereeNoticeDays,
+  unitCriteria,
+  units,
+} from '@muster/domain';
 import { and, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import type { Db } from '@muster/db';
+import type { ServiceCtx } from './actor.ts';
+import { loadCase } from './case-store.ts';
 
-/** Everything the forms offer as choices. Static for the life of the process, apart from courses and the pool. */
-export function getReference(db: Db, today: string) {
+/**
+ * Everything the forms offer as choices, the pipeline's steps (who moves a case on from each open
+ * stage) and the settings the dashboard shows in words. Static for the life of the process, apart
+ * from courses and the pool.
+ */
+export function getReference(db: Db, today: string, config: { triageSlaDays: number }) {
+  const settings: Settings = { triageSlaDays: config.triageSlaDays, transfereeNoticeDays };
   return {
+    settings,
+    pipeline: pipelineSteps(),
     units: units.map((u) => ({ code: u.code, name: u.name, places: [...u.places], criteria: [...unitCriteria[u.code]] })),
     routeCriteria,
     checks: checkTypes.map((c) => ({ code: c.code, name: c.name, unit: c.unit })),
@@ -50,6 +72,18 @@ export function listMentors(db: Db) {
     .where(eq(mentors.isActive, true))
     .orderBy(mentors.unitCode, mentors.name)
     .all();
+}
+
+/**
+ * The pool with each person's load and whether they have room; for a case (`applicationId`, which
+ * the actor must be able to see), in the order to suggest them for its posting.
+ */
+export function mentorPool(ctx: ServiceCtx, input: MentorPoolInput): PoolMember[] {
+  const pool = listMentors(ctx.db).map((m) => ({ ...m, hasRoom: hasRoom(m) }));
+  if (!input) return pool;
+  const { snapshot } = loadCase(ctx.db, input.applicationId);
+  assertCanSee(ctx.actor, snapshot);
+  return rankMentors(pool, postingOf(snapshot));
 }
 
 /** Who viewed which case, newest first; for the admin. */

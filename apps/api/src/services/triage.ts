@@ -1,6 +1,14 @@
-import type { AssignInput, Page, SaveViewInput, TriageFilters, TriageItem, TriageQueueInput } from '@muster/contracts';
+import type {
+  AssignInput,
+  CaseRefusal,
+  Page,
+  SaveViewInput,
+  TriageFilters,
+  TriageItem,
+  TriageQueueInput,
+} from '@muster/contracts';
 import { applications, savedViews, users } from '@muster/db';
-import { daysBetween, DomainError, fieldError } from '@muster/domain';
+import { daysBetween, DomainError, fieldError, isOpen } from '@muster/domain';
 import { and, asc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { ServiceCtx } from './actor.ts';
 import { filterConditions } from './applications.ts';
@@ -75,7 +83,7 @@ function decodeQueueCursor(cursor: string): [string, number] {
   } catch {
     // fall through
   }
-  throw fieldError('cursor', 'That page link is not valid. Start again from the first page.');
+  throw fieldError('cursor', 'That page link is not valid. Start again from the first page.', 'page.cursor_invalid');
 }
 
 /** The people cases can be assigned to for review. */
@@ -100,20 +108,23 @@ export function assignCases(ctx: ServiceCtx, input: AssignInput) {
           .from(users)
           .where(eq(users.id, assigneeId))
           .get();
-        if (!u || !u.isActive || u.role !== 'resourcing') throw fieldError('assignee', 'Choose a member of the resourcing team.');
+        if (!u || !u.isActive || u.role !== 'resourcing') {
+          throw fieldError('assignee', 'Choose a member of the resourcing team.', 'triage.not_a_reviewer');
+        }
         assignee = { id: u.id, name: u.name };
       }
       const at = ctx.now().toISOString();
       const ids = new Set<number>();
+      const refused: CaseRefusal[] = [];
       for (const c of input.cases) {
-        if (ids.has(c.id)) throw fieldError('cases', 'Each case may be listed once.');
+        if (ids.has(c.id)) throw fieldError('cases', 'Each case may be listed once.', 'triage.case_listed_twice');
         ids.add(c.id);
         const { row } = loadCase(tx, c.id);
         assertVersion(row, c.expectedVersion);
-        if (row.stage === 'onboarded' || row.stage === 'rejected' || row.stage === 'withdrawn') {
-          throw new DomainError('PRECONDITION_FAILED', `${row.reference} is ${row.stage}: only open cases are assigned.`, {
-            reasons: [`${row.reference} is ${row.stage}: only open cases are assigned.`],
-          });
+        if (!isOpen(row.stage)) {
+          const message = `${row.reference} is ${row.stage}: only open cases are assigned.`;
+          refused.push({ id: row.id, reference: row.reference, code: 'triage.case_not_open', message });
+          continue;
         }
         if (row.assigneeId === assigneeId) continue;
         bumpVersion(tx, row, at, { assigneeId });
@@ -124,6 +135,13 @@ export function assignCases(ctx: ServiceCtx, input: AssignInput) {
           type: 'assigned',
           details: { assignee, previousAssigneeId: row.assigneeId },
         });
+      }
+      if (refused.length) {
+        throw new DomainError(
+          'PRECONDITION_FAILED',
+          refused.length === 1 ? refused[0]!.message : `No case was assigned: ${refused.length} are not open.`,
+          { reasons: refused.map((r) => r.message), refused },
+        );
       }
       return { assigned: ids.size, assignee };
     },

@@ -4,7 +4,6 @@ import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { Loading } from '../components/loading.tsx';
 import { errorCode, errorMessage } from '../lib/errors.ts';
 import { roleLabels } from '../lib/labels.ts';
-import { may } from '../lib/permissions.ts';
 import { sessionState } from '../lib/session.ts';
 import { useTRPC } from '../lib/trpc.ts';
 
@@ -82,21 +81,21 @@ export function Layout() {
                       Board
                     </NavLink>
                   </li>
-                  {may.intake(me.data.role) && (
+                  {me.data.may.intake && (
                     <li className="moj-primary-navigation__item">
                       <NavLink className="moj-primary-navigation__link" to="/triage">
                         Triage
                       </NavLink>
                     </li>
                   )}
-                  {may.create(me.data.role) && (
+                  {me.data.may.createApplication && (
                     <li className="moj-primary-navigation__item">
                       <NavLink className="moj-primary-navigation__link" to="/applications/new">
                         New application
                       </NavLink>
                     </li>
                   )}
-                  {may.intake(me.data.role) && (
+                  {me.data.may.intake && (
                     <>
                       <li className="moj-primary-navigation__item">
                         <NavLink className="moj-primary-navigation__link" to="/import">
@@ -110,7 +109,7 @@ export function Layout() {
                       </li>
                     </>
                   )}
-                  {may.admin(me.data.role) && (
+                  {me.data.may.admin && (
                     <li className="moj-primary-navigation__item">
                       <NavLink className="moj-primary-navigation__link" to="/admin">
                         Admin

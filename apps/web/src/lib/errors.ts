@@ -1,10 +1,14 @@
+import type { CaseRefusal, FieldCodes, Unmet } from '@muster/contracts';
 import { TRPCClientError } from '@trpc/client';
 
 type ErrorData = {
   code?: string;
   httpStatus?: number;
   reasons?: string[];
+  unmet?: Unmet[];
   fieldErrors?: Record<string, string[]>;
+  fieldCodes?: FieldCodes;
+  refused?: CaseRefusal[];
   current?: unknown;
   requestId?: string;
 };
@@ -22,6 +26,21 @@ export function errorCode(error: unknown): string | undefined {
 /** Every unmet condition of a refused stage move. */
 export function errorReasons(error: unknown): string[] {
   return dataOf(error)?.reasons ?? [];
+}
+
+/** Every unmet condition of a refusal, each with its code and the case page section that fixes it. */
+export function errorUnmet(error: unknown): Unmet[] {
+  return dataOf(error)?.unmet ?? [];
+}
+
+/** The codes of the field errors, under the same keys. */
+export function fieldCodes(error: unknown): FieldCodes {
+  return dataOf(error)?.fieldCodes ?? {};
+}
+
+/** A bulk action: each case that stood in the way, and why. */
+export function refusedCases(error: unknown): CaseRefusal[] {
+  return dataOf(error)?.refused ?? [];
 }
 
 /** Field errors keyed by dotted path; "" holds errors about the whole form. */

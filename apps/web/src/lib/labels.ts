@@ -1,4 +1,4 @@
-import type { CheckStatus, OpenStage, Role, Route, Stage, UnitCode } from '@muster/contracts';
+import type { CaseMove, CheckStatus, OpenStage, Role, Route, Stage, UnitCode } from '@muster/contracts';
 
 // Kept here rather than imported from @muster/contracts at run time: the contracts module brings zod
 // with it, which the dashboard does not need in its first load. Types still come from contracts, so
@@ -78,22 +78,25 @@ export const stageTagClass: Record<Stage, string> = {
   withdrawn: 'govuk-tag--grey',
 };
 
-/** "Move to interview", "Reject", … for a move to `to` from `from`. */
-export function moveLabel(from: Stage, to: Stage): string {
-  if (to === 'rejected') return 'Reject';
-  if (to === 'withdrawn') return 'Withdraw';
-  if (from === 'rejected' || from === 'withdrawn') return `Reopen at ${stageLabels[to].toLowerCase()}`;
-  const i = pipelineStages.indexOf(from as (typeof pipelineStages)[number]);
-  const j = pipelineStages.indexOf(to as (typeof pipelineStages)[number]);
-  if (j === i - 1) return `Move back to ${stageLabels[to].toLowerCase()}`;
-  return `Move to ${stageLabels[to].toLowerCase()}`;
+/** "Move to interview", "Reject", … for a move, by the kind the server gave it. */
+export function moveLabel(move: Pick<CaseMove, 'to' | 'kind'>): string {
+  const to = stageLabels[move.to].toLowerCase();
+  switch (move.kind) {
+    case 'close':
+      return move.to === 'rejected' ? 'Reject' : 'Withdraw';
+    case 'reopen':
+      return `Reopen at ${to}`;
+    case 'back':
+      return `Move back to ${to}`;
+    case 'forward':
+      return `Move to ${to}`;
+  }
 }
 
-/** Whether a move to `to` from `from` needs a reason: everything but a step forward. */
-export function moveNeedsReason(from: Stage, to: Stage): boolean {
-  const i = pipelineStages.indexOf(from as (typeof pipelineStages)[number]);
-  const j = pipelineStages.indexOf(to as (typeof pipelineStages)[number]);
-  return !(i >= 0 && j === i + 1);
+/** "Resourcing or unit lead": the roles that may make a move, in words. */
+export function roleList(roles: readonly Role[]): string {
+  const words = roles.map((r, i) => (i === 0 ? roleLabels[r] : roleLabels[r].toLowerCase()));
+  return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`;
 }
 
 /** Why two cases look like the same person, in words (duplicate flags). */

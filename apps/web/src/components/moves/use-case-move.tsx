@@ -1,20 +1,19 @@
-import type { Stage } from '@muster/contracts';
+import type { CaseMove, Stage, Unmet } from '@muster/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { errorCode, errorMessage, errorReasons, fieldErrors } from '../../lib/errors.ts';
-import { moveLabel, moveNeedsReason, stageLabels } from '../../lib/labels.ts';
+import { errorCode, errorMessage, errorUnmet, fieldErrors } from '../../lib/errors.ts';
+import { moveLabel, stageLabels } from '../../lib/labels.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { Dialog } from '../dialog.tsx';
 import { ErrorSummary } from '../error-summary.tsx';
 import { Radios, Textarea } from '../fields.tsx';
-import { sectionFor } from './fix-links.ts';
 
 export type MovableCase = { id: number; name: string; stage: Stage; version: number };
 
-type Pending = { c: MovableCase; to: Stage };
+type Pending = { c: MovableCase; move: CaseMove };
 type Outcome =
-  | { kind: 'refused'; c: MovableCase; to: Stage; reasons: string[]; message: string }
+  | { kind: 'refused'; c: MovableCase; to: Stage; unmet: Unmet[]; message: string }
   | { kind: 'conflict'; c: MovableCase; message: string }
   | { kind: 'failed'; c: MovableCase; message: string };
 
@@ -29,7 +28,7 @@ export function useCaseMove({ onMoved }: { onMoved?: (c: MovableCase, to: Stage)
   const [askReason, setAskReason] = useState<Pending | null>(null);
   const [reason, setReason] = useState('');
   const [reasonId, setReasonId] = useState('');
-  const isClosing = askReason !== null && (askReason.to === 'rejected' || askReason.to === 'withdrawn');
+  const isClosing = askReason?.move.needsReason === 'listed';
   // Rejecting and withdrawing name a reason from the list the admins keep; moving back or reopening needs the user's words.
   const closeReasons = useQuery(
     trpc.reference.closeReasons.queryOptions(undefined, { staleTime: 5 * 60_000, enabled: isClosing }),
@@ -62,7 +61,7 @@ export function useCaseMove({ onMoved }: { onMoved?: (c: MovableCase, to: Stage)
         if (code === 'BAD_REQUEST' && (fields.reason || fields.reasonId) && askReason) return; // shown in the reason dialog
         setAskReason(null);
         if (code === 'PRECONDITION_FAILED') {
-          setOutcome({ kind: 'refused', c, to: vars.to, reasons: errorReasons(error), message: errorMessage(error) });
+          setOutcome({ kind: 'refused', c, to: vars.to, unmet: errorUnmet(error), message: errorMessage(error) });
         } else if (code === 'CONFLICT') {
           setOutcome({ kind: 'conflict', c, message: errorMessage(error) });
           void refresh();
@@ -86,19 +85,19 @@ export function useCaseMove({ onMoved }: { onMoved?: (c: MovableCase, to: Stage)
     mutation.mutate(input);
   }
 
-  /** Starts a move: straight away for a step forward, via the reason dialog otherwise. */
-  function requestMove(c: MovableCase, to: Stage) {
-    if (moveNeedsReason(c.stage, to)) {
+  /** Starts a move: straight away when it needs no reason (a step forward), via the reason dialog otherwise. */
+  function requestMove(c: MovableCase, move: CaseMove) {
+    if (move.needsReason) {
       mutation.reset();
       setReason('');
       setReasonId('');
-      setAskReason({ c, to });
-    } else send(c, to);
+      setAskReason({ c, move });
+    } else send(c, move.to);
   }
 
   const reasonErrors = askReason && mutation.error ? fieldErrors(mutation.error).reason : undefined;
   const listedErrors = askReason && mutation.error ? fieldErrors(mutation.error).reasonId : undefined;
-  const listed = (closeReasons.data ?? []).filter((r) => r.isActive && r.kind === askReason?.to);
+  const listed = (closeReasons.data ?? []).filter((r) => r.isActive && r.kind === askReason?.move.to);
 
   const dialogs = (
     <>
@@ -107,7 +106,7 @@ export function useCaseMove({ onMoved }: { onMoved?: (c: MovableCase, to: Stage)
       </p>
       <Dialog
         isOpen={askReason !== null}
-        title={askReason ? `${moveLabel(askReason.c.stage, askReason.to)}: ${askReason.c.name}` : ''}
+        title={askReason ? `${moveLabel(askReason.move)}: ${askReason.c.name}` : ''}
         onClose={() => setAskReason(null)}
       >
         {askReason && (
@@ -115,7 +114,7 @@ export function useCaseMove({ onMoved }: { onMoved?: (c: MovableCase, to: Stage)
             noValidate
             onSubmit={(e) => {
               e.preventDefault();
-              send(askReason.c, askReason.to, { text: reason, listedId: reasonId });
+              send(askReason.c, askReason.move.to, { text: reason, listedId: reasonId });
             }}
           >
             <ErrorSummary
@@ -127,7 +126,7 @@ export function useCaseMove({ onMoved }: { onMoved?: (c: MovableCase, to: Stage)
             {isClosing && listed.length > 0 && (
               <Radios
                 id="move-reason-id"
-                legend={askReason.to === 'rejected' ? 'Why is the case rejected?' : 'Why is the case withdrawn?'}
+                legend={askReason.move.to === 'rejected' ? 'Why is the case rejected?' : 'Why is the case withdrawn?'}
                 errors={listedErrors}
                 value={reasonId}
                 onChange={setReasonId}
@@ -146,13 +145,10 @@ export function useCaseMove({ onMoved }: { onMoved?: (c: MovableCase, to: Stage)
             <div className="govuk-button-group">
               <button
                 type="submit"
-                className={[
-                  'govuk-button',
-                  askReason.to === 'rejected' || askReason.to === 'withdrawn' ? 'govuk-button--warning' : '',
-                ].join(' ')}
+                className={['govuk-button', askReason.move.kind === 'close' ? 'govuk-button--warning' : ''].join(' ')}
                 disabled={mutation.isPending}
               >
-                {moveLabel(askReason.c.stage, askReason.to)}
+                {moveLabel(askReason.move)}
               </button>
               <button type="button" className="govuk-button govuk-button--secondary" onClick={() => setAskReason(null)}>
                 Cancel
@@ -177,10 +173,11 @@ export function useCaseMove({ onMoved }: { onMoved?: (c: MovableCase, to: Stage)
             <h3 className="govuk-error-summary__title">What needs doing first</h3>
             <div className="govuk-error-summary__body">
               <ul className="govuk-list govuk-error-summary__list">
-                {outcome.reasons.map((r) => (
-                  <li key={r}>
-                    <Link to={`/cases/${outcome.c.id}#${sectionFor(r)}`} onClick={() => setOutcome(null)}>
-                      {r}
+                {outcome.unmet.map((u) => (
+                  <li key={u.message}>
+                    {/* The server names the section of the case page whose form fixes each one. */}
+                    <Link to={`/cases/${outcome.c.id}${u.section ? `#${u.section}` : ''}`} onClick={() => setOutcome(null)}>
+                      {u.message}
                     </Link>
                   </li>
                 ))}

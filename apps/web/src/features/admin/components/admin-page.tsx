@@ -8,7 +8,6 @@ import { Loading } from '../../../components/loading.tsx';
 import { usePageTitle } from '../../../components/page-title.ts';
 import { formatDateTime } from '../../../lib/dates.ts';
 import { errorMessage } from '../../../lib/errors.ts';
-import { may } from '../../../lib/permissions.ts';
 import { useMe } from '../../../lib/session.ts';
 import { useTRPC } from '../../../lib/trpc.ts';
 
@@ -18,7 +17,7 @@ const logPageSize = 25;
 export function AdminPage() {
   usePageTitle('Administration');
   const me = useMe();
-  if (!may.admin(me.role)) {
+  if (!me.may.admin) {
     return (
       <>
         <h1 className="govuk-heading-l">Administration</h1>

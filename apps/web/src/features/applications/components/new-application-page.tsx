@@ -14,7 +14,6 @@ import { Select } from '../../../components/fields.tsx';
 import { formErrors } from '../../../components/form-errors.ts';
 import { Loading } from '../../../components/loading.tsx';
 import { usePageTitle } from '../../../components/page-title.ts';
-import { may } from '../../../lib/permissions.ts';
 import { useMe } from '../../../lib/session.ts';
 import { useTRPC } from '../../../lib/trpc.ts';
 
@@ -42,7 +41,7 @@ export function NewApplicationPage() {
     }),
   );
   const { byField, summary } = formErrors(create.error, ids, ids.route);
-  if (!may.create(me.role)) {
+  if (!me.may.createApplication) {
     return (
       <>
         <h1 className="govuk-heading-l">New application</h1>

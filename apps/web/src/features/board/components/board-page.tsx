@@ -7,7 +7,6 @@ import { useCaseMove } from '../../../components/moves/use-case-move.tsx';
 import { usePageTitle } from '../../../components/page-title.ts';
 import { formatDateTime } from '../../../lib/dates.ts';
 import { errorMessage } from '../../../lib/errors.ts';
-import { may } from '../../../lib/permissions.ts';
 import { useMe } from '../../../lib/session.ts';
 import { refreshIntervalMs } from '../../../lib/settings.ts';
 import { useTRPC } from '../../../lib/trpc.ts';
@@ -31,7 +30,8 @@ export function BoardPage() {
   const move = useCaseMove();
   const onMove = (card: CaseCard, to: Stage) => {
     setDragging(null);
-    move.requestMove({ id: card.id, name: cardName(card), stage: card.stage, version: card.version }, to);
+    const m = card.moves.find((x) => x.to === to);
+    if (m) move.requestMove({ id: card.id, name: cardName(card), stage: card.stage, version: card.version }, m);
   };
   const total = board.data?.reduce((n, c) => n + c.count, 0) ?? 0;
 
@@ -51,7 +51,7 @@ export function BoardPage() {
             {board.dataUpdatedAt ? ` · updated ${formatDateTime(new Date(board.dataUpdatedAt).toISOString())}` : ''}
           </p>
         </div>
-        {may.create(me.role) && (
+        {me.may.createApplication && (
           <Link to="/applications/new" className="govuk-button app-page-header__action" draggable={false}>
             New application
           </Link>
@@ -77,7 +77,7 @@ export function BoardPage() {
               column={column}
               filters={filters}
               dragging={dragging}
-              canDrop={dragging !== null && dragging.stage !== column.stage && dragging.moves.includes(column.stage)}
+              canDrop={dragging !== null && dragging.stage !== column.stage && dragging.moves.some((m) => m.to === column.stage)}
               onMove={onMove}
               onDragStart={setDragging}
               onDragEnd={() => setDragging(null)}

@@ -88,8 +88,8 @@ export function CaseCard({
             >
               <option value="">Choose…</option>
               {moves.map((m) => (
-                <option key={m} value={m}>
-                  {moveLabel(card.stage, m)}
+                <option key={m.to} value={m.to}>
+                  {moveLabel(m)}
                 </option>
               ))}
             </select>

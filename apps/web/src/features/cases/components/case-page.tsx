@@ -1,4 +1,4 @@
-import type { ApplicationDetail, Role, Stage } from '@muster/contracts';
+import type { ApplicationDetail, Stage } from '@muster/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
@@ -8,7 +8,6 @@ import { usePageTitle } from '../../../components/page-title.ts';
 import { formatDate, formatDateTime } from '../../../lib/dates.ts';
 import { errorCode, errorMessage } from '../../../lib/errors.ts';
 import { describeMatches, metValueLabels, moveLabel, pipelineStages, stageLabels, stageTagClass } from '../../../lib/labels.ts';
-import { may } from '../../../lib/permissions.ts';
 import { useMe } from '../../../lib/session.ts';
 import { refreshIntervalMs } from '../../../lib/settings.ts';
 import type { Reference } from '../../../lib/types.ts';
@@ -18,7 +17,7 @@ import { CaseSummary } from './case-summary.tsx';
 import { ChecksList } from './forms/checks-form.tsx';
 import { DetailsForm } from './forms/details-form.tsx';
 import { EligibilityForm, type ForceRecords } from './forms/eligibility-form.tsx';
-import { ExceptionForm, needsException } from './forms/exception-form.tsx';
+import { ExceptionForm } from './forms/exception-form.tsx';
 import { InductionForm } from './forms/induction-form.tsx';
 import { InterviewForm } from './forms/interview-form.tsx';
 import { MentorForm } from './forms/mentor-form.tsx';
@@ -28,7 +27,6 @@ import { Section, SummaryList } from './section.tsx';
 import { Timeline } from './timeline.tsx';
 
 const order = (s: Stage) => pipelineStages.indexOf(s as (typeof pipelineStages)[number]);
-const isOpen = (s: Stage) => s !== 'onboarded' && s !== 'rejected' && s !== 'withdrawn';
 
 export function CasePage() {
   const id = Number(useParams().id);
@@ -99,7 +97,7 @@ export function CasePage() {
           </div>
         </div>
       )}
-      {may.intake(me.role) && <DuplicateBanner id={detail.id} />}
+      {me.may.intake && <DuplicateBanner id={detail.id} />}
       <div className="app-case-header">
         <div>
           <span className="govuk-caption-m">{detail.reference}</span>
@@ -110,25 +108,21 @@ export function CasePage() {
         </div>
         {detail.nextMoves.length > 0 && (
           <div className="app-move-panel" role="group" aria-label="Move this case">
-            {detail.nextMoves.map((m) => {
-              const isForward = order(m.to) === order(detail.stage) + 1 && isOpen(detail.stage);
-              const isClose = m.to === 'rejected' || m.to === 'withdrawn';
-              return (
-                <button
-                  key={m.to}
-                  type="button"
-                  disabled={move.isPending}
-                  className={[
-                    'govuk-button',
-                    isForward ? '' : isClose ? 'govuk-button--warning' : 'govuk-button--secondary',
-                  ].join(' ')}
-                  aria-describedby={isForward && m.unmet.length ? 'move-unmet' : undefined}
-                  onClick={() => move.requestMove({ id: detail.id, name, stage: detail.stage, version: detail.version }, m.to)}
-                >
-                  {moveLabel(detail.stage, m.to)}
-                </button>
-              );
-            })}
+            {detail.nextMoves.map((m) => (
+              <button
+                key={m.to}
+                type="button"
+                disabled={move.isPending}
+                className={[
+                  'govuk-button',
+                  m.kind === 'forward' ? '' : m.kind === 'close' ? 'govuk-button--warning' : 'govuk-button--secondary',
+                ].join(' ')}
+                aria-describedby={m.kind === 'forward' && m.unmet.length ? 'move-unmet' : undefined}
+                onClick={() => move.requestMove({ id: detail.id, name, stage: detail.stage, version: detail.version }, m)}
+              >
+                {moveLabel(m)}
+              </button>
+            ))}
             {detail.nextMoves.some((m) => m.unmet.length > 0) && (
               <p className="govuk-body-s app-muted" id="move-unmet">
                 {detail.nextMoves.find((m) => m.unmet.length)!.unmet.length} things still stand in the way of the next stage.
@@ -143,7 +137,7 @@ export function CasePage() {
           <Section id="gates" title="What the next stages need">
             <GateTaskList detail={detail} reference={reference.data} />
           </Section>
-          {may.editDetails(me.role) && isOpen(detail.stage) && (
+          {detail.actions.editDetails && (
             <Section id="details" title="Candidate's details">
               <p className="govuk-body">The details are in the summary. Correct them here; each change is kept in the history.</p>
               <details className="govuk-details app-form-details">
@@ -156,7 +150,7 @@ export function CasePage() {
               </details>
             </Section>
           )}
-          <CaseSections detail={detail} reference={reference.data} role={me.role} />
+          <CaseSections detail={detail} reference={reference.data} />
           <Section id="history" title="History">
             <Timeline id={detail.id} />
           </Section>
@@ -192,10 +186,10 @@ function NotYet({ children }: { children: string }) {
   return <p className="govuk-body app-muted">{children}</p>;
 }
 
-/** The record for each stage, with its form where this role may write it at this stage. */
-function CaseSections({ detail: d, reference, role }: { detail: ApplicationDetail; reference: Reference; role: Role }) {
-  const at = (s: Stage) => d.stage === s;
-  const reached = (s: Stage) => order(d.stage) >= order(s) || (!isOpen(d.stage) && d.stage !== 'onboarded');
+/** The record for each stage, with its form where the server says this user may write it now (`actions`). */
+function CaseSections({ detail: d, reference }: { detail: ApplicationDetail; reference: Reference }) {
+  const may = d.actions;
+  const reached = (s: Stage) => order(d.stage) >= order(s) || d.isClosed;
   const e = d.eligibility;
   const i = d.interview;
   // Open the eligibility form when there is nothing recorded yet, and leave it as the user set it after.
@@ -232,8 +226,8 @@ function CaseSections({ detail: d, reference, role }: { detail: ApplicationDetai
         ) : (
           <NotYet>Eligibility has not been recorded.</NotYet>
         )}
-        {may.approveException(role) && needsException(d) && <ExceptionForm detail={d} />}
-        {may.eligibility(role) && at('review') && (
+        {may.approveException && <ExceptionForm detail={d} />}
+        {may.recordEligibility && (
           <details className="govuk-details app-form-details" open={isEligibilityOpen}>
             <summary className="govuk-details__summary">
               <span className="govuk-details__summary-text">{e ? 'Change eligibility' : 'Record eligibility'}</span>
@@ -265,12 +259,12 @@ function CaseSections({ detail: d, reference, role }: { detail: ApplicationDetai
             {reached('interview') ? 'No interview outcome has been recorded.' : 'Recorded once the case is at interview.'}
           </NotYet>
         )}
-        {may.interview(role) && at('interview') && <InterviewForm detail={d} />}
+        {may.recordInterview && <InterviewForm detail={d} />}
       </Section>
 
       <Section id="checks" title="Pre-employment checks">
         {reached('pre_employment') || d.checks.some((c) => c.updatedAt) ? (
-          <ChecksList detail={d} isEditable={may.checks(role) && at('pre_employment')} />
+          <ChecksList detail={d} isEditable={may.updateChecks} />
         ) : (
           <NotYet>Checks start once the case is at pre-employment.</NotYet>
         )}
@@ -289,7 +283,7 @@ function CaseSections({ detail: d, reference, role }: { detail: ApplicationDetai
         ) : (
           <NotYet>{reached('induction') ? 'No induction is booked yet.' : 'Booked once the case is at induction.'}</NotYet>
         )}
-        {may.induction(role) && at('induction') && <InductionForm detail={d} reference={reference} />}
+        {may.bookInduction && <InductionForm detail={d} reference={reference} />}
       </Section>
 
       <Section id="mentoring" title="Mentor and buddy">
@@ -303,10 +297,10 @@ function CaseSections({ detail: d, reference, role }: { detail: ApplicationDetai
         ) : (
           <NotYet>{reached('induction') ? 'No mentor or buddy assigned yet.' : 'Assigned from induction on.'}</NotYet>
         )}
-        {may.mentor(role) && (at('induction') || at('mentoring')) && <MentorForm detail={d} />}
+        {may.assignMentor && <MentorForm detail={d} />}
       </Section>
 
-      {may.note(role) && isOpen(d.stage) && (
+      {may.addNote && (
         <Section id="notes" title="Add a note">
           <NoteForm detail={d} />
         </Section>

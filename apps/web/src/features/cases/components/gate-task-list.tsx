@@ -1,16 +1,15 @@
-import type { ApplicationDetail, Stage } from '@muster/contracts';
-import { checkStatusLabels, pipelineStages, stageLabels } from '../../../lib/labels.ts';
-import { gateOwners } from '../../../lib/permissions.ts';
+import type { ApplicationDetail, CaseSection, OpenStage, PipelineStep } from '@muster/contracts';
+import { checkStatusLabels, roleList, stageLabels } from '../../../lib/labels.ts';
 import type { Reference } from '../../../lib/types.ts';
 import type { ForceRecords } from './forms/eligibility-form.tsx';
 
-type Task = { key: string; label: string; isDone: boolean; status?: string; section: string };
+type Task = { key: string; label: string; isDone: boolean; status?: string; section: CaseSection };
 
-/** What the gate into `to` asks for, item by item, read from what is recorded on the case. */
-function gateTasks(d: ApplicationDetail, to: Stage, reference: Reference): Task[] {
+/** What the gate out of `from` asks for, item by item, read from what is recorded on the case. */
+function gateTasks(d: ApplicationDetail, from: OpenStage, reference: Reference): Task[] {
   const e = d.eligibility;
-  switch (to) {
-    case 'interview': {
+  switch (from) {
+    case 'review': {
       const unit = reference.units.find((u) => u.code === d.targetUnit);
       const tasks: Task[] = [
         {
@@ -22,9 +21,8 @@ function gateTasks(d: ApplicationDetail, to: Stage, reference: Reference): Task[
         { key: 'unit', label: 'Target unit chosen', isDone: d.targetUnit !== null, section: 'eligibility' },
       ];
       const f = (e ?? {}) as ForceRecords;
-      // Shown once the API records these (the eligibility record carries them, or the gate names them).
-      const tracksForceRecords = 'psdRecords' in f || d.nextMoves.some((m) => m.unmet.some((r) => r.includes('(PSD)')));
-      if (d.route === 'transferee' && tracksForceRecords) {
+      // Shown once eligibility is recorded: the record carries what the current force has sent.
+      if (d.route === 'transferee' && e !== null) {
         const received = (r: ForceRecords['psdRecords'], o: ForceRecords['psdOutcome']) =>
           r === 'received' && o === 'clear'
             ? undefined
@@ -80,7 +78,7 @@ function gateTasks(d: ApplicationDetail, to: Stage, reference: Reference): Task[
       }
       return tasks;
     }
-    case 'pre_employment':
+    case 'interview':
       return [
         {
           key: 'interview',
@@ -90,7 +88,7 @@ function gateTasks(d: ApplicationDetail, to: Stage, reference: Reference): Task[
           section: 'interview',
         },
       ];
-    case 'induction':
+    case 'pre_employment':
       return d.checks
         .filter((c) => c.isRequired)
         .map((c) => ({
@@ -100,7 +98,7 @@ function gateTasks(d: ApplicationDetail, to: Stage, reference: Reference): Task[
           status: checkStatusLabels[c.status],
           section: 'checks',
         }));
-    case 'mentoring':
+    case 'induction':
       return [
         {
           key: 'induction',
@@ -109,23 +107,32 @@ function gateTasks(d: ApplicationDetail, to: Stage, reference: Reference): Task[
           section: 'induction',
         },
       ];
-    case 'onboarded':
+    case 'mentoring':
       return [
         { key: 'mentor', label: 'Mentor assigned', isDone: d.mentor !== null, section: 'mentoring' },
         { key: 'buddy', label: 'Buddy assigned', isDone: d.buddy !== null, section: 'mentoring' },
       ];
-    default:
-      return [];
   }
 }
 
-function TaskList({ d, to, reference, heading }: { d: ApplicationDetail; to: Stage; reference: Reference; heading: string }) {
-  const tasks = gateTasks(d, to, reference);
+function TaskList({
+  d,
+  step,
+  reference,
+  heading,
+}: {
+  d: ApplicationDetail;
+  step: PipelineStep;
+  reference: Reference;
+  heading: string;
+}) {
+  const to = step.next;
+  const tasks = gateTasks(d, step.stage, reference);
   const unmet = d.nextMoves.find((m) => m.to === to)?.unmet ?? [];
   return (
     <div className="app-gate">
       <h3 className="govuk-heading-s govuk-!-margin-bottom-1">{heading}</h3>
-      <p className="govuk-body-s app-muted govuk-!-margin-bottom-2">Who acts: {gateOwners[to] ?? 'Resourcing'}</p>
+      <p className="govuk-body-s app-muted govuk-!-margin-bottom-2">Who acts: {roleList(step.movers)}</p>
       <ul className="govuk-task-list app-task-list">
         {tasks.map((t) => (
           <li className="govuk-task-list__item govuk-task-list__item--with-link" key={t.key}>
@@ -160,8 +167,8 @@ function TaskList({ d, to, reference, heading }: { d: ApplicationDetail; to: Sta
             Still in the way of moving to {stageLabels[to].toLowerCase()}:
           </p>
           <ul className="govuk-list govuk-list--bullet govuk-body-s govuk-!-margin-bottom-0">
-            {unmet.map((r) => (
-              <li key={r}>{r}</li>
+            {unmet.map((u) => (
+              <li key={u.message}>{u.message}</li>
             ))}
           </ul>
         </div>
@@ -170,23 +177,27 @@ function TaskList({ d, to, reference, heading }: { d: ApplicationDetail; to: Sta
   );
 }
 
-/** The gates for the current and the next stage: done, missing, and who must act. */
+/** The gates out of the current and the next stage (the server's pipeline): done, missing, and who must act. */
 export function GateTaskList({ detail, reference }: { detail: ApplicationDetail; reference: Reference }) {
-  const i = pipelineStages.indexOf(detail.stage as (typeof pipelineStages)[number]);
-  const next = i >= 0 ? pipelineStages[i + 1] : undefined;
-  const after = i >= 0 ? pipelineStages[i + 2] : undefined;
-  if (!next) {
+  const step = reference.pipeline.find((p) => p.stage === detail.stage);
+  const after = step && reference.pipeline.find((p) => p.stage === step.next);
+  if (!step) {
     return (
       <p className="govuk-body">
-        {detail.stage === 'onboarded' ? 'This officer is onboarded: the pipeline is finished.' : `This case is ${detail.stage}.`}
+        {detail.isClosed ? `This case is ${detail.stage}.` : 'This officer is onboarded: the pipeline is finished.'}
       </p>
     );
   }
   return (
     <>
-      <TaskList d={detail} to={next} reference={reference} heading={`To move to ${stageLabels[next].toLowerCase()}`} />
+      <TaskList d={detail} step={step} reference={reference} heading={`To move to ${stageLabels[step.next].toLowerCase()}`} />
       {after && (
-        <TaskList d={detail} to={after} reference={reference} heading={`Then, to move to ${stageLabels[after].toLowerCase()}`} />
+        <TaskList
+          d={detail}
+          step={after}
+          reference={reference}
+          heading={`Then, to move to ${stageLabels[after.next].toLowerCase()}`}
+        />
       )}
     </>
   );

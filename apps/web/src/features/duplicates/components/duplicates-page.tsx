@@ -9,7 +9,6 @@ import { usePageTitle } from '../../../components/page-title.ts';
 import { formatDate } from '../../../lib/dates.ts';
 import { errorCode, errorMessage, errorReasons, fieldErrors } from '../../../lib/errors.ts';
 import { describeMatches, stageLabels, stageTagClass } from '../../../lib/labels.ts';
-import { may } from '../../../lib/permissions.ts';
 import { useMe } from '../../../lib/session.ts';
 import { refreshIntervalMs } from '../../../lib/settings.ts';
 import type { Outputs } from '../../../lib/types.ts';
@@ -22,7 +21,7 @@ type Pending = { flag: Flag; action: 'merge' | 'dismiss' };
 export function DuplicatesPage() {
   usePageTitle('Possible duplicates');
   const me = useMe();
-  if (!may.intake(me.role)) {
+  if (!me.may.intake) {
     return (
       <>
         <h1 className="govuk-heading-l">Possible duplicates</h1>

@@ -8,9 +8,8 @@ import { Radios, Select, Textarea } from '../../../components/fields.tsx';
 import { Loading } from '../../../components/loading.tsx';
 import { usePageTitle } from '../../../components/page-title.ts';
 import { formatDate } from '../../../lib/dates.ts';
-import { errorCode, errorMessage, errorReasons, fieldErrors } from '../../../lib/errors.ts';
+import { errorCode, errorMessage, fieldErrors, refusedCases } from '../../../lib/errors.ts';
 import { routeLabels, unitShortNames } from '../../../lib/labels.ts';
-import { may } from '../../../lib/permissions.ts';
 import { useMe } from '../../../lib/session.ts';
 import { refreshIntervalMs } from '../../../lib/settings.ts';
 import { useTRPC } from '../../../lib/trpc.ts';
@@ -26,7 +25,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString
 export function TriagePage() {
   usePageTitle('Triage queue');
   const me = useMe();
-  if (!may.intake(me.role)) {
+  if (!me.may.intake) {
     return (
       <>
         <h1 className="govuk-heading-l">Triage queue</h1>
@@ -43,6 +42,8 @@ function TriageQueue() {
   const queryClient = useQueryClient();
   const { filters, setFilters, key } = useTriageFilters();
   const reviewers = useQuery(trpc.triage.reviewers.queryOptions(undefined, { staleTime: 5 * 60_000 }));
+  const reference = useQuery(trpc.reference.all.queryOptions(undefined, { staleTime: 5 * 60_000 }));
+  const slaDays = reference.data?.settings.triageSlaDays;
   const queue = useInfiniteQuery(
     trpc.triage.queue.infiniteQueryOptions(
       { ...filters, limit: pageSize },
@@ -71,15 +72,16 @@ function TriageQueue() {
     void queryClient.invalidateQueries({ queryKey: trpc.triage.queue.pathKey() });
     void queryClient.invalidateQueries({ queryKey: trpc.applications.pathKey() });
   };
-  /** A refused bulk action names each case and why (PRECONDITION_FAILED), or that someone else changed one (CONFLICT). */
+  /**
+   * A refused bulk action names each case that stood in the way and why, linking to it (the server's
+   * `refused` list), or says what was wrong with the request (someone else changed a case, no such reviewer).
+   */
   const explain = (title: string, error: unknown) => {
     if (errorCode(error) === 'UNAUTHORIZED') return;
-    const reasons = errorReasons(error);
-    const byRef = new Map(items.map((c) => [c.reference, c.id]));
-    const errors = (reasons.length ? reasons : [errorMessage(error), ...(fieldErrors(error).assignee ?? [])]).map((text) => {
-      const id = byRef.get(text.split(':')[0] ?? '');
-      return { href: id ? `/cases/${id}` : '#triage-table', text };
-    });
+    const refused = refusedCases(error);
+    const errors: SummaryError[] = refused.length
+      ? refused.map((r) => ({ href: `/cases/${r.id}`, text: `${r.reference}: ${r.message}` }))
+      : [errorMessage(error), ...(fieldErrors(error).assignee ?? [])].map((text) => ({ href: '#triage-table', text }));
     setProblems({ title, errors });
     setStatus('');
     refresh();
@@ -121,7 +123,9 @@ function TriageQueue() {
         <div>
           <h1 className="govuk-heading-l app-page-header__title">Triage queue</h1>
           <p className="govuk-body-s app-muted">
-            Oldest first. A case at review more than 10 days after it was received is overdue.
+            Oldest first.
+            {slaDays !== undefined &&
+              ` A case at review more than ${slaDays === 1 ? '1 day' : `${slaDays} days`} after it was received is overdue.`}
           </p>
         </div>
         <div className="govuk-button-group app-page-header__action">

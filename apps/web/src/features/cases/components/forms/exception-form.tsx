@@ -7,13 +7,6 @@ import { formErrors } from '../../../../components/form-errors.ts';
 import { useTRPC } from '../../../../lib/trpc.ts';
 import { useCaseWrite } from '../../hooks/use-case-write.ts';
 
-/** Whether the eligibility record holds something only an admin's exception lets past review. */
-export function needsException(d: ApplicationDetail): boolean {
-  const e = d.eligibility;
-  if (!e || e.exception || d.stage !== 'review') return false;
-  return e.hasOpenMisconduct === true || e.psdOutcome === 'refer' || e.ohOutcome === 'refer';
-}
-
 /** An admin lets a case with open misconduct or referred records progress, saying why. */
 export function ExceptionForm({ detail }: { detail: ApplicationDetail }) {
   const trpc = useTRPC();

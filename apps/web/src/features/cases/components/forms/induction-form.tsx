@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { ErrorSummary } from '../../../../components/error-summary.tsx';
 import { Select, TextInput } from '../../../../components/fields.tsx';
 import { formErrors } from '../../../../components/form-errors.ts';
-import { addDaysIso, formatDate } from '../../../../lib/dates.ts';
+import { formatDate } from '../../../../lib/dates.ts';
 import type { Reference } from '../../../../lib/types.ts';
 import { useTRPC } from '../../../../lib/trpc.ts';
 import { useCaseWrite } from '../../hooks/use-case-write.ts';
@@ -29,7 +29,9 @@ export function InductionForm({ detail, reference }: { detail: ApplicationDetail
   const mutation = useMutation(trpc.applications.bookInduction.mutationOptions(write));
   const { byField, summary } = formErrors(mutation.error, ids, ids.courseId);
   const places = reference.units.find((u) => u.code === postingUnit)?.places ?? [];
-  const earliest = detail.route === 'transferee' && detail.finalOfferAt ? addDaysIso(detail.finalOfferAt.slice(0, 10), 28) : null;
+  // The server says the first start date the gate accepts, and the notice period it comes from.
+  const earliest = detail.earliestStartDate;
+  const { transfereeNoticeDays } = reference.settings;
   return (
     <form
       noValidate
@@ -57,7 +59,9 @@ export function InductionForm({ detail, reference }: { detail: ApplicationDetail
         id={ids.courseId}
         label="Induction course"
         hint={
-          earliest ? `A transferee starts at least 28 days after the final offer: not before ${formatDate(earliest)}.` : undefined
+          earliest
+            ? `A transferee starts at least ${transfereeNoticeDays} days after the final offer: not before ${formatDate(earliest)}.`
+            : undefined
         }
         placeholder="Choose a course"
         value={courseId}

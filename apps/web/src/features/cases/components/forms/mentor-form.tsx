@@ -4,28 +4,20 @@ import { useState } from 'react';
 import { ErrorSummary } from '../../../../components/error-summary.tsx';
 import { Select } from '../../../../components/fields.tsx';
 import { formErrors } from '../../../../components/form-errors.ts';
-import { fieldErrors } from '../../../../lib/errors.ts';
+import { fieldCodes } from '../../../../lib/errors.ts';
 import { Loading } from '../../../../components/loading.tsx';
-import type { PoolMember } from '../../../../lib/types.ts';
 import { useTRPC } from '../../../../lib/trpc.ts';
 import { useCaseWrite } from '../../hooks/use-case-write.ts';
 
 const ids = { mentorId: 'mentor-mentorId', buddyId: 'mentor-buddyId' };
 
-/** Same unit first, then same place, then the lightest load: the order the domain brief suggests. */
-function rank(pool: PoolMember[], detail: ApplicationDetail) {
-  const unit = detail.induction?.postingUnit ?? detail.targetUnit;
-  const place = detail.induction?.postingPlace;
-  const score = (m: PoolMember) => (m.unit === unit ? 0 : 2) + (m.place === place ? 0 : 1);
-  return [...pool].sort(
-    (a, b) => score(a) - score(b) || a.load / a.capacity - b.load / b.capacity || a.name.localeCompare(b.name),
-  );
-}
-
-/** Assigns a mentor and a buddy from the pool, showing each person's load against capacity. */
+/**
+ * Assigns a mentor and a buddy from the pool, showing each person's load against capacity. The
+ * server sends the pool ranked for this case (same unit, then place, then lightest load).
+ */
 export function MentorForm({ detail }: { detail: ApplicationDetail }) {
   const trpc = useTRPC();
-  const pool = useQuery(trpc.reference.mentors.queryOptions(undefined, { staleTime: 30_000 }));
+  const pool = useQuery(trpc.reference.mentors.queryOptions({ applicationId: detail.id }, { staleTime: 30_000 }));
   const [mentorId, setMentorId] = useState(detail.mentor ? String(detail.mentor.id) : '');
   const [buddyId, setBuddyId] = useState(detail.buddy ? String(detail.buddy.id) : '');
   const [saved, setSaved] = useState(false);
@@ -41,10 +33,10 @@ export function MentorForm({ detail }: { detail: ApplicationDetail }) {
       ...write,
       onError: (error, vars) => {
         write.onError(error);
-        const errors = fieldErrors(error);
+        const codes = fieldCodes(error);
         const next = new Set(full);
-        if (errors.mentorId?.some((m) => m.includes('capacity')) && vars.mentorId) next.add(vars.mentorId);
-        if (errors.buddyId?.some((m) => m.includes('capacity')) && vars.buddyId) next.add(vars.buddyId);
+        if (codes.mentorId?.includes('mentor.at_capacity') && vars.mentorId) next.add(vars.mentorId);
+        if (codes.buddyId?.includes('mentor.at_capacity') && vars.buddyId) next.add(vars.buddyId);
         if (next.size !== full.size) setFull(next);
       },
     }),
@@ -52,10 +44,10 @@ export function MentorForm({ detail }: { detail: ApplicationDetail }) {
   const { byField, summary } = formErrors(mutation.error, ids, ids.mentorId);
   if (!pool.data) return <Loading what="Loading the mentor pool" />;
   const options = (currentId: number | undefined) =>
-    rank(pool.data, detail).map((m) => ({
+    pool.data.map((m) => ({
       value: String(m.id),
       label: `${m.name}, ${m.unit}, ${m.place} (${full.has(m.id) ? 'full' : `${m.load} of ${m.capacity}`})`,
-      isDisabled: (m.load >= m.capacity || full.has(m.id)) && m.id !== currentId,
+      isDisabled: (!m.hasRoom || full.has(m.id)) && m.id !== currentId,
     }));
   return (
     <form

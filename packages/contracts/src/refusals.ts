@@ -1,0 +1,112 @@
+/*
+ * What a refusal says in codes, beside its words. No zod here: the dashboard switches on these codes
+ * (and may read the table as values, `@muster/contracts/refusals`) without pulling the schemas in.
+ * A code, once published, keeps its meaning; docs/API.md lists every one.
+ */
+
+/** The sections of the case page a refusal can send the user to (the ids of those sections). */
+export const caseSections = ['details', 'eligibility', 'interview', 'checks', 'induction', 'mentoring', 'notes'] as const;
+export type CaseSection = (typeof caseSections)[number];
+
+/**
+ * Every refusal code, with the case page section whose form fixes it (null: no form does; the
+ * refusal is about the move or the request itself). Dotted: `<area>.<what is wrong>`.
+ */
+export const refusalSections = {
+  // review → interview
+  'eligibility.not_recorded': 'eligibility',
+  'eligibility.criterion_not_recorded': 'eligibility',
+  'eligibility.criterion_not_met': 'eligibility',
+  'eligibility.psd_records_not_received': 'eligibility',
+  'eligibility.psd_outcome_missing': 'eligibility',
+  'eligibility.oh_records_not_received': 'eligibility',
+  'eligibility.oh_outcome_missing': 'eligibility',
+  'eligibility.misconduct_not_recorded': 'eligibility',
+  'eligibility.exception_needed': 'eligibility',
+  'eligibility.force_not_home_office': 'eligibility',
+  'eligibility.rank_not_constable': 'eligibility',
+  'eligibility.probation_incomplete': 'eligibility',
+  'eligibility.no_target_unit': 'eligibility',
+  'eligibility.unit_criterion_not_recorded': 'eligibility',
+  'eligibility.unit_criterion_not_met': 'eligibility',
+  'eligibility.tsg_mentor_missing': 'eligibility',
+  'eligibility.tsg_base_visit_missing': 'eligibility',
+  // interview → pre_employment
+  'interview.not_recorded': 'interview',
+  'interview.failed': 'interview',
+  // pre_employment → induction
+  'checks.not_passed': 'checks',
+  // induction → mentoring
+  'induction.not_booked': 'induction',
+  'induction.posting_unit_mismatch': 'induction',
+  'induction.start_before_notice': 'induction',
+  // mentoring → onboarded
+  'mentoring.no_mentor': 'mentoring',
+  'mentoring.no_buddy': 'mentoring',
+
+  // a move that is not one (PRECONDITION_FAILED)
+  'move.already_there': null,
+  'move.pipeline_finished': null,
+  'move.reopen_elsewhere': null,
+  'move.not_one_stage': null,
+  // a record made at a stage where it cannot be (PRECONDITION_FAILED)
+  'action.wrong_stage': null,
+  'triage.case_not_open': null,
+
+  // field errors (BAD_REQUEST, `fieldCodes` beside `fieldErrors`)
+  'move.listed_reason_missing': null,
+  'move.listed_reason_unknown': null,
+  'move.reason_missing': null,
+  'details.force_unknown': 'details',
+  'details.route_locked': 'details',
+  'details.unchanged': 'details',
+  'eligibility.unknown_criteria': 'eligibility',
+  'eligibility.unknown_unit_criteria': 'eligibility',
+  'exception.nothing_to_approve': 'eligibility',
+  'exception.already_approved': 'eligibility',
+  'checks.unknown_check': 'checks',
+  'checks.not_applicable': 'checks',
+  'induction.course_unknown': 'induction',
+  'induction.course_full': 'induction',
+  'induction.place_not_of_unit': 'induction',
+  'induction.start_before_course': 'induction',
+  'mentor.same_as_buddy': 'mentoring',
+  'mentor.not_in_pool': 'mentoring',
+  'mentor.at_capacity': 'mentoring',
+  'mentor.unchanged': 'mentoring',
+  'triage.not_a_reviewer': null,
+  'triage.case_listed_twice': null,
+  'page.cursor_invalid': null,
+
+  // one case of a bulk action that could not be done (`refused[]`)
+  'case.changed': null,
+  'case.forbidden': null,
+  'case.not_found': null,
+  'case.refused': null,
+} as const satisfies Record<string, CaseSection | null>;
+
+export type RefusalCode = keyof typeof refusalSections;
+
+/** Whether a string is a code this API publishes. */
+export function isRefusalCode(value: string): value is RefusalCode {
+  return Object.hasOwn(refusalSections, value);
+}
+
+/**
+ * One thing that stands in the way: its code, the section of the case page that fixes it, and the
+ * sentence a user reads. `check` names the check (`checks.not_passed`); `criterion` the criterion code
+ * (`eligibility.criterion_*`, `eligibility.unit_criterion_*`).
+ */
+export type Unmet = {
+  code: RefusalCode;
+  section: CaseSection | null;
+  message: string;
+  check?: string;
+  criterion?: string;
+};
+
+/** Codes by field, beside `fieldErrors` (same keys; "" is about the whole request). */
+export type FieldCodes = Record<string, RefusalCode[]>;
+
+/** One case of a bulk action that stood in the way, and why. */
+export type CaseRefusal = { id: number; reference: string; code: RefusalCode; message: string };
