@@ -1,0 +1,385 @@
+import type { ApplicationDetail, CaseActions, CreateApplicationInput, Stage } from '@muster/contracts';
+import { applications, inductionCourses, mentors, type Db } from '@muster/db';
+import { buildApplication } from '@muster/db/testing';
+import { DomainError, requiredChecks, routeCriteria } from '@muster/domain';
+import { TRPCError } from '@trpc/server';
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { clearForceRecords, closeReasonIds, setupApi, type Person } from '../testing.ts';
+
+/*
+ * A case's `actions` say what its viewer may record on it now. Here each one is held to what the
+ * services do: for every role, on a case at every stage, an action shown as false is refused and one
+ * shown as true goes through. The dashboard shows a form only where `actions` says so, so the two
+ * cannot disagree without this failing.
+ */
+
+type Api = Awaited<ReturnType<typeof setupApi>>;
+type Action = keyof CaseActions;
+
+const people: Person[] = ['resourcing', 'leadMetcc', 'leadTsg', 'coordinator', 'admin'];
+const scores = { professionalism: 4, integrity: 4, courage: 3, compassion: 5 };
+const allMet = (c: Pick<ApplicationDetail, 'route'>) => Object.fromEntries(routeCriteria[c.route].map((k) => [k.code, true]));
+const misconduct = {
+  ...clearForceRecords,
+  hasOpenMisconduct: true,
+  misconductDetails: 'Complaint under investigation by the home force.',
+};
+
+const versionOf = (db: Db, id: number) =>
+  db.select({ version: applications.version }).from(applications).where(eq(applications.id, id)).get()!.version;
+
+/** A METCC case taken by resourcing, through the real routers, to `stage`; `withMisconduct` leaves it at review needing an exception. */
+async function caseAt(api: Api, stage: Stage | 'review_with_misconduct') {
+  const r = api.as.resourcing.applications;
+  const fields = buildApplication({ targetUnit: 'METCC' });
+  let c = await r.create(fields);
+  if (stage === 'review_with_misconduct') {
+    c = await r.recordEligibility({
+      ...misconduct,
+      id: c.id,
+      expectedVersion: c.version,
+      targetUnit: 'METCC',
+      criteria: allMet(c),
+    });
+    return { c, fields };
+  }
+  if (stage === 'rejected') {
+    c = await r.move({ id: c.id, expectedVersion: c.version, to: 'rejected', reasonId: closeReasonIds.rejected });
+    return { c, fields };
+  }
+  const order: Stage[] = ['review', 'interview', 'pre_employment', 'induction', 'mentoring', 'onboarded'];
+  while (order.indexOf(c.stage) < order.indexOf(stage)) {
+    const base = { id: c.id, expectedVersion: c.version };
+    if (c.stage === 'review') {
+      c = await r.recordEligibility({ ...clearForceRecords, ...base, targetUnit: 'METCC', criteria: allMet(c) });
+    } else if (c.stage === 'interview') {
+      c = await r.recordInterview({ ...base, outcome: 'pass', scores });
+    } else if (c.stage === 'pre_employment') {
+      for (const k of requiredChecks(c.route, c.targetUnit)) {
+        c = await r.updateCheck({ id: c.id, expectedVersion: c.version, check: k.code, status: 'passed' });
+      }
+    } else if (c.stage === 'induction') {
+      c = await r.bookInduction({ ...base, ...booking(api, c.earliestStartDate!) });
+    } else if (c.stage === 'mentoring') {
+      const [m, b] = pool(api);
+      c = await r.assignMentor({ ...base, mentorId: m!.id, buddyId: b!.id });
+    }
+    c = await r.move({ id: c.id, expectedVersion: c.version, to: order[order.indexOf(c.stage) + 1]! });
+  }
+  return { c, fields };
+}
+
+function booking(api: Api, startDate: string) {
+  const course = api.db.insert(inductionCourses).values({ startsOn: startDate, place: 'Hendon', capacity: 50 }).returning().get();
+  return { courseId: course.id, startDate, postingUnit: 'METCC' as const, postingPlace: 'Lambeth' };
+}
+
+function pool(api: Api) {
+  const existing = api.db.select().from(mentors).all();
+  if (existing.length >= 3) return existing;
+  return ['Mentor One', 'Mentor Two', 'Mentor Three'].map((name) =>
+    api.db.insert(mentors).values({ name, unitCode: 'METCC', place: 'Lambeth', capacity: 50 }).returning().get(),
+  );
+}
+
+let phone = 0;
+/** Each action as the write its form sends, with input the server accepts when the action is allowed. */
+function writeFor(api: Api, who: Person, c: ApplicationDetail, fields: CreateApplicationInput, action: Action) {
+  const a = api.as[who].applications;
+  const base = { id: c.id, expectedVersion: versionOf(api.db, c.id) };
+  switch (action) {
+    case 'approveException':
+      return a.approveException({ ...base, reason: 'The matter is minor; approved by the Superintendent.' });
+    case 'recordEligibility':
+      return a.recordEligibility({ ...clearForceRecords, ...base, targetUnit: 'METCC', criteria: allMet(c) });
+    case 'recordInterview':
+      return a.recordInterview({ ...base, outcome: 'pass', scores });
+    case 'updateChecks':
+      return a.updateCheck({ ...base, check: 'vetting', status: 'requested' });
+    case 'bookInduction':
+      return a.bookInduction({ ...base, ...booking(api, c.earliestStartDate ?? '2027-03-01') });
+    case 'assignMentor': {
+      const current = api.db.select().from(applications).where(eq(applications.id, c.id)).get()!;
+      const other = pool(api).find((p) => p.id !== current.mentorId && p.id !== current.buddyId)!;
+      return a.assignMentor({ ...base, mentorId: other.id });
+    }
+    case 'addNote':
+      return a.addNote({ ...base, body: `A note from ${who}.` });
+    case 'editDetails': {
+      const { targetUnit: _unit, receivedAt: _received, ...candidate } = fields;
+      phone += 1;
+      return a.update({ ...candidate, ...base, phone: `020 7230 ${String(1000 + phone)}` });
+    }
+  }
+}
+
+/** 'ok', or how the service refused: a rule (role, scope, stage, nothing to approve) — never the input itself. */
+async function outcomeOf(call: Promise<unknown>): Promise<string> {
+  try {
+    await call;
+    return 'ok';
+  } catch (err) {
+    if (!(err instanceof TRPCError)) throw err;
+    if (err.code === 'BAD_REQUEST' && !(err.cause instanceof DomainError)) return `input refused: ${err.message}`;
+    if (err.code === 'BAD_REQUEST')
+      return `refused: ${Object.values((err.cause as DomainError).details.fieldCodes ?? {}).join()}`;
+    return `refused: ${err.code}`;
+  }
+}
+
+/** The viewer's actions on the case, or none at all when they cannot see it. */
+async function actionsOf(api: Api, who: Person, id: number): Promise<CaseActions | null> {
+  try {
+    return (await api.as[who].applications.get({ id })).actions;
+  } catch (err) {
+    if (err instanceof TRPCError && err.code === 'FORBIDDEN') return null;
+    throw err;
+  }
+}
+
+// approveException first: recording eligibility afterwards clears the open misconduct it needs.
+const actionOrder: Action[] = [
+  'approveException',
+  'recordEligibility',
+  'recordInterview',
+  'updateChecks',
+  'bookInduction',
+  'assignMentor',
+  'addNote',
+  'editDetails',
+];
+const stages = [
+  'review',
+  'review_with_misconduct',
+  'interview',
+  'pre_employment',
+  'induction',
+  'mentoring',
+  'onboarded',
+  'rejected',
+] as const;
+
+describe('actions match what the services accept', () => {
+  it.each(stages)('on a METCC case at %s, for every role', async (stage) => {
+    const api = await setupApi();
+    const { c, fields } = await caseAt(api, stage);
+    const seen: string[] = [];
+    for (const action of actionOrder) {
+      for (const who of people) {
+        const actions = await actionsOf(api, who, c.id);
+        const isShown = actions?.[action] ?? false;
+        const outcome = await outcomeOf(writeFor(api, who, c, fields, action));
+        expect([who, action, isShown, outcome]).toEqual([
+          who,
+          action,
+          isShown,
+          isShown ? 'ok' : expect.stringMatching(/^refused/),
+        ]);
+        if (isShown) seen.push(`${who}:${action}`);
+      }
+    }
+    // Each stage offers what the domain brief gives its people, and no more.
+    const expected: Record<(typeof stages)[number], string[]> = {
+      review: ['resourcing:recordEligibility', 'resourcing:addNote', 'leadMetcc:addNote', 'resourcing:editDetails'],
+      review_with_misconduct: [
+        'admin:approveException',
+        'resourcing:recordEligibility',
+        'resourcing:addNote',
+        'leadMetcc:addNote',
+        'resourcing:editDetails',
+      ],
+      interview: [
+        'resourcing:recordInterview',
+        'leadMetcc:recordInterview',
+        'resourcing:addNote',
+        'leadMetcc:addNote',
+        'resourcing:editDetails',
+      ],
+      pre_employment: ['resourcing:updateChecks', 'resourcing:addNote', 'leadMetcc:addNote', 'resourcing:editDetails'],
+      induction: [
+        'resourcing:bookInduction',
+        'coordinator:bookInduction',
+        'resourcing:assignMentor',
+        'coordinator:assignMentor',
+        'resourcing:addNote',
+        'leadMetcc:addNote',
+        'coordinator:addNote',
+        'resourcing:editDetails',
+      ],
+      mentoring: [
+        'resourcing:assignMentor',
+        'coordinator:assignMentor',
+        'resourcing:addNote',
+        'leadMetcc:addNote',
+        'coordinator:addNote',
+        'resourcing:editDetails',
+      ],
+      onboarded: [],
+      rejected: [],
+    };
+    expect(seen).toEqual(expected[stage]);
+  });
+});
+
+describe('app capabilities', () => {
+  it.each([
+    ['resourcing', { createApplication: true, intake: true, admin: false }],
+    ['leadTsg', { createApplication: false, intake: false, admin: false }],
+    ['coordinator', { createApplication: false, intake: false, admin: false }],
+    ['admin', { createApplication: false, intake: false, admin: true }],
+  ] as const)('%s may use %o, and the procedures behind each agree', async (who, may) => {
+    const api = await setupApi();
+    expect((await api.as[who].auth.me()).may).toEqual(may);
+    const c = api.as[who];
+    expect(await outcomeOf(c.applications.create(buildApplication()))).toBe(may.createApplication ? 'ok' : 'refused: FORBIDDEN');
+    expect(await outcomeOf(c.triage.queue({}))).toBe(may.intake ? 'ok' : 'refused: FORBIDDEN');
+    expect(await outcomeOf(c.duplicates.list({}))).toBe(may.intake ? 'ok' : 'refused: FORBIDDEN');
+    expect(await outcomeOf(c.admin.closeReasons())).toBe(may.admin ? 'ok' : 'refused: FORBIDDEN');
+  });
+});
+
+describe('refusals speak in codes', () => {
+  it('a refused move answers every unmet condition with its code and section, as the case offered them', async () => {
+    const api = await setupApi();
+    const { c } = await caseAt(api, 'interview');
+    const r = api.as.resourcing.applications;
+    const failed = await r.recordInterview({ id: c.id, expectedVersion: c.version, outcome: 'fail', scores });
+    const offered = failed.nextMoves.find((m) => m.to === 'pre_employment')!;
+    expect(offered).toMatchObject({ kind: 'forward', needsReason: null, movers: ['resourcing', 'unit_lead'] });
+    const err = await r.move({ id: c.id, expectedVersion: failed.version, to: 'pre_employment' }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'PRECONDITION_FAILED' });
+    const details = ((err as TRPCError).cause as DomainError).details;
+    expect(details.unmet).toEqual([
+      {
+        code: 'interview.failed',
+        section: 'interview',
+        message: 'The interview outcome is a fail: only a pass leads to a conditional offer.',
+      },
+    ]);
+    expect(details.unmet).toEqual(offered.unmet);
+    expect(details.reasons).toEqual(offered.reasons);
+  });
+
+  it('field errors carry codes beside their words', async () => {
+    const api = await setupApi();
+    const { c } = await caseAt(api, 'induction');
+    const [m] = pool(api);
+    api.db.update(mentors).set({ capacity: 0 }).where(eq(mentors.id, m!.id)).run();
+    const full = await api.as.coordinator.applications
+      .assignMentor({ id: c.id, expectedVersion: c.version, mentorId: m!.id })
+      .catch((e: unknown) => e);
+    expect(((full as TRPCError).cause as DomainError).details).toMatchObject({
+      fieldErrors: { mentorId: [expect.stringContaining('is at capacity')] },
+      fieldCodes: { mentorId: ['mentor.at_capacity'] },
+    });
+    const check = await api.as.resourcing.applications
+      .bookInduction({ id: c.id, expectedVersion: c.version, ...booking(api, '2027-03-01'), postingPlace: 'Gravesend' })
+      .catch((e: unknown) => e);
+    expect(((check as TRPCError).cause as DomainError).details.fieldCodes).toEqual({
+      postingPlace: ['induction.place_not_of_unit'],
+    });
+  });
+
+  it('bulk reject and assign say, case by case, which could not be done and why', async () => {
+    const api = await setupApi();
+    const open = await caseAt(api, 'review');
+    const done = await caseAt(api, 'onboarded');
+    const closed = await caseAt(api, 'rejected');
+    const reject = await api.as.resourcing.applications
+      .bulkReject({
+        cases: [open.c, done.c].map((k) => ({ id: k.id, expectedVersion: k.version })),
+        reasonId: closeReasonIds.rejected,
+      })
+      .catch((e: unknown) => e);
+    expect(reject).toMatchObject({ code: 'PRECONDITION_FAILED', message: 'No case was rejected: 1 of 2 could not be.' });
+    expect(((reject as TRPCError).cause as DomainError).details.refused).toEqual([
+      {
+        id: done.c.id,
+        reference: done.c.reference,
+        code: 'move.pipeline_finished',
+        message: 'The case is onboarded: its pipeline is finished.',
+      },
+    ]);
+    const assign = await api.as.resourcing.triage
+      .assign({ cases: [open.c, closed.c].map((k) => ({ id: k.id, expectedVersion: k.version })), assignee: 'me' })
+      .catch((e: unknown) => e);
+    expect(assign).toMatchObject({ code: 'PRECONDITION_FAILED' });
+    expect(((assign as TRPCError).cause as DomainError).details.refused).toEqual([
+      {
+        id: closed.c.id,
+        reference: closed.c.reference,
+        code: 'triage.case_not_open',
+        message: `${closed.c.reference} is rejected: only open cases are assigned.`,
+      },
+    ]);
+    // All or nothing: the open case was not assigned either.
+    expect((await api.as.resourcing.applications.get({ id: open.c.id })).assignee).toBeNull();
+  });
+});
+
+describe('what the dashboard is told rather than works out', () => {
+  it('serves the triage SLA from the configuration and the notice period from the domain, with the pipeline', async () => {
+    const api = await setupApi();
+    api.config.triageSlaDays = 3;
+    const reference = await api.as.resourcing.reference.all();
+    expect(reference.settings).toEqual({ triageSlaDays: 3, transfereeNoticeDays: 28 });
+    expect(reference.pipeline.map((p) => [p.stage, p.next])).toEqual([
+      ['review', 'interview'],
+      ['interview', 'pre_employment'],
+      ['pre_employment', 'induction'],
+      ['induction', 'mentoring'],
+      ['mentoring', 'onboarded'],
+    ]);
+    // The queue judges "overdue" by the same number.
+    const fourDays = await api.as.resourcing.applications.create(buildApplication({ receivedAt: '2026-11-19T09:00:00Z' }));
+    const queue = await api.as.resourcing.triage.queue({});
+    expect(queue.items.find((i) => i.id === fourDays.id)?.isOverdue).toBe(true);
+  });
+
+  it('gives the earliest start a transferee may have, from the final offer', async () => {
+    const api = await setupApi();
+    const { c } = await caseAt(api, 'induction');
+    expect(c.finalOfferAt).toBe('2026-11-23T10:00:00.000Z');
+    expect(c.earliestStartDate).toBe('2026-12-21');
+    expect(c.isClosed).toBe(false);
+    expect((await caseAt(api, 'rejected')).c.isClosed).toBe(true);
+  });
+
+  it('ranks the mentor pool for a case it may see, and refuses one it may not', async () => {
+    const api = await setupApi();
+    const { c } = await caseAt(api, 'induction');
+    const add = (name: string, unitCode: 'METCC' | 'TSG', place: string, capacity: number) =>
+      api.db.insert(mentors).values({ name, unitCode, place, capacity }).returning().get();
+    add('Zed TSG', 'TSG', 'Lambeth', 5);
+    add('Yan METCC Bow', 'METCC', 'Bow', 5);
+    add('Xia METCC Lambeth', 'METCC', 'Lambeth', 5);
+    add('Wes METCC Lambeth full', 'METCC', 'Lambeth', 0);
+    // Unbooked, the case's target unit is all there is to go on; booked, its posting (unit and place) is.
+    expect((await api.as.coordinator.reference.mentors({ applicationId: c.id })).map((p) => p.name)).toEqual([
+      'Xia METCC Lambeth',
+      'Yan METCC Bow',
+      'Wes METCC Lambeth full',
+      'Zed TSG',
+    ]);
+    await api.as.coordinator.applications.bookInduction({
+      id: c.id,
+      expectedVersion: c.version,
+      ...booking(api, c.earliestStartDate!),
+    });
+    const ranked = await api.as.coordinator.reference.mentors({ applicationId: c.id });
+    expect(ranked.map((p) => [p.name, p.hasRoom])).toEqual([
+      ['Xia METCC Lambeth', true],
+      ['Wes METCC Lambeth full', false],
+      ['Yan METCC Bow', true],
+      ['Zed TSG', true],
+    ]);
+    expect((await api.as.coordinator.reference.mentors()).map((p) => p.name)).toEqual([
+      'Wes METCC Lambeth full',
+      'Xia METCC Lambeth',
+      'Yan METCC Bow',
+      'Zed TSG',
+    ]);
+    await expect(api.as.leadTsg.reference.mentors({ applicationId: c.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+});
