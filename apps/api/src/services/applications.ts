@@ -14,7 +14,6 @@ import type {
 } from '@muster/contracts';
 import { openStages } from '@muster/contracts';
 import {
-  accessLog,
   applicationEvents,
   applications,
   duplicateFlags,
@@ -51,7 +50,9 @@ import {
   candidateValues,
   cardColumns,
   loadCase,
+  logAccess,
   toCard,
+  type AccessAction,
   type LoadedCase,
   type Tx,
 } from './case-store.ts';
@@ -181,32 +182,12 @@ const detailQueries = preparedFor((db) => ({
     .from(mentors)
     .where(inArray(mentors.id, [sql.placeholder('mentorId'), sql.placeholder('buddyId')]))
     .prepare(),
-  logView: db
-    .insert(accessLog)
-    .values({
-      userId: sql.placeholder('userId'),
-      applicationId: sql.placeholder('applicationId'),
-      at: sql.placeholder('at'),
-      action: sql.placeholder('action'),
-    })
-    .prepare(),
   scope: db
     .select({ stage: applications.stage, targetUnit: applications.targetUnit })
     .from(applications)
     .where(eq(applications.id, sql.placeholder('id')))
     .prepare(),
 }));
-
-/**
- * How a case's personal details reached the actor: opening it (`view`), its history (`history`), or the
- * answer to a change they made (`view_after_change`, the case as it stands after the write).
- */
-export type AccessAction = 'view' | 'history' | 'view_after_change';
-
-/** Records that the actor was shown the case's details. */
-function logAccess(ctx: ServiceCtx, tx: Tx, applicationId: number, action: AccessAction): void {
-  detailQueries(tx).logView.run({ userId: ctx.actor.id, applicationId, at: ctx.now().toISOString(), action });
-}
 
 /** A case with everything recorded on it, as the actor may see it. Recorded in the access log. */
 export function getApplication(ctx: ServiceCtx, id: number): ApplicationDetail {
@@ -227,7 +208,7 @@ export function readDetail(
 ): ApplicationDetail {
   const { row, snapshot, eligibility: e, interview: i, checks: checkRows, induction, exception } = loaded;
   assertCanSee(ctx.actor, snapshot);
-  logAccess(ctx, tx, id, access);
+  logAccess(tx, { userId: ctx.actor.id, applicationId: id, at: ctx.now().toISOString(), action: access });
   const q = detailQueries(tx);
   const names = new Map<number, string>();
   const nameOf = (userId: number) => {
@@ -540,7 +521,7 @@ export function getHistory(
   assertCanSee(ctx.actor, row);
   const before = decodeCursor(input.cursor, isIdCursor);
   // The history shows the case's content (notes, outcomes): reading it is a view of the case.
-  logAccess(ctx, ctx.db, input.id, 'history');
+  logAccess(ctx.db, { userId: ctx.actor.id, applicationId: input.id, at: ctx.now().toISOString(), action: 'history' });
   const rows = historyQuery(ctx.db).all({ id: input.id, before: before?.[0] ?? Number.MAX_SAFE_INTEGER, limit: input.limit + 1 });
   const items = rows.slice(0, input.limit).map(({ actorId, actorName, ...e }) => ({
     ...e,

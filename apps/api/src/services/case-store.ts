@@ -1,5 +1,6 @@
 import type { ApplicationCard, Candidate, EventType, Stage } from '@muster/contracts';
 import {
+  accessLog,
   applicationChecks,
   applicationEvents,
   applications,
@@ -208,4 +209,27 @@ export function appendEvent(tx: Tx, e: NewEvent): void {
     reason: e.reason ?? null,
     details: e.details ?? {},
   });
+}
+
+/**
+ * How a case's personal details reached a user: opening it (`view`), its history (`history`), the
+ * answer to a change they made (`view_after_change`), or the duplicates list's matched values (`duplicates`).
+ */
+export type AccessAction = 'view' | 'history' | 'view_after_change' | 'duplicates';
+
+const accessQueries = preparedFor((db) => ({
+  log: db
+    .insert(accessLog)
+    .values({
+      userId: sql.placeholder('userId'),
+      applicationId: sql.placeholder('applicationId'),
+      at: sql.placeholder('at'),
+      action: sql.placeholder('action'),
+    })
+    .prepare(),
+}));
+
+/** Records in the access log that `userId` was shown the case's details. */
+export function logAccess(tx: Tx, e: { userId: number; applicationId: number; at: string; action: AccessAction }): void {
+  accessQueries(tx).log.run(e);
 }

@@ -3,7 +3,7 @@ import { applications, duplicateFlags, users } from '@muster/db';
 import { assertCanSee, DomainError, duplicateKeys, type PersonKeys } from '@muster/domain';
 import { aliasedTable, and, asc, desc, eq, gt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { ServiceCtx } from './actor.ts';
-import { appendEvent, assertVersion, bumpVersion, loadCase, type Tx } from './case-store.ts';
+import { appendEvent, assertVersion, bumpVersion, loadCase, logAccess, type Tx } from './case-store.ts';
 
 const personColumns = {
   id: applications.id,
@@ -100,11 +100,28 @@ const sideOf = (a: typeof dup) => ({
   receivedAt: a.receivedAt,
 });
 
+/**
+ * Flags with both sides' matched values. Those values are personal details (email, date of birth,
+ * warrant number), so every case shown is recorded in the access log as `duplicates`.
+ */
 export function listDuplicates(
   ctx: ServiceCtx,
   input: { status: 'open' | 'merged' | 'dismissed'; applicationId?: number | undefined },
 ) {
-  return ctx.db
+  return ctx.db.transaction(
+    (tx) => {
+      const flags = flagsWithSides(tx, input);
+      const shown = new Set(flags.flatMap((f) => [f.application.id, f.duplicateOf.id]));
+      const at = ctx.now().toISOString();
+      for (const id of shown) logAccess(tx, { userId: ctx.actor.id, applicationId: id, at, action: 'duplicates' });
+      return flags;
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+function flagsWithSides(tx: Tx, input: { status: 'open' | 'merged' | 'dismissed'; applicationId?: number | undefined }) {
+  return tx
     .select({
       id: duplicateFlags.id,
       matches: duplicateFlags.matches,

@@ -178,6 +178,25 @@ describe('creating and reading a case', () => {
   });
 });
 
+describe('the duplicates list shows personal details', () => {
+  it('records each case it shows in the access log as `duplicates`', async () => {
+    const api = await setupApi();
+    const first = await create(api, { email: 'same.person@example.com' });
+    const second = await create(api, { email: 'same.person@example.com' });
+    const before = api.db.select().from(accessLog).all().length;
+    const flags = await api.as.resourcing.duplicates.list({ status: 'open' });
+    expect(flags.map((f) => [f.application.id, f.duplicateOf.id])).toEqual([[second.id, first.id]]);
+    expect(flags[0]?.application.email).toBe('same.person@example.com');
+    const rows = api.db.select().from(accessLog).orderBy(accessLog.id).all().slice(before);
+    expect(rows.map((r) => [r.userId, r.applicationId, r.action]).sort()).toEqual(
+      [
+        [api.actors.resourcing.id, first.id, 'duplicates'],
+        [api.actors.resourcing.id, second.id, 'duplicates'],
+      ].sort(),
+    );
+  });
+});
+
 /* ---------- list, search, board ---------- */
 
 describe('finding cases: filters, search, pages and the board', () => {
