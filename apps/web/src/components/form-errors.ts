@@ -1,4 +1,4 @@
-import { errorCode, errorMessage, fieldErrors } from '../lib/errors.ts';
+import { errorCode, errorMessage, fieldCodes, fieldErrors } from '../lib/errors.ts';
 import type { SummaryError } from './error-summary.tsx';
 
 /**
@@ -12,9 +12,9 @@ export function formErrors(
   fallbackId: string,
 ): { byField: Record<string, string[]>; summary: SummaryError[] } {
   if (!error) return { byField: {}, summary: [] };
-  const code = errorCode(error);
-  // A conflict is explained by the case page's own banner.
-  if (code === 'CONFLICT') return { byField: {}, summary: [] };
+  // A stale version is explained by the case page's own banner; a conflict about a field (a full
+  // induction course, `induction.course_full`) is shown at that field like any other.
+  if (isStaleVersion(error)) return { byField: {}, summary: [] };
   const fields = fieldErrors(error);
   const entries = Object.entries(fields);
   if (!entries.length) return { byField: {}, summary: [{ href: `#${fallbackId}`, text: errorMessage(error) }] };
@@ -26,4 +26,9 @@ export function formErrors(
     for (const text of messages) summary.push({ href: `#${id}`, text: fieldIds[path] || !path ? text : `${path}: ${text}` });
   }
   return { byField, summary };
+}
+
+/** Someone else changed the case: a CONFLICT that names no field. */
+export function isStaleVersion(error: unknown): boolean {
+  return errorCode(error) === 'CONFLICT' && Object.keys(fieldCodes(error)).length === 0;
 }

@@ -1,7 +1,8 @@
 import type { ApplicationDetail } from '@muster/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext } from 'react';
-import { errorCode, errorMessage } from '../../../lib/errors.ts';
+import { isStaleVersion } from '../../../components/form-errors.ts';
+import { errorMessage } from '../../../lib/errors.ts';
 import { useTRPC } from '../../../lib/trpc.ts';
 
 export type CaseConflict = { message: string } | null;
@@ -27,7 +28,7 @@ export function useCaseWrite(id: number, onDone?: (detail: ApplicationDetail) =>
       onDone?.(detail);
     },
     onError: (error: unknown) => {
-      if (errorCode(error) === 'CONFLICT') {
+      if (isStaleVersion(error)) {
         reportConflict({ message: errorMessage(error) });
         void queryClient.invalidateQueries({ queryKey: trpc.applications.get.queryKey({ id }) });
         void queryClient.invalidateQueries({ queryKey: trpc.applications.history.pathKey() });
