@@ -3,6 +3,7 @@ import { applications, inductionCourses, mentors, users, type Db } from '@muster
 import {
   addDays,
   homeOfficeForces,
+  isClosed,
   metForce,
   requiredChecks,
   routeCriteria,
@@ -243,8 +244,8 @@ function seedOneCase(
             ['BCU', 2],
             ['SOIT', 1],
           ]);
-  const depth =
-    end === 'rejected' || end === 'withdrawn' ? rand.int(0, 3) : pipelineStages.indexOf(end as (typeof pipelineStages)[number]);
+  const isClosing = isClosed(end);
+  const depth = isClosing ? rand.int(0, 3) : pipelineStages.indexOf(end as (typeof pipelineStages)[number]);
   // Older cases have gone further; leave room for the steps before today.
   let clock = today.getTime() - (depth * 22 + rand.int(1, 40)) * 86_400_000 - rand.int(0, 86_400_000);
   const step = (minDays: number, maxDays: number) => {
@@ -305,7 +306,6 @@ function seedOneCase(
     const reasonId = closeReasonIds.get(`${to}:${label}`);
     c = moveApplication(as(actors.resourcing), { ...write(), to, reasonId, reason: text });
   };
-  const isClosing = end === 'rejected' || end === 'withdrawn';
 
   // review
   if (end === 'review' && rand.next() < 0.45) return;
