@@ -384,7 +384,8 @@ export type Settings = {
   transfereeNoticeDays: number;
 };
 
-export const MentorPoolInput = z.object({ applicationId: z.number().int().positive() }).optional();
+/** The pool, or (with `applicationId`) the pool ranked for that case's posting. */
+export const MentorPoolInput = z.object({ applicationId: Id }).optional();
 export type MentorPoolInput = z.infer<typeof MentorPoolInput>;
 
 /** A person in the mentor and buddy pool, with their load (open cases at induction or mentoring). */

@@ -87,11 +87,6 @@ export const refusalSections = {
 
 export type RefusalCode = keyof typeof refusalSections;
 
-/** Whether a string is a code this API publishes. */
-export function isRefusalCode(value: string): value is RefusalCode {
-  return Object.hasOwn(refusalSections, value);
-}
-
 /**
  * One thing that stands in the way: its code, the section of the case page that fixes it, and the
  * sentence a user reads. `check` names the check (`checks.not_passed`); `criterion` the criterion code
