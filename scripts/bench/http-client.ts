@@ -57,11 +57,17 @@ export class TrpcClient {
     });
   }
 
+  /** GET requests reset on a kept-alive socket the server had closed: sent again once, as a browser does. */
+  retriedAfterReset = 0;
+
   async query<T>(procedure: string, input: unknown): Promise<T> {
-    const res = await this.send(
-      'GET',
-      input === undefined ? `/trpc/${procedure}` : `/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`,
-    );
+    const path =
+      input === undefined ? `/trpc/${procedure}` : `/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`;
+    const res = await this.send('GET', path).catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== 'ECONNRESET' && e.code !== 'EPIPE') throw e;
+      this.retriedAfterReset++;
+      return this.send('GET', path);
+    });
     if (res.status !== 200) throw new HttpError(res.status, res.body, procedure);
     return (JSON.parse(res.body) as { result: { data: T } }).result.data;
   }
@@ -108,8 +114,14 @@ export type Server = { child: ChildProcess; pid: number; port: number; startMs: 
  * Starts the server as `pnpm start` runs it — `node --enable-source-maps apps/api/dist/main.js`, the
  * bundle `pnpm --filter @muster/api build` writes — directly, so `pid` is the server's own node process.
  * BENCH_SERVER=tsx runs the TypeScript source through the tsx loader instead (how it ran before the bundle).
+ * `tsxEntry` runs that script through tsx with the start script's node flags (the import bench's
+ * server with a chosen write slice); `env` adds to the server's environment.
  */
-export async function startServer(root: string, dbPath: string): Promise<Server> {
+export async function startServer(
+  root: string,
+  dbPath: string,
+  opts: { tsxEntry?: string; env?: Record<string, string> } = {},
+): Promise<Server> {
   const port = await freePort();
   const t0 = nowMs();
   // BENCH_SERVER_NODE_ARGS adds node flags to the server, e.g. "--cpu-prof --cpu-prof-dir=.bench/prof" to profile it.
@@ -121,7 +133,11 @@ export async function startServer(root: string, dbPath: string): Promise<Server>
     .split(/\s+/)
     .slice(1)
     .map((a) => (a.endsWith('.js') ? `apps/api/${a}` : a));
-  const entry = process.env.BENCH_SERVER === 'tsx' ? ['--import', 'tsx', 'apps/api/src/main.ts'] : startArgs;
+  const entry = opts.tsxEntry
+    ? [...startArgs.filter((a) => !a.endsWith('.js')), '--import', 'tsx', opts.tsxEntry]
+    : process.env.BENCH_SERVER === 'tsx'
+      ? ['--import', 'tsx', 'apps/api/src/main.ts']
+      : startArgs;
   const child = spawn(process.execPath, [...extraArgs, ...entry], {
     cwd: root,
     env: {
@@ -133,11 +149,16 @@ export async function startServer(root: string, dbPath: string): Promise<Server>
       MUSTER_LOG: 'error',
       MUSTER_SECURE_COOKIE: '0',
       NODE_ENV: 'production',
+      ...opts.env,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const pid = child.pid;
   if (pid === undefined) throw new Error('could not start the server');
+  // Should the bench itself die, its server goes with it.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.off('exit', killOnExit));
   let exited: string | undefined;
   child.once('exit', (code, signal) => (exited = `exited with ${code ?? signal}`));
   const probe = new TrpcClient('127.0.0.1', port, 1);

@@ -19,7 +19,7 @@ const sample = join(repoRoot, 'docs/samples/applications-sample.csv');
 const header =
   'reference,received_at,route,cohort_year,first_name,last_name,email,phone,date_of_birth,current_force,rank,warrant_number,joined_force_on,unit_preferences,posting_preference,specialist_skills,notes';
 
-async function chooseFile(page: Page, file: string | { name: string; csv: string }) {
+async function chooseFile(page: Page, file: string | { name: string; csv: string | Buffer }) {
   await page.goto('/import');
   const input = page.getByLabel('CSV file');
   if (typeof file === 'string') await input.setInputFiles(file);
@@ -77,6 +77,31 @@ describe('importing applications', () => {
     expect(await counts(page)).toMatchObject({ Unchanged: 8, Refused: 0, 'Possible duplicates': 0 });
     expect(Object.entries(await counts(page)).find(([k]) => k === 'Created' || k === 'To create')?.[1]).toBe(0);
     expect(await page.locator('.app-table tbody tr').filter({ hasText: 'Unchanged' }).count()).toBe(8);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('sends the file’s bytes: a Windows-1252 file (Excel’s “CSV”) is read as such with a note, and a file over the limit is not sent', async () => {
+    const { page, problems, context } = await openSession(env.browser, env.server.url);
+    await signIn(page, accounts.resourcing);
+    const csv = `${header}\r\nCP-1,2026-11-10,transferee,,José,Ó Briain,jose.obriain@example.com,,1990-01-01,Kent Police,PC,,2015-01-01,,,,Café\r\n`;
+    await chooseFile(page, { name: 'excel.csv', csv: Buffer.from(csv, 'latin1') });
+    await page.getByRole('button', { name: 'Check file (dry run)' }).click();
+    await page.getByRole('heading', { name: 'Check of excel.csv' }).waitFor();
+    expect(await seen(page.locator('.govuk-inset-text').filter({ hasText: 'Windows-1252' }))).toBe(
+      "This file was saved as Windows-1252 (Excel's 'CSV'); Muster read it as such. Check the names look right, or save as 'CSV UTF-8' next time.",
+    );
+    expect(await seen(page.locator('.app-table tbody tr').first())).toBe('2 CP-1 José Ó Briain To create');
+
+    const sent: string[] = [];
+    page.on('request', (r) => r.url().includes('imports.start') && sent.push(r.url()));
+    await chooseFile(page, { name: 'huge.csv', csv: Buffer.alloc(6_000_001, 0x61) });
+    await page.getByRole('button', { name: 'Check file (dry run)' }).click();
+    await page.locator('#import-file-error').waitFor();
+    expect(await seen(page.locator('#import-file-error'))).toContain(
+      'The file is 6.1 MB; Muster imports files of at most 6 MB (about 25,000 applications) at a time. Split it into smaller files.',
+    );
+    expect(sent).toEqual([]);
     expect(problems).toEqual([]);
     await context.close();
   });

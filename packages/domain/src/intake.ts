@@ -176,6 +176,11 @@ export class DuplicateIndex {
     return [...links.values()];
   }
 
+  /** Records `c` as the first under `key` unless a case is there already (for existing cases, by id). */
+  addFirst(key: string, c: { id: number | null; reference: string }): void {
+    if (!this.first.has(key)) this.first.set(key, c);
+  }
+
   /** The first case under `key`, if any. */
   firstWith(key: string): { id: number | null; reference: string } | undefined {
     return this.first.get(key);

@@ -502,12 +502,16 @@ describe('the write phase, in slices', () => {
       `CREATE TRIGGER fail_t8 BEFORE INSERT ON applications WHEN NEW.reference = 'T-8' BEGIN SELECT RAISE(ABORT, 'disk on fire'); END`,
     );
     await expect(
-      runImport(ctxOf(api), { fileName: 'f.csv', bytes: Buffer.from(csv), isDryRun: false }, { sliceRows: 3 }),
+      runImport(ctxOf(api), { fileName: 'f.csv', bytes: Buffer.from(csv), isDryRun: false }, { sliceRows: 3, sliceMs: Infinity }),
     ).rejects.toThrow('The import stopped part-way: 6 of 10 applications were imported. Import the same file again to finish it');
     expect(count(api)).toBe(6);
     api.db.$client.exec('DROP TRIGGER fail_t8');
 
-    const again = await runImport(ctxOf(api), { fileName: 'f.csv', bytes: Buffer.from(csv), isDryRun: false }, { sliceRows: 3 });
+    const again = await runImport(
+      ctxOf(api),
+      { fileName: 'f.csv', bytes: Buffer.from(csv), isDryRun: false },
+      { sliceRows: 3, sliceMs: Infinity },
+    );
     expect(again).toMatchObject({ isCommitted: true, counts: { create: 4, unchanged: 6, refused: 0 } });
     const refs = api.db.select({ reference: applications.reference }).from(applications).all();
     expect(refs.map((r) => r.reference).sort()).toEqual(Array.from({ length: 10 }, (_, i) => `T-${i + 1}`).sort());
@@ -529,6 +533,7 @@ describe('the write phase, in slices', () => {
       { fileName: 'f.csv', bytes: Buffer.from(csv), isDryRun: false },
       {
         sliceRows: 2,
+        sliceMs: Infinity,
         onProgress: (phase, processed) => {
           // After the first slice, someone else imports row 5 (the same details) from another file.
           if (phase === 'writing' && processed === 2) insertRow(api, sameAsRow5);
@@ -544,6 +549,7 @@ describe('the write phase, in slices', () => {
       { fileName: 'f.csv', bytes: Buffer.from(csv), isDryRun: false },
       {
         sliceRows: 2,
+        sliceMs: Infinity,
         onProgress: (phase, processed) => {
           if (phase === 'writing' && processed === 2) insertRow(other, { ...sameAsRow5, email: 'someone.else@example.com' });
         },

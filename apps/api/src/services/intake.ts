@@ -42,14 +42,18 @@ export function importFileOf(input: StartImportInput): ImportFile {
 }
 
 /**
- * How the write phase is cut: applications written per transaction (docs/decisions/0009). Between
- * two slices the server answers everyone else's requests. A setting so the benchmark can compare.
+ * How the write phase is cut (docs/decisions/0009): a transaction takes at most `sliceRows`
+ * applications and ends after the row that takes it past `sliceMs` of work, whichever comes first;
+ * between two slices the server answers everyone else's requests. Chosen by measurement
+ * (docs/BENCHMARKS.md): a slice then holds the server up for about a tenth of a second however
+ * loaded the machine. A setting, so the benchmark can compare one transaction for the whole file.
  */
-export const importSettings = { sliceRows: 500 };
+export const importSettings = { sliceRows: 500, sliceMs: 100 };
 
 export type ImportOptions = {
   onProgress?: (phase: ImportJob['phase'], processed: number, total: number) => void;
   sliceRows?: number;
+  sliceMs?: number;
   /** Rows of each kind the report lists (the counts cover every row); the CLI lists them all. */
   rowsListed?: number;
 };
@@ -110,19 +114,6 @@ const personOf = (row: ImportRow): PersonKeys => ({
   lastName: row.lastName,
   dateOfBirth: row.dateOfBirth,
 });
-
-/** Reads the database once for what an import is checked against: references, and the first case under each key. */
-function loadExisting(db: Tx | Db) {
-  const byReference = new Map<string, number>();
-  const index = new DuplicateIndex();
-  let maxId = 0;
-  for (const p of db.select(personColumns).from(applications).orderBy(asc(applications.id)).all()) {
-    byReference.set(p.reference, p.id);
-    index.add(p, { id: p.id, reference: p.reference });
-    maxId = p.id;
-  }
-  return { byReference, index, maxId };
-}
 
 /** The compared fields in which each stored case differs from its row. */
 function differences(db: Tx | Db, rows: { row: ImportRow; id: number }[]): Map<number, string[]> {
@@ -220,11 +211,9 @@ function* planSteps(db: Tx | Db, file: ImportFile): Generator<Progress, Plan> {
     if (headerErrors.length) return refuse(...headerErrors.map((m) => fileError('bad_header', m)));
     if (total === 0) return refuse(fileError('no_rows', 'The file has a header row but no applications.'));
 
-    const existing = loadExisting(db);
-    plan.index = existing.index;
-    plan.maxId = existing.maxId;
+    // 1. Every row against the rules and the rest of the file.
     const linesByReference = new Map<string, number>();
-    const matchedExisting: { row: ImportRow; id: number; result: ImportRowResult }[] = [];
+    const readable: Planned[] = [];
     let processed = 0;
     for (const { line, fields } of rows) {
       const read = readImportRow(fields, columns);
@@ -248,24 +237,70 @@ function* planSteps(db: Tx | Db, file: ImportFile): Generator<Progress, Plan> {
           duplicates: [],
         };
         const earlierLine = linesByReference.get(row.reference);
-        const existingId = existing.byReference.get(row.reference);
         if (earlierLine !== undefined) {
           result.outcome = 'refused';
           result.errors.push(`reference: ${row.reference} is also on line ${earlierLine}; each application appears once.`);
-        } else if (existingId !== undefined) {
-          result.outcome = 'unchanged';
-          matchedExisting.push({ row, id: existingId, result });
-        }
+        } else readable.push({ result, row, links: [] });
         linesByReference.set(row.reference, line);
-        if (result.outcome === 'create') {
-          // Linked to the first case with each key this row has: existing, else an earlier row.
-          const links = plan.index.add(personOf(row), { id: null, reference: row.reference });
-          result.duplicates = links.map((l) => ({ reference: l.reference, matches: l.matches }));
-          plan.creates.push({ result, row, links });
-        }
         plan.results.push(result);
       }
       if (++processed % 500 === 0) yield { processed, total };
+    }
+    linesByReference.clear();
+
+    // 2. Against the database: references imported before, and the first case under each key a new
+    // row has. Only what the file needs is kept, so memory follows the file, not the database.
+    const matchedExisting: { row: ImportRow; id: number; result: ImportRowResult }[] = [];
+    for (let i = 0; i < readable.length; i += 500) {
+      const chunk = readable.slice(i, i + 500);
+      const found = new Map(
+        db
+          .select({ id: applications.id, reference: applications.reference })
+          .from(applications)
+          .where(
+            inArray(
+              applications.reference,
+              chunk.map((p) => p.row.reference),
+            ),
+          )
+          .all()
+          .map((a) => [a.reference, a.id]),
+      );
+      for (const p of chunk) {
+        const id = found.get(p.row.reference);
+        if (id === undefined) plan.creates.push(p);
+        else {
+          p.result.outcome = 'unchanged';
+          matchedExisting.push({ row: p.row, id, result: p.result });
+        }
+      }
+      yield { processed: total, total };
+    }
+    readable.length = 0;
+    const keysOfFile = new Set(plan.creates.flatMap((p) => duplicateKeys(personOf(p.row)).map((k) => k.key)));
+    for (let after = 0; ;) {
+      const page = db
+        .select(personColumns)
+        .from(applications)
+        .where(gt(applications.id, after))
+        .orderBy(asc(applications.id))
+        .limit(2_000)
+        .all();
+      for (const c of page) {
+        for (const k of duplicateKeys(c))
+          if (keysOfFile.has(k.key)) plan.index.addFirst(k.key, { id: c.id, reference: c.reference });
+      }
+      if (!page.length) break;
+      after = plan.maxId = page.at(-1)!.id;
+      yield { processed: total, total };
+    }
+    keysOfFile.clear();
+    // 3. Each new row is linked to the first case with each key it has: an existing one, else an earlier row.
+    for (let i = 0; i < plan.creates.length; i++) {
+      const p = plan.creates[i]!;
+      p.links = plan.index.add(personOf(p.row), { id: null, reference: p.row.reference });
+      p.result.duplicates = p.links.map((l) => ({ reference: l.reference, matches: l.matches }));
+      if ((i + 1) % 2_000 === 0) yield { processed: total, total };
     }
     for (let i = 0; i < matchedExisting.length; i += 500) {
       const chunk = matchedExisting.slice(i, i + 500);
@@ -399,15 +434,20 @@ class ImportStopped extends Error {
 const n = (x: number) => x.toLocaleString('en-GB');
 
 /**
- * Writes the planned rows in slices of `sliceRows`, each in its own transaction, pausing between
- * slices so other requests are answered. Each slice checks its own rows again inside its
+ * Writes the planned rows in slices (`sliceRows` rows or `sliceMs` of work), each in its own
+ * transaction, pausing between slices so other requests are answered. Each slice checks its own rows again inside its
  * transaction: a reference someone else created meanwhile is left alone if its details are the
  * same (it counts as unchanged) and stops the import if they differ; a case created meanwhile that
  * shares a key with a row that had no earlier case for it becomes that row's link. Every row goes in
  * with its events and flags in one transaction, so an import stopped part-way is finished by
  * importing the same file again: what was written is then unchanged, the rest is created.
  */
-async function writeInSlices(ctx: ServiceCtx, plan: Plan, sliceRows: number, onProgress: ImportOptions['onProgress']) {
+async function writeInSlices(
+  ctx: ServiceCtx,
+  plan: Plan,
+  slicing: { sliceRows: number; sliceMs: number },
+  onProgress: ImportOptions['onProgress'],
+) {
   const at = ctx.now().toISOString();
   const written = new Map<string, number>();
   // Cases others created since the file was checked: their references, and the first under each key.
@@ -416,17 +456,20 @@ async function writeInSlices(ctx: ServiceCtx, plan: Plan, sliceRows: number, onP
   let watermark = plan.maxId;
   let done = 0;
   const total = plan.creates.length;
-  for (let start = 0; start < total; start += sliceRows) {
-    const slice = plan.creates.slice(start, start + sliceRows);
+  while (done < total) {
+    let end = done;
     try {
       ctx.db.transaction(
         (tx) => {
+          const sliceStart = performance.now();
           const q = importQueries(tx);
           for (const c of q.newcomers.all({ after: watermark })) {
             present.set(c.reference, c.id);
             newIndex.add(c, { id: c.id, reference: c.reference });
           }
-          for (const p of slice) {
+          const last = Math.min(total, done + slicing.sliceRows);
+          for (end = done; end < last && (end === done || performance.now() - sliceStart < slicing.sliceMs); end++) {
+            const p = plan.creates[end]!;
             const r = p.row;
             const meanwhile = present.get(r.reference);
             if (meanwhile !== undefined) {
@@ -494,7 +537,7 @@ async function writeInSlices(ctx: ServiceCtx, plan: Plan, sliceRows: number, onP
         { cause: e },
       );
     }
-    done += slice.length;
+    done = end;
     onProgress?.('writing', done, total);
     await breathe();
   }
@@ -534,7 +577,12 @@ export async function runImport(ctx: ServiceCtx, file: ImportFile, options: Impo
   const isRefused = plan.fileErrors.length > 0 || plan.results.some((r) => r.outcome === 'refused');
   if (file.isDryRun || isRefused || !plan.creates.length) return reportOf(plan, false, rowsListed);
   options.onProgress?.('writing', 0, plan.creates.length);
-  await writeInSlices(ctx, plan, options.sliceRows ?? importSettings.sliceRows, options.onProgress);
+  await writeInSlices(
+    ctx,
+    plan,
+    { sliceRows: options.sliceRows ?? importSettings.sliceRows, sliceMs: options.sliceMs ?? importSettings.sliceMs },
+    options.onProgress,
+  );
   return reportOf(plan, true, rowsListed);
 }
 
