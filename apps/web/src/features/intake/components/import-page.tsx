@@ -137,8 +137,7 @@ function Importer() {
     ...(start.error ? (startErrors.length ? startErrors : [errorMessage(start.error)]) : []),
   ];
   const summary: SummaryError[] = fieldMessages.map((text) => ({ href: '#import-file', text }));
-  if (job?.phase === 'failed')
-    summary.push({ href: '#import-progress', text: job.error ?? 'The import failed; nothing was imported.' });
+  if (job?.phase === 'failed') summary.push({ href: '#import-progress', text: job.error ?? 'The import stopped.' });
 
   return (
     <div className="govuk-grid-row">
@@ -236,7 +235,8 @@ function progressText(job: ImportJob | undefined, isStarting: boolean): string {
     case 'writing':
       return job.total ? `Writing ${n(job.processed)} of ${n(job.total)} applications…` : 'Writing…';
     case 'failed':
-      return 'The import failed. Nothing was imported.';
+      // The job's error says what was written, if anything (an import stopped part-way is finished by running it again).
+      return 'The import stopped.';
     case 'done':
       return job.report?.isCommitted
         ? `Checked and wrote ${n(job.total)} of ${n(job.total)} rows.`
@@ -262,7 +262,7 @@ function Progress({ job, isStarting }: { job: ImportJob | undefined; isStarting:
           : phase === 'writing'
             ? 'Writing the cases.'
             : phase === 'failed'
-              ? 'The import failed. Nothing was imported.'
+              ? `The import stopped. ${job?.error ?? ''}`
               : phase === 'done' && r
                 ? `${r.isDryRun ? 'Check' : 'Import'} finished: ${r.counts.create} to create, ${r.counts.unchanged} unchanged, ${r.counts.refused} refused.`
                 : '',
