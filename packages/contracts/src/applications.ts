@@ -97,7 +97,12 @@ export const ListFilters = z.object({
 });
 export type ListFilters = z.infer<typeof ListFilters>;
 
-export const ListApplicationsInput = ListFilters.extend({ cursor: Cursor, limit: PageSize });
+export const ListApplicationsInput = ListFilters.extend({
+  /** true: only cases at an open stage (the board's columns); false: only onboarded, rejected or withdrawn ones. */
+  isOpen: z.boolean().optional(),
+  cursor: Cursor,
+  limit: PageSize,
+});
 export type ListApplicationsInput = z.infer<typeof ListApplicationsInput>;
 
 export const BoardInput = ListFilters.omit({ stage: true }).extend({
@@ -382,6 +387,8 @@ export type Settings = {
   triageSlaDays: number;
   /** Days between a transferee's final offer and their earliest start, so they can give notice. */
   transfereeNoticeDays: number;
+  /** Days a case should take at each open stage; past this the board marks it overdue. */
+  stageTargetDays: Record<OpenStage, number>;
 };
 
 /** The pool, or (with `applicationId`) the pool ranked for that case's posting. */

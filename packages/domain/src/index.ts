@@ -5,6 +5,7 @@ export * from './reference.ts';
 export * from './access.ts';
 export * from './pipeline.ts';
 export * from './records.ts';
+export * from './eligibility-rules.ts';
 export * from './csv.ts';
 export * from './intake.ts';
 export * from './text-file.ts';

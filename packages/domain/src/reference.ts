@@ -1,4 +1,4 @@
-import type { Route, UnitCode } from '@muster/contracts';
+import type { OpenStage, Route, UnitCode } from '@muster/contracts';
 
 export const bcus = [
   'Central West',
@@ -159,10 +159,23 @@ export function requiredChecks(route: Route, targetUnit: UnitCode | null): Check
   return checkTypes.filter((c) => (c.routes === 'all' || c.routes.includes(route)) && (c.unit === null || c.unit === targetUnit));
 }
 
+/** Police Now's programmes, with the first cohort each took (Police Now's page: NGLP since 2015, NDP since 2019). */
 export const policeNowProgrammes = [
-  { route: 'police_now_nglp', name: 'National Graduate Leadership Programme', years: 2 },
-  { route: 'police_now_ndp', name: 'National Detective Programme', years: 2 },
+  { route: 'police_now_nglp', name: 'National Graduate Leadership Programme', years: 2, firstCohortYear: 2015 },
+  { route: 'police_now_ndp', name: 'National Detective Programme', years: 2, firstCohortYear: 2019 },
 ] as const;
+
+/**
+ * Days a case should take at each open stage: past this it is overdue (the board marks it). Review
+ * should be quick; pre-employment checks (vetting above all) take longest.
+ */
+export const stageTargetDays: Record<OpenStage, number> = {
+  review: 14,
+  interview: 21,
+  pre_employment: 45,
+  induction: 30,
+  mentoring: 30,
+};
 
 export const metValueLabels = {
   professionalism: 'Professionalism',

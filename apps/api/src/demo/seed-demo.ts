@@ -260,7 +260,7 @@ function seedOneCase(
 
   let c = createApplication(as(actors.resourcing), {
     route,
-    cohortYear: route === 'transferee' ? null : rand.pick([2025, 2026, 2027]),
+    cohortYear: route === 'transferee' ? null : today.getUTCFullYear() + rand.int(-1, 1),
     firstName: first,
     lastName: last,
     email: `${first}.${last}${n}`.toLowerCase().replace(/[^a-z0-9.]/g, '') + '@example.com',

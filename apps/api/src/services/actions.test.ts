@@ -1,7 +1,7 @@
 import type { ApplicationDetail, CaseActions, CreateApplicationInput, Stage } from '@muster/contracts';
 import { applications, inductionCourses, mentors, type Db } from '@muster/db';
 import { buildApplication } from '@muster/db/testing';
-import { DomainError, requiredChecks, routeCriteria } from '@muster/domain';
+import { DomainError, requiredChecks, routeCriteria, stageTargetDays } from '@muster/domain';
 import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
@@ -323,7 +323,7 @@ describe('what the dashboard is told rather than works out', () => {
     const api = await setupApi();
     api.config.triageSlaDays = 3;
     const reference = await api.as.resourcing.reference.all();
-    expect(reference.settings).toEqual({ triageSlaDays: 3, transfereeNoticeDays: 28 });
+    expect(reference.settings).toEqual({ triageSlaDays: 3, transfereeNoticeDays: 28, stageTargetDays });
     expect(reference.pipeline.map((p) => [p.stage, p.next])).toEqual([
       ['review', 'interview'],
       ['interview', 'pre_employment'],

@@ -28,6 +28,8 @@ import {
 import {
   assertCanSee,
   assertMay,
+  assertNoProblems,
+  candidateProblems,
   caseActions,
   caseMoves,
   checkName as checkNameOf,
@@ -40,7 +42,7 @@ import {
   requiredChecks,
   type Actor,
 } from '@muster/domain';
-import { and, asc, desc, eq, gt, inArray, lt, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lt, notInArray, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { ServiceCtx } from './actor.ts';
 import {
@@ -62,6 +64,7 @@ export function createApplication(ctx: ServiceCtx, input: CreateApplicationInput
   const at = ctx.now().toISOString();
   const id = ctx.db.transaction(
     (tx) => {
+      assertNoProblems(candidateProblems(input, at.slice(0, 10)));
       if (input.currentForce && !tx.select({ name: forces.name }).from(forces).where(eq(forces.name, input.currentForce)).get()) {
         throw fieldError(
           'currentForce',
@@ -124,6 +127,7 @@ export function updateApplication(ctx: ServiceCtx, input: UpdateApplicationInput
       assertMay(ctx.actor, row, 'details');
       if (input.route !== row.route && row.stage !== 'review')
         throw fieldError('route', 'The route can only change while the case is at review.', 'details.route_locked');
+      assertNoProblems(candidateProblems(input, ctx.now().toISOString().slice(0, 10)));
       if (
         input.currentForce &&
         input.currentForce !== row.currentForce &&
@@ -354,28 +358,42 @@ function scopeCondition(actor: Actor, bind: Bind, c: FilterColumns = application
   }
 }
 
-/** The text search as a condition: an FTS5 trigram match for words of 3+ characters, LIKE for shorter ones. */
+/**
+ * The forms a word may take as a case's reference, to compare with `reference` through its unique
+ * index: as typed, in capitals (references are kept as given; Muster's own are `MUS-000041`), and a
+ * Muster reference written without its leading zeros (`mus-41`).
+ */
+function referenceForms(word: string): [string, string, string] {
+  const own = /^mus-?0*(\d{1,6})$/i.exec(word);
+  return [word, word.toUpperCase(), own ? `MUS-${own[1]!.padStart(6, '0')}` : word.toUpperCase()];
+}
+
+/**
+ * The text search as a condition. Each word must match: its text in a name, the email or the force (an
+ * FTS5 trigram match for words of 3+ characters, LIKE for shorter ones), or the whole of the case's
+ * reference, so `MUS-000041` finds that case.
+ */
 function searchCondition(q: string | undefined, bind: Bind): SQL | undefined {
   const words = searchWords(q);
   if (!words.length) return undefined;
-  const long = words.filter((w) => w.length >= 3);
-  const short = words.filter((w) => w.length < 3);
-  const conditions: SQL[] = [];
-  if (long.length) {
-    const match = long.map((w) => `"${w.replaceAll('"', '""')}"`).join(' AND ');
-    conditions.push(
-      sql`${applications.id} IN (SELECT rowid FROM applications_search WHERE applications_search MATCH ${bind('match', match)})`,
-    );
-  }
-  short.forEach((w, i) => {
-    const like = bind(`like${i}`, `%${w.replace(/[%_\\]/g, (m) => `\\${m}`)}%`);
-    conditions.push(
-      sql`(${applications.firstName} LIKE ${like} ESCAPE '\\' OR ${applications.lastName} LIKE ${like} ESCAPE '\\' OR ${applications.email} LIKE ${like} ESCAPE '\\' OR ifnull(${applications.currentForce}, '') LIKE ${like} ESCAPE '\\')`,
-    );
-  });
-  return and(...conditions);
+  return and(
+    ...words.map((word, i) => {
+      const forms = referenceForms(word).map((f, j) => bind(`ref${i}_${j}`, f));
+      return sql`(${textCondition(word.toLowerCase(), i, bind)} OR ${inArray(applications.reference, forms)})`;
+    }),
+  );
 }
-const searchWords = (q: string | undefined) => (q ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 6);
+
+/** One word in a name, the email or the force: through the trigram index from 3 characters, by LIKE below that. */
+function textCondition(word: string, i: number, bind: Bind): SQL {
+  if (word.length >= 3) {
+    const match = bind(`match${i}`, `"${word.replaceAll('"', '""')}"`);
+    return sql`${applications.id} IN (SELECT rowid FROM applications_search WHERE applications_search MATCH ${match})`;
+  }
+  const like = bind(`like${i}`, `%${word.replace(/[%_\\]/g, (m) => `\\${m}`)}%`);
+  return sql`(${applications.firstName} LIKE ${like} ESCAPE '\\' OR ${applications.lastName} LIKE ${like} ESCAPE '\\' OR ${applications.email} LIKE ${like} ESCAPE '\\' OR ifnull(${applications.currentForce}, '') LIKE ${like} ESCAPE '\\')`;
+}
+const searchWords = (q: string | undefined) => (q ?? '').split(/\s+/).filter(Boolean).slice(0, 6);
 
 type Filters = Omit<ListFilters, 'stage'> & { stage?: Stage | undefined };
 
@@ -430,8 +448,12 @@ function toCaseCards(actor: Actor, rows: ReturnType<ReturnType<typeof cardsQuery
 export function listApplications(ctx: ServiceCtx, input: ListApplicationsInput): Page<CaseCard> {
   const after = decodeCursor(input.cursor, isIdCursor);
   const p = placeholders(ctx.actor);
+  // The names bound tell the two apart in the query's shape: they are the same stages.
+  const open = (as: string) => openStages.map((s) => p.bind(`${as}_${s}`, s));
   const where = and(
     ...conditionsOf(ctx.actor, input, p.bind),
+    input.isOpen === true ? inArray(applications.stage, open('open')) : undefined,
+    input.isOpen === false ? notInArray(applications.stage, open('ended')) : undefined,
     after ? lt(applications.id, p.bind('before', after[0])) : undefined,
   );
   const rows = cardQueries(ctx.db, `list ${p.shape()}`, () => cardsQuery(ctx.db, where, 'newest')).all({

@@ -544,7 +544,10 @@ describe('the pipeline, gate by gate, for a transferee to TSG', () => {
 
   it('lists every unmet review condition at once', async () => {
     const api = await setupApi({ now: new Date('2026-11-23T10:00:00Z') });
-    let c = await create(api, { currentForce: 'Metropolitan Police Service', joinedForceOn: '2025-06-01' });
+    let c = await create(api, { joinedForceOn: '2025-06-01' });
+    // Create and edit refuse the Met now; a case recorded before they did is still held at the gate.
+    api.db.$client.prepare("UPDATE applications SET current_force = 'Metropolitan Police Service' WHERE id = ?").run(c.id);
+    c = await api.as.resourcing.applications.get({ id: c.id });
     c = await api.as.resourcing.applications.recordEligibility({
       ...clearForceRecords,
       id: c.id,

@@ -23,9 +23,12 @@ import {
   assertCourseHasRoom,
   assertMay,
   assertMentorHasRoom,
+  assertNoProblems,
   checkName,
   checkUpdateEffect,
+  eligibilityChanges,
   exceptionRefusal,
+  forceRecordsProblems,
   fieldError,
   mentoredStages,
   validateEligibility,
@@ -65,8 +68,9 @@ function writeCase(
 }
 
 export function recordEligibility(ctx: ServiceCtx, input: RecordEligibilityInput): ApplicationDetail {
-  return writeCase(ctx, input, 'eligibility', (tx, { row }, at) => {
+  return writeCase(ctx, input, 'eligibility', (tx, { row, eligibility: previous }, at) => {
     validateEligibility(row, input.targetUnit, input.criteria, input.unitCriteria);
+    assertNoProblems(forceRecordsProblems(input));
     const record = {
       criteria: input.criteria,
       unitCriteria: input.unitCriteria,
@@ -88,12 +92,23 @@ export function recordEligibility(ctx: ServiceCtx, input: RecordEligibilityInput
       .run();
     bumpVersion(tx, row, at, { targetUnit: input.targetUnit });
     const { recordedBy: _by, recordedAt: _at, ...details } = record;
+    // What this record changes, before → after, against the record it replaces (the history keeps both).
+    const changes = eligibilityChanges(previous ? { ...previous, targetUnit: row.targetUnit } : null, {
+      ...details,
+      targetUnit: input.targetUnit,
+    });
     appendEvent(tx, {
       applicationId: row.id,
       actorId: ctx.actor.id,
       at,
       type: 'eligibility_recorded',
-      details: { ...details, targetUnit: input.targetUnit, previousTargetUnit: row.targetUnit },
+      details: {
+        ...details,
+        targetUnit: input.targetUnit,
+        previousTargetUnit: row.targetUnit,
+        isFirstRecord: !previous,
+        changes,
+      },
     });
   });
 }

@@ -9,6 +9,7 @@ import {
   postingOf,
   rankMentors,
   routeCriteria,
+  stageTargetDays,
   transfereeNoticeDays,
   unitCriteria,
   units,
@@ -24,7 +25,7 @@ import { loadCase } from './case-store.ts';
  * from courses and the pool.
  */
 export function getReference(db: Db, today: string, config: { triageSlaDays: number }) {
-  const settings: Settings = { triageSlaDays: config.triageSlaDays, transfereeNoticeDays };
+  const settings: Settings = { triageSlaDays: config.triageSlaDays, transfereeNoticeDays, stageTargetDays };
   return {
     settings,
     pipeline: pipelineSteps(),
