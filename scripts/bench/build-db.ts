@@ -244,7 +244,9 @@ export async function buildDatabase(o: BuildOptions): Promise<{ path: string; me
       );
       const toInterview = ready.nextMoves.find((m) => m.to === 'interview');
       if (!toInterview || toInterview.unmet.length)
-        throw new Error(`Move-pool case ${ready.id} cannot go to interview: ${toInterview?.unmet.join('; ') ?? 'no such move'}`);
+        throw new Error(
+          `Move-pool case ${ready.id} cannot go to interview: ${toInterview?.reasons.join('; ') ?? 'no such move'}`,
+        );
       movePoolIds.push(ready.id);
     }
   });

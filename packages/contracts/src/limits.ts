@@ -5,3 +5,5 @@
 
 /** Calls one batched request may carry (the dashboard's client batches up to this many; the server refuses more). */
 export const maxBatchCalls = 10;
+
+export * from './import-limits.ts';

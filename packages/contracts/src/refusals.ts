@@ -52,6 +52,9 @@ export const refusalSections = {
   // a record made at a stage where it cannot be (PRECONDITION_FAILED)
   'action.wrong_stage': null,
   'triage.case_not_open': null,
+  // merging a possible duplicate (PRECONDITION_FAILED)
+  'duplicates.merge_not_at_review': null,
+  'duplicates.kept_case_closed': null,
 
   // field errors (BAD_REQUEST, `fieldCodes` beside `fieldErrors`)
   'move.listed_reason_missing': null,

@@ -139,14 +139,6 @@ export function duplicateKeys(p: PersonKeys): { match: DuplicateMatch; key: stri
   ];
 }
 
-/** Which duplicate rules two people share. */
-export function duplicateMatches(a: PersonKeys, b: PersonKeys): DuplicateMatch[] {
-  const bKeys = new Set(duplicateKeys(b).map((k) => k.key));
-  return duplicateKeys(a)
-    .filter((k) => bKeys.has(k.key))
-    .map((k) => k.match);
-}
-
 /** An earlier case a newer one is linked to as a possible duplicate, with the rules they share. */
 export type DuplicateLink = { id: number | null; reference: string; matches: DuplicateMatch[] };
 

@@ -324,7 +324,12 @@ const matrix: Record<string, Row> = {
   // Intake: resourcing's own tools.
   'imports.start': {
     given: 'a dry run of a small CSV',
-    arrange: async () => (c) => c.imports.start({ fileName: 'a.csv', csv: 'reference,first_name\nX-1,Ann\n', isDryRun: true }),
+    arrange: async () => (c) =>
+      c.imports.start({
+        fileName: 'a.csv',
+        content: Buffer.from('reference,first_name\nX-1,Ann\n').toString('base64'),
+        isDryRun: true,
+      }),
     expected: onlyResourcing,
   },
   'imports.status': {
@@ -332,7 +337,7 @@ const matrix: Record<string, Row> = {
     arrange: async (api) => {
       const job = await api.as.resourcing.imports.start({
         fileName: 'a.csv',
-        csv: 'reference,first_name\nX-1,Ann\n',
+        content: Buffer.from('reference,first_name\nX-1,Ann\n').toString('base64'),
         isDryRun: true,
       });
       return (c) => c.imports.status({ jobId: job.id });

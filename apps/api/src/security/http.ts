@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { maxBatchCalls } from '@muster/contracts';
+import { importLimits, maxBatchCalls } from '@muster/contracts';
 import helmet from 'helmet';
 
 export const sessionCookieName = 'muster_session';
@@ -19,10 +19,14 @@ function refuseRequest(res: Response, httpStatus: number, code: string, message:
   res.status(httpStatus).json({ error: { message, code: rpcCode, data: { code, httpStatus, ...data } } });
 }
 
-/** Bytes a request body may have: ordinary calls, and one resourcing user's `imports.start` (the file, base64). */
-export const bodyLimits = { ordinary: 256 * 1024, import: 8 * 1024 * 1024 } as const;
+/**
+ * Bytes a request body may have: ordinary calls, and one resourcing user's `imports.start` — the
+ * largest file, base64, and room for the rest of the JSON.
+ */
+export const bodyLimits = { ordinary: 256 * 1024, import: importLimits.maxContentChars + 64 * 1024 } as const;
 
-const sizeInWords = (bytes: number) => (bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MB` : `${bytes / 1024} KB`);
+const sizeInWords = (bytes: number) =>
+  bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.round(bytes / 1024)} KB`;
 export const tooLargeMessage = (limit: number) =>
   `The request is larger than Muster accepts (at most ${sizeInWords(limit)}); nothing was changed.`;
 

@@ -1,6 +1,6 @@
 import type { DuplicateMatch, ResolveDuplicateInput } from '@muster/contracts';
 import { applications, duplicateFlags, users } from '@muster/db';
-import { assertCanSee, DomainError, duplicateKeys, type PersonKeys } from '@muster/domain';
+import { assertCanSee, DomainError, duplicateKeys, isClosed, refuse, type PersonKeys } from '@muster/domain';
 import { aliasedTable, and, asc, desc, eq, gt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { ServiceCtx } from './actor.ts';
 import { appendEvent, assertVersion, bumpVersion, loadCase, logAccess, type Tx } from './case-store.ts';
@@ -214,11 +214,11 @@ export function mergeDuplicate(ctx: ServiceCtx, input: ResolveDuplicateInput) {
       assertVersion(newer, input.expectedVersion);
       if (newer.stage !== 'review') {
         const reason = `Only a case still at review can be merged into another; ${newer.reference} is at ${newer.stage.replace('_', '-')}.`;
-        throw new DomainError('PRECONDITION_FAILED', reason, { reasons: [reason] });
+        throw refuse('duplicates.merge_not_at_review', reason);
       }
-      if (kept.stage === 'rejected' || kept.stage === 'withdrawn') {
+      if (isClosed(kept.stage)) {
         const reason = `${kept.reference} is ${kept.stage}: reopen it first, or dismiss this flag and keep ${newer.reference}.`;
-        throw new DomainError('PRECONDITION_FAILED', reason, { reasons: [reason] });
+        throw refuse('duplicates.kept_case_closed', reason);
       }
       const at = ctx.now().toISOString();
       const carried = {

@@ -1,11 +1,5 @@
-import {
-  importLimitMessages,
-  importLimits,
-  importReportRowsListed,
-  type ImportJob,
-  type ImportReport,
-  type ImportRowResult,
-} from '@muster/contracts';
+import type { ImportJob, ImportReport, ImportRowResult } from '@muster/contracts';
+import { importLimitMessages, importLimits, importReportRowsListed } from '@muster/contracts/limits';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
@@ -14,7 +8,6 @@ import { ErrorMessage, Select } from '../../../components/fields.tsx';
 import { usePageTitle } from '../../../components/page-title.ts';
 import { errorCode, errorMessage, fieldErrors } from '../../../lib/errors.ts';
 import { describeMatches } from '../../../lib/labels.ts';
-import { may } from '../../../lib/permissions.ts';
 import { useMe } from '../../../lib/session.ts';
 import { useTRPC } from '../../../lib/trpc.ts';
 import { fileContent } from '../file-content.ts';
@@ -53,7 +46,7 @@ const n = (x: number) => x.toLocaleString('en-GB');
 export function ImportPage() {
   usePageTitle('Import applications');
   const me = useMe();
-  if (!may.intake(me.role)) {
+  if (!me.may.intake) {
     return (
       <>
         <h1 className="govuk-heading-l">Import applications</h1>
