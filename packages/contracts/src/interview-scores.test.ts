@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { InterviewScores } from './applications.ts';
+
+describe('interview scores', () => {
+  const scores = { professionalism: 3, integrity: 3, courage: 3, compassion: 3 };
+  it.each([
+    [1, true],
+    [5, true],
+    [0, false],
+    [6, false],
+    [50, false],
+    [2.5, false],
+  ])('a score of %s is accepted: %s', (score, isAccepted) => {
+    for (const value of Object.keys(scores)) {
+      const result = InterviewScores.safeParse({ ...scores, [value]: score });
+      expect([value, result.success]).toEqual([value, isAccepted]);
+      if (!result.success) expect(result.error.issues.map((i) => i.path)).toEqual([[value]]);
+    }
+  });
+});
