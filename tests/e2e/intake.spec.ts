@@ -242,7 +242,9 @@ describe('the application form and correcting details', () => {
     const edit = page.locator('.moj-timeline__item').filter({ hasText: 'Details edited' });
     await edit.waitFor();
     expect(await seen(edit)).toContain('Phone: (none) → 07700 900999');
-    expect(await seen(edit)).toContain('Unit preferences: TSG, BCU → TSG, SNT');
+    expect(await seen(edit)).toContain(
+      'Unit preferences: Territorial Support Group (MO7 Taskforce), Basic Command Unit → Territorial Support Group (MO7 Taskforce), Safer Neighbourhoods (ward teams)',
+    );
     expect(await seen(page.locator('#summary'))).toContain('Unit preferences 1st TSG, 2nd Safer Neighbourhoods');
     await expectNoAxeViolations(page, 'the case page with the edit form and a duplicate banner');
     expect(problems).toEqual([]);

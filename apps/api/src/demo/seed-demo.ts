@@ -1,4 +1,4 @@
-import { pipelineStages, type Route, type UnitCode } from '@muster/contracts';
+import { openStages, pipelineStages, type OpenStage, type Route, type UnitCode } from '@muster/contracts';
 import { applications, inductionCourses, mentors, users, type Db } from '@muster/db';
 import {
   addDays,
@@ -7,6 +7,7 @@ import {
   metForce,
   requiredChecks,
   routeCriteria,
+  stageTargetDays,
   unitCriteria,
   units,
   type Actor,
@@ -127,6 +128,20 @@ export function seedPoolAndCourses(db: Db, today: Date) {
   });
 }
 
+/**
+ * The most days the demo's steps at each stage take before the case moves on (the sum of the largest
+ * `step`s below): a case bound for a later stage starts this long before it is due to get there.
+ */
+const longestStageDays: Record<Exclude<OpenStage, 'mentoring'>, number> = {
+  review: 17,
+  interview: 25,
+  pre_employment: 75,
+  induction: 11,
+};
+
+/** The share of open cases the demo makes overdue at their stage: some, as in a working week, not most. */
+const overdueShare = 0.07;
+
 const endStages = [
   ['review', 22],
   ['interview', 14],
@@ -246,10 +261,34 @@ function seedOneCase(
           ]);
   const isClosing = isClosed(end);
   const depth = isClosing ? rand.int(0, 3) : pipelineStages.indexOf(end as (typeof pipelineStages)[number]);
-  // Older cases have gone further; leave room for the steps before today.
-  let clock = today.getTime() - (depth * 22 + rand.int(1, 40)) * 86_400_000 - rand.int(0, 86_400_000);
+  const latest = today.getTime() - 60_000;
+  // A case still open arrives at its stage a chosen number of days ago: within the stage's target for
+  // most, past it for some. It starts early enough for every step before to fit.
+  const openEnd = (openStages as readonly string[]).includes(end) ? (end as OpenStage) : null;
+  let arrivesAt: number | null = null;
+  let clock: number;
+  if (openEnd) {
+    const target = stageTargetDays[openEnd];
+    const daysInStage = rand.next() < overdueShare ? rand.int(target + 1, target * 2) : rand.int(0, Math.floor(target * 0.9));
+    arrivesAt = today.getTime() - daysInStage * 86_400_000 - rand.int(3_600_000, 10 * 3_600_000);
+    const before = openStages.slice(0, openStages.indexOf(openEnd)) as (keyof typeof longestStageDays)[];
+    clock = arrivesAt - before.reduce((n, s) => n + longestStageDays[s], 0) * 86_400_000;
+  } else {
+    // Onboarded and closed cases: older ones have gone further; leave room for the steps before today.
+    clock = today.getTime() - (depth * 22 + rand.int(1, 40)) * 86_400_000 - rand.int(0, 86_400_000);
+  }
+  // Once at its last stage, each step takes a share of the time left before today.
+  let isAtEnd = openEnd === 'review';
   const step = (minDays: number, maxDays: number) => {
-    clock = Math.min(clock + rand.int(minDays, maxDays) * 86_400_000 + rand.int(0, 8 * 3_600_000), today.getTime() - 60_000);
+    clock = isAtEnd
+      ? clock + (latest - clock) * (0.1 + rand.next() * 0.4)
+      : Math.min(clock + rand.int(minDays, maxDays) * 86_400_000 + rand.int(0, 8 * 3_600_000), latest);
+  };
+  /** Just before the move to `to`: a case that stays there arrives when it was meant to. */
+  const arrive = (to: OpenStage) => {
+    if (to !== openEnd || arrivesAt === null) return;
+    clock = Math.max(clock, arrivesAt);
+    isAtEnd = true;
   };
   const as = (a: Actor & { name: string }): ServiceCtx => ({ db, actor: a, now: () => new Date(clock) });
   const lead = actors.leads.find((l) => l.units.includes(unit)) ?? actors.resourcing;
@@ -349,6 +388,7 @@ function seedOneCase(
   if (end === 'review') return;
   if (isClosing && depth === 0) return close('review');
   step(1, 5);
+  arrive('interview');
   c = moveApplication(as(actors.resourcing), { ...write(), to: 'interview' });
 
   // interview
@@ -367,6 +407,7 @@ function seedOneCase(
   if (end === 'interview') return;
   if (isClosing && depth === 1) return close('interview');
   step(1, 4);
+  arrive('pre_employment');
   c = moveApplication(as(lead.role === 'unit_lead' ? lead : actors.resourcing), { ...write(), to: 'pre_employment' });
 
   // pre-employment checks
@@ -405,6 +446,7 @@ function seedOneCase(
   if (end === 'pre_employment') return;
   if (isClosing) return close('pre_employment');
   step(1, 3);
+  arrive('induction');
   c = moveApplication(as(actors.resourcing), { ...write(), to: 'induction' });
 
   // induction
@@ -426,6 +468,7 @@ function seedOneCase(
   });
   if (end === 'induction') return;
   step(1, 4);
+  arrive('mentoring');
   c = moveApplication(as(actors.coordinator), { ...write(), to: 'mentoring' });
 
   // mentoring

@@ -40,7 +40,7 @@ export function CaseFilterFields({
       <TextInput
         id={`${idPrefix}-q`}
         name="q"
-        label="Search name, email or force"
+        label="Search name, email or force, or a reference"
         type="search"
         defaultValue={q ?? ''}
         key={`q-${q ?? ''}`}

@@ -26,6 +26,19 @@ export function formatDate(iso: string): string {
   return dateFormat.format(d);
 }
 
+const longDateFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'Europe/London',
+});
+
+/** "17 November 2026" for a date (YYYY-MM-DD) or an instant, as GOV.UK writes dates in running text. */
+export function formatLongDate(iso: string): string {
+  const d = iso.length === 10 ? new Date(`${iso}T12:00:00Z`) : new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : longDateFormat.format(d);
+}
+
 export function formatDateTime(iso: string): string {
   return dateTimeFormat.format(new Date(iso));
 }

@@ -1,4 +1,14 @@
-import type { CaseMove, CheckStatus, OpenStage, Role, Route, Stage, UnitCode } from '@muster/contracts';
+import type {
+  CaseMove,
+  CheckStatus,
+  OpenStage,
+  RecordsOutcome,
+  RecordsRequest,
+  Role,
+  Route,
+  Stage,
+  UnitCode,
+} from '@muster/contracts';
 
 // Kept here rather than imported from @muster/contracts at run time: the contracts module brings zod
 // with it, which the dashboard does not need in its first load. Types still come from contracts, so
@@ -58,6 +68,14 @@ export const checkStatusLabels: Record<CheckStatus, string> = {
   failed: 'Failed',
   waived: 'Waived',
 };
+
+/** The current force's PSD and OH records, as the eligibility form and the history name them. */
+export const recordsRequestLabels: Record<RecordsRequest, string> = {
+  not_requested: 'Not requested',
+  requested: 'Requested',
+  received: 'Received',
+};
+export const recordsOutcomeLabels: Record<RecordsOutcome, string> = { clear: 'Clear', refer: 'Refer' };
 
 export const metValues = ['professionalism', 'integrity', 'courage', 'compassion'] as const;
 export const metValueLabels: Record<(typeof metValues)[number], string> = {

@@ -1,16 +1,4 @@
-import type { OpenStage } from '@muster/contracts';
-
-/**
- * Days a case may sit in a stage before the board highlights it. One place to tune them.
- * Review should be quick; pre-employment checks (vetting above all) take longest.
- */
-export const stageThresholdDays: Record<OpenStage, number> = {
-  review: 14,
-  interview: 21,
-  pre_employment: 45,
-  induction: 30,
-  mentoring: 30,
-};
+// How long a case should take at each stage comes from the server (`reference.all`, settings.stageTargetDays).
 
 /** How often the board and the case page fetch fresh data while open, in milliseconds. */
 export const refreshIntervalMs = 20_000;

@@ -14,6 +14,7 @@ import { CaseCard } from './case-card.tsx';
  */
 export function BoardColumn({
   column,
+  targetDays,
   filters,
   dragging,
   canDrop,
@@ -22,6 +23,8 @@ export function BoardColumn({
   onDragEnd,
 }: {
   column: Column;
+  /** Days a case should take at this stage (the server's stage target). */
+  targetDays: number | undefined;
   filters: BoardFilters;
   dragging: Card | null;
   canDrop: boolean;
@@ -77,7 +80,14 @@ export function BoardColumn({
       {items.length ? (
         <ol className="app-column__list">
           {items.map((card) => (
-            <CaseCard key={card.id} card={card} onMove={onMove} onDragStart={onDragStart} onDragEnd={onDragEnd} />
+            <CaseCard
+              key={card.id}
+              card={card}
+              targetDays={targetDays}
+              onMove={onMove}
+              onDragStart={onDragStart}
+              onDragEnd={onDragEnd}
+            />
           ))}
         </ol>
       ) : (

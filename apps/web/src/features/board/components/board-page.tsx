@@ -1,4 +1,4 @@
-import type { CaseCard, Stage } from '@muster/contracts';
+import type { CaseCard, OpenStage, Stage } from '@muster/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -14,6 +14,7 @@ import { useBoardFilters } from '../hooks/use-board-filters.ts';
 import { BoardColumn } from './board-column.tsx';
 import { BoardFilters } from './board-filters.tsx';
 import { cardName } from './case-card.tsx';
+import { EndedMatches } from './ended-matches.tsx';
 
 export function BoardPage() {
   usePageTitle('Board');
@@ -26,6 +27,8 @@ export function BoardPage() {
       { refetchInterval: refreshIntervalMs, placeholderData: keepPreviousData },
     ),
   );
+  const reference = useQuery(trpc.reference.all.queryOptions(undefined, { staleTime: 5 * 60_000 }));
+  const targets = reference.data?.settings.stageTargetDays;
   const [dragging, setDragging] = useState<CaseCard | null>(null);
   const move = useCaseMove();
   const onMove = (card: CaseCard, to: Stage) => {
@@ -75,6 +78,7 @@ export function BoardPage() {
             <BoardColumn
               key={`${column.stage}-${key}`}
               column={column}
+              targetDays={targets?.[column.stage as OpenStage]}
               filters={filters}
               dragging={dragging}
               canDrop={dragging !== null && dragging.stage !== column.stage && dragging.moves.some((m) => m.to === column.stage)}
@@ -87,6 +91,7 @@ export function BoardPage() {
       ) : (
         !board.isError && <Loading what="Loading the board" />
       )}
+      {filters.q && <EndedMatches key={key} filters={filters} />}
       {move.dialogs}
     </>
   );

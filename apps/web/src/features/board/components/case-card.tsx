@@ -1,19 +1,21 @@
-import type { CaseCard as Card, OpenStage, Stage } from '@muster/contracts';
+import type { CaseCard as Card, Stage } from '@muster/contracts';
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import { daysSince } from '../../../lib/dates.ts';
 import { moveLabel, routeLabels, unitShortNames } from '../../../lib/labels.ts';
-import { stageThresholdDays } from '../../../lib/settings.ts';
 
 export const cardName = (c: Pick<Card, 'firstName' | 'lastName'>) => `${c.firstName} ${c.lastName}`;
 
 export function CaseCard({
   card,
+  targetDays,
   onMove,
   onDragStart,
   onDragEnd,
 }: {
   card: Card;
+  /** Days the case should take at its stage (the server's stage target); undefined while loading. */
+  targetDays: number | undefined;
   onMove: (card: Card, to: Stage) => void;
   onDragStart: (card: Card) => void;
   onDragEnd: () => void;
@@ -22,8 +24,7 @@ export function CaseCard({
   const moves = card.moves;
   const [to, setTo] = useState<Stage | ''>('');
   const days = daysSince(card.stageEnteredAt);
-  const threshold = stageThresholdDays[card.stage as OpenStage] ?? Infinity;
-  const isOverdue = days > threshold;
+  const isOverdue = targetDays !== undefined && days > targetDays;
   const name = cardName(card);
   return (
     <li
@@ -59,7 +60,7 @@ export function CaseCard({
       <p className="app-card__line">
         {isOverdue ? (
           <strong className="govuk-tag govuk-tag--red app-card__days">
-            {days} days in stage<span className="govuk-visually-hidden">, over the {threshold}-day target</span>
+            {days} days in stage<span className="govuk-visually-hidden">, over the {targetDays}-day target</span>
           </strong>
         ) : (
           <span className="app-card__days">{days === 1 ? '1 day' : `${days} days`} in stage</span>

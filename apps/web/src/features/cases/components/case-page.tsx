@@ -152,7 +152,7 @@ export function CasePage() {
           )}
           <CaseSections detail={detail} reference={reference.data} />
           <Section id="history" title="History">
-            <Timeline id={detail.id} />
+            <Timeline id={detail.id} reference={reference.data} />
           </Section>
         </div>
         <div className="govuk-grid-column-one-third-from-desktop">

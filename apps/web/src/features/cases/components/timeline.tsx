@@ -3,26 +3,121 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { Loading } from '../../../components/loading.tsx';
-import { formatDateTime } from '../../../lib/dates.ts';
+import { formatDateTime, formatLongDate } from '../../../lib/dates.ts';
 import {
   candidateFieldLabels,
   checkStatusLabels,
   describeMatches,
   metValueLabels,
+  recordsOutcomeLabels,
+  recordsRequestLabels,
   routeLabels,
   stageLabels,
 } from '../../../lib/labels.ts';
 import { refreshIntervalMs } from '../../../lib/settings.ts';
 import { useTRPC } from '../../../lib/trpc.ts';
+import type { Reference } from '../../../lib/types.ts';
 
 const stage = (s: Stage | null) => (s ? stageLabels[s].toLowerCase() : 'unknown');
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
+const isNone = (v: unknown) => v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
+const lower = (s: string) => s.replace(/^./, (m) => m.toLowerCase());
+
+/**
+ * Codes as words, from the reference data the API serves (the domain's): units, checks, criteria.
+ * An unknown code (retired since the event) is shown as it was written.
+ */
+type Words = {
+  unit: (code: unknown) => string;
+  check: (code: unknown, written?: unknown) => string;
+  criterion: (code: string) => string;
+};
+function wordsOf(reference: Reference): Words {
+  const units = new Map(reference.units.map((u) => [u.code as string, u.name]));
+  const checks = new Map(reference.checks.map((c) => [c.code, c.name]));
+  const criteria = new Map(
+    [...Object.values(reference.routeCriteria).flat(), ...reference.units.flatMap((u) => u.criteria)].map((k) => [
+      k.code,
+      k.label,
+    ]),
+  );
+  return {
+    unit: (code) => units.get(str(code)) ?? (str(code) || 'none'),
+    check: (code, written) => checks.get(str(code)) ?? (str(written) || str(code)),
+    criterion: (code) => criteria.get(code) ?? code.replaceAll('_', ' '),
+  };
+}
+
 /** A value of a candidate's field as the history shows it. */
-function fieldValue(field: string, v: unknown): string {
-  if (v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) return '(none)';
+function fieldValue(field: string, v: unknown, w: Words): string {
+  if (isNone(v)) return '(none)';
+  if (field === 'unitPreferences' && Array.isArray(v)) return v.map((u) => w.unit(u)).join(', ');
   if (Array.isArray(v)) return v.map(String).join(field === 'specialistSkills' ? '; ' : ', ');
   if (field === 'route') return routeLabels[v as keyof typeof routeLabels] ?? String(v);
+  if ((field === 'dateOfBirth' || field === 'joinedForceOn') && typeof v === 'string') return formatLongDate(v);
   return typeof v === 'object' ? JSON.stringify(v) : String(v as string | number | boolean);
+}
+
+type Change = { from: unknown; to: unknown };
+const metWord = (v: unknown) => (v === true ? 'met' : v === false ? 'not met' : 'not recorded');
+const recordsWord = (v: unknown) => lower(recordsRequestLabels[v as keyof typeof recordsRequestLabels] ?? 'not requested');
+const outcomeWord = (v: unknown) => lower(recordsOutcomeLabels[v as keyof typeof recordsOutcomeLabels] ?? 'none');
+const yesNo = (v: unknown, unknown: string) => (v === true ? 'yes' : v === false ? 'no' : unknown);
+const quotedText = (v: unknown) => (isNone(v) ? 'none' : `“${str(v)}”`);
+
+/** One change of an eligibility record, "what: before → after", in words. */
+function eligibilityChangeLine(field: string, c: Change, w: Words): string {
+  const [group, code] = field.split('.') as [string, string | undefined];
+  if (code && (group === 'criteria' || group === 'unitCriteria'))
+    return `${w.criterion(code)}: ${metWord(c.from)} → ${metWord(c.to)}`;
+  const line = (label: string, show: (v: unknown) => string) => `${label}: ${show(c.from)} → ${show(c.to)}`;
+  switch (field) {
+    case 'targetUnit':
+      return line('Target unit', w.unit);
+    case 'psdRecords':
+      return line('PSD records', recordsWord);
+    case 'psdOutcome':
+      return line('PSD outcome', outcomeWord);
+    case 'ohRecords':
+      return line('OH records', recordsWord);
+    case 'ohOutcome':
+      return line('OH outcome', outcomeWord);
+    case 'hasOpenMisconduct':
+      return line('Open misconduct', (v) => yesNo(v, 'not known'));
+    case 'misconductDetails':
+      return line('Misconduct details', quotedText);
+    case 'tsgMentorName':
+      return line('TSG mentor', (v) => (isNone(v) ? 'none' : str(v)));
+    case 'hasTsgBaseVisit':
+      return line('Attachment or base visit', (v) => (v === true ? 'done' : 'not done'));
+    case 'notes':
+      return line('Notes', quotedText);
+    default:
+      return line(field, (v) => (isNone(v) ? 'none' : JSON.stringify(v)));
+  }
+}
+
+/**
+ * A whole eligibility record in words: the first one, or one written before events said what changed
+ * (those are shown as they stood, with the target unit they moved from where it differs).
+ */
+function eligibilitySummary(d: Record<string, unknown>, w: Words): { body: string; list: string[] } {
+  const criteria = Object.entries((d.criteria ?? {}) as Record<string, boolean>);
+  const unitCriteria = Object.entries((d.unitCriteria ?? {}) as Record<string, boolean>);
+  const all = [...criteria, ...unitCriteria];
+  const met = all.filter(([, v]) => v).length;
+  const list = all.filter(([, v]) => !v).map(([code]) => `Not met: ${w.criterion(code)}`);
+  if (d.psdRecords && d.psdRecords !== 'not_requested')
+    list.push(`PSD records: ${recordsWord(d.psdRecords)}${d.psdOutcome ? `, ${outcomeWord(d.psdOutcome)}` : ''}`);
+  if (d.ohRecords && d.ohRecords !== 'not_requested')
+    list.push(`OH records: ${recordsWord(d.ohRecords)}${d.ohOutcome ? `, ${outcomeWord(d.ohOutcome)}` : ''}`);
+  if (d.hasOpenMisconduct === true) list.push(`Open misconduct: ${str(d.misconductDetails) || 'yes'}`);
+  if (d.tsgMentorName) list.push(`TSG mentor: ${str(d.tsgMentorName)}`);
+  const moved = d.previousTargetUnit && d.previousTargetUnit !== d.targetUnit ? ` (was ${w.unit(d.previousTargetUnit)})` : '';
+  return {
+    body: `Target unit: ${w.unit(d.targetUnit)}${moved}; ${met} of ${all.length} criteria met${d.notes ? `. ${str(d.notes)}` : '.'}`,
+    list,
+  };
 }
 
 function caseLink(id: unknown, reference: unknown): ReactNode {
@@ -33,7 +128,7 @@ function caseLink(id: unknown, reference: unknown): ReactNode {
 const statusLabel = (v: unknown) => checkStatusLabels[v as keyof typeof checkStatusLabels] ?? str(v);
 
 /** What happened, in words: a title and any detail worth showing. */
-function describe(e: ApplicationEvent): { title: string; body?: ReactNode; list?: string[] } {
+function describe(e: ApplicationEvent, w: Words): { title: string; body?: ReactNode; list?: string[] } {
   const d = e.details;
   switch (e.type) {
     case 'created':
@@ -52,13 +147,14 @@ function describe(e: ApplicationEvent): { title: string; body?: ReactNode; list?
     case 'reopened':
       return { title: `Reopened at ${stage(e.toStage)}` };
     case 'eligibility_recorded': {
-      const criteria = Object.values((d.criteria ?? {}) as Record<string, boolean>);
-      const unitCriteria = Object.values((d.unitCriteria ?? {}) as Record<string, boolean>);
-      const met = [...criteria, ...unitCriteria].filter(Boolean).length;
-      return {
-        title: 'Eligibility recorded',
-        body: `Target unit ${str(d.targetUnit)}; ${met} of ${criteria.length + unitCriteria.length} criteria met${d.tsgMentorName ? `; TSG mentor ${str(d.tsgMentorName)}` : ''}${d.notes ? `. ${str(d.notes)}` : '.'}`,
-      };
+      const changes = d.changes as Record<string, Change> | undefined;
+      if (changes && d.isFirstRecord === false) {
+        const list = Object.entries(changes).map(([field, c]) => eligibilityChangeLine(field, c, w));
+        return list.length
+          ? { title: 'Eligibility changed', list }
+          : { title: 'Eligibility saved again', body: 'Nothing changed.' };
+      }
+      return { title: 'Eligibility recorded', ...eligibilitySummary(d, w) };
     }
     case 'interview_recorded': {
       const scores = (d.scores ?? {}) as Record<string, number>;
@@ -70,13 +166,16 @@ function describe(e: ApplicationEvent): { title: string; body?: ReactNode; list?
       };
     }
     case 'check_updated':
-      return { title: `${str(d.name)}: ${statusLabel(d.to).toLowerCase()}`, body: `Was ${statusLabel(d.from).toLowerCase()}.` };
+      return {
+        title: `${w.check(d.check, d.name)}: ${statusLabel(d.to).toLowerCase()}`,
+        body: `Status: ${statusLabel(d.from).toLowerCase()} → ${statusLabel(d.to).toLowerCase()}.`,
+      };
     case 'rerouted':
-      return { title: `Re-routed from ${str(d.fromUnit)} to ${str(d.toUnit)}` };
+      return { title: `Re-routed from ${w.unit(d.fromUnit)} to ${w.unit(d.toUnit)}` };
     case 'induction_booked':
       return {
         title: 'Induction booked',
-        body: `Course ${str(d.courseStartsOn)} at ${str(d.coursePlace)}; starts ${str(d.startDate)}; posted to ${str(d.postingUnit)}, ${str(d.postingPlace)}.`,
+        body: `Course on ${formatLongDate(str(d.courseStartsOn))} at ${str(d.coursePlace)}; starts ${formatLongDate(str(d.startDate))}; posted to ${w.unit(d.postingUnit)}, ${str(d.postingPlace)}.`,
       };
     case 'mentor_assigned': {
       const who = (k: string) => ((d[k] ?? null) as { name?: string } | null)?.name;
@@ -90,7 +189,8 @@ function describe(e: ApplicationEvent): { title: string; body?: ReactNode; list?
       return {
         title: 'Details edited',
         list: changes.map(
-          ([field, c]) => `${candidateFieldLabels[field] ?? field}: ${fieldValue(field, c.from)} → ${fieldValue(field, c.to)}`,
+          ([field, c]) =>
+            `${candidateFieldLabels[field] ?? field}: ${fieldValue(field, c.from, w)} → ${fieldValue(field, c.to, w)}`,
         ),
       };
     }
@@ -130,7 +230,7 @@ function describe(e: ApplicationEvent): { title: string; body?: ReactNode; list?
 }
 
 /** The case's history as an MOJ timeline, newest first: who, when, what, why. */
-export function Timeline({ id }: { id: number }) {
+export function Timeline({ id, reference }: { id: number; reference: Reference }) {
   const trpc = useTRPC();
   const history = useInfiniteQuery(
     trpc.applications.history.infiniteQueryOptions(
@@ -140,11 +240,12 @@ export function Timeline({ id }: { id: number }) {
   );
   if (!history.data) return <Loading what="Loading the history" />;
   const events = history.data.pages.flatMap((p) => p.items);
+  const words = wordsOf(reference);
   return (
     <>
       <div className="moj-timeline">
         {events.map((e) => {
-          const { title, body, list } = describe(e);
+          const { title, body, list } = describe(e, words);
           return (
             <div className="moj-timeline__item" key={e.id}>
               <div className="moj-timeline__header">
