@@ -60,9 +60,49 @@ describe('one search on the board, and a history that says what changed', () => 
       'Safer Neighbourhoods',
     ]);
     expect(await page.locator('.app-card').count()).toBe(0);
+    expect(await page.getByRole('search').count()).toBe(1);
+    mkdirSync(shots, { recursive: true });
+    await page.screenshot({ path: join(shots, 'board-search-closed.png'), fullPage: true });
     await expectNoAxeViolations(page, 'the board searched for a closed case');
     await row.getByRole('link', { name: reference(closed.id) }).click();
     await page.waitForURL(new RegExp(`/cases/${closed.id}$`));
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('the forms show the server’s refusals at their fields: a cohort year the programme did not run, records received without an outcome', async () => {
+    const { page, problems, context } = await openSession(env.browser, env.server.url);
+    await signIn(page, accounts.resourcing);
+    await page.goto('/applications/new');
+    await page.getByLabel('Police Now NDP').check();
+    await page.getByLabel('Cohort year', { exact: true }).fill('2017');
+    await page.getByLabel('First name', { exact: true }).fill('Robin');
+    await page.getByLabel('Last name', { exact: true }).fill(`Cohortcheck${Date.now().toString(36)}`);
+    await page.getByLabel('Email address', { exact: true }).fill(`cohort${Date.now().toString(36)}@example.com`);
+    await page.getByLabel('Date of birth', { exact: true }).fill('1999-05-17');
+    await page.getByRole('button', { name: 'Create application' }).click();
+    const cohortError = page.locator('#new-cohortYear-error');
+    await cohortError.waitFor();
+    expect(await textOf(cohortError)).toContain(
+      'The National Detective Programme took its first cohort in 2019: enter 2019 or later.',
+    );
+    await page.getByLabel('Cohort year', { exact: true }).fill('2019');
+    await page.getByRole('button', { name: 'Create application' }).click();
+    await page.waitForURL(/\/cases\/\d+$/);
+
+    const c = await createTransferee(env.server.url);
+    await page.goto(`/cases/${c.id}`);
+    const eligibility = page.getByRole('form', { name: 'Record eligibility' });
+    await eligibility
+      .getByRole('group', { name: 'Professional standards (PSD) records' })
+      .getByLabel('Received', { exact: true })
+      .check();
+    await eligibility.getByRole('button', { name: 'Save eligibility' }).click();
+    const outcomeError = page.locator('#eligibility-psdOutcome-error');
+    await outcomeError.waitFor();
+    expect(await textOf(outcomeError)).toContain('Choose the PSD outcome, clear or refer: the records are received.');
+    expect(await textOf(eligibility.locator('.govuk-error-summary'))).toContain('Choose the PSD outcome');
+    await expectNoAxeViolations(page, 'the eligibility form refusing records received without an outcome');
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -91,7 +91,7 @@ export function BoardPage() {
       ) : (
         !board.isError && <Loading what="Loading the board" />
       )}
-      {filters.q && <EndedMatches key={key} filters={filters} />}
+      {filters.q && <EndedMatches filters={filters} />}
       {move.dialogs}
     </>
   );
