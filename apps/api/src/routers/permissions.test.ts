@@ -1,11 +1,16 @@
-import type { ApplicationDetail, CreateApplicationInput, Stage, UnitCode } from '@muster/contracts';
+import type { ApplicationDetail, CreateApplicationInput, EventType, Stage, UnitCode } from '@muster/contracts';
 import {
   accessLog,
+  applicationChecks,
   applicationEvents,
   applications,
   closeReasons,
   duplicateFlags,
+  eligibilityExceptions,
+  eligibilityRecords,
+  inductionBookings,
   inductionCourses,
+  interviewOutcomes,
   mentors,
   savedViews,
   sessions,
@@ -14,7 +19,7 @@ import {
 import { buildApplication } from '@muster/db/testing';
 import { addDays, requiredChecks, routeCriteria, unitCriteria, units } from '@muster/domain';
 import { TRPCError } from '@trpc/server';
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { setupApi, testPassword, type Person, clearForceRecords, closeReasonIds } from '../testing.ts';
 import { appRouter } from './_app.ts';
@@ -100,6 +105,50 @@ function footprint(db: Db) {
     closeReasons: db.select({ id: closeReasons.id, isActive: closeReasons.isActive }).from(closeReasons).all(),
   };
 }
+type Footprint = ReturnType<typeof footprint>;
+/** What an "ok" cell is checked against: the state just before the call, and who made it. */
+type Cell = { before: Footprint; who: Who };
+
+/** The caller of an ok cell; only auth.login lets the anonymous through, and its check needs no actor. */
+function actorOf(api: Api, who: Who) {
+  if (who === 'anonymous') throw new Error('This check needs a signed-in caller.');
+  return api.actors[who];
+}
+const caseRow = (db: Db, id: number) => db.select().from(applications).where(eq(applications.id, id)).get()!;
+/** The case the row arranged (the last one, when it made several), by its id. */
+const arranged = (t: Cell) => t.before.cases.at(-1)!.id;
+/** Events and access-log rows added by the call: both tables are append-only, so they are the ones past the count before. */
+const eventsSince = (db: Db, t: Cell) =>
+  db
+    .select({ applicationId: applicationEvents.applicationId, type: applicationEvents.type, actorId: applicationEvents.actorId })
+    .from(applicationEvents)
+    .orderBy(applicationEvents.id)
+    .all()
+    .slice(t.before.events);
+const viewsSince = (db: Db, t: Cell) =>
+  db
+    .select({ userId: accessLog.userId, applicationId: accessLog.applicationId, action: accessLog.action })
+    .from(accessLog)
+    .orderBy(accessLog.id)
+    .all()
+    .slice(t.before.accessLog);
+
+/** The write took effect on case `id`: its version went up by one and its `type` event, by the caller, is in its history. */
+function wrote(api: Api, t: Cell, id: number, type: EventType) {
+  const was = t.before.cases.find((c) => c.id === id)!;
+  expect(caseRow(api.db, id).version).toBe(was.version + 1);
+  expect(eventsSince(api.db, t)).toContainEqual({ applicationId: id, type, actorId: actorOf(api, t.who).id });
+}
+/** Who sees a METCC case at review, as lists, the board and columns show it: resourcing, the METCC lead and the admin. */
+const seesMetccReview: Record<Who, boolean> = {
+  resourcing: true,
+  leadTsg: false,
+  leadMetcc: true,
+  coordinator: false,
+  admin: true,
+  anonymous: false,
+};
+const idsOf = (page: unknown) => (page as { items: { id: number }[] }).items.map((i) => i.id);
 
 /* ---------- the matrix ---------- */
 
@@ -109,6 +158,8 @@ type Row = {
   /** Builds the state (on a fresh database) and returns the call to make. */
   arrange: (api: Api) => Promise<(c: Caller) => Promise<unknown>>;
   expected: Record<Who, Outcome>;
+  /** What an "ok" cell must then show: the write took effect, or the answer holds what was arranged, as this caller may see it. */
+  took: (api: Api, result: unknown, t: Cell) => void | Promise<void>;
 };
 
 const ok: Outcome = 'ok';
@@ -127,13 +178,48 @@ const matrix: Record<string, Row> = {
     given: 'the right password for a resourcing user',
     arrange: async () => (c) => c.auth.login({ email: 'res@muster.test', password: testPassword }),
     expected: { resourcing: ok, leadTsg: ok, leadMetcc: ok, coordinator: ok, admin: ok, anonymous: ok },
+    took: (api, result, t) => {
+      expect(result).toMatchObject({ email: 'res@muster.test', role: 'resourcing' });
+      expect(footprint(api.db).sessions).toBe(t.before.sessions + 1);
+    },
   },
-  'auth.logout': { given: 'a session', arrange: async () => (c) => c.auth.logout(), expected: signedIn },
-  'auth.me': { given: 'a session', arrange: async () => (c) => c.auth.me(), expected: signedIn },
+  'auth.logout': {
+    given: 'a session for every user',
+    arrange: async (api) => {
+      const at = api.clock.now.toISOString();
+      for (const a of Object.values(api.actors))
+        api.db.insert(sessions).values({ tokenHash: a.tokenHash, userId: a.id, createdAt: at, lastSeenAt: at }).run();
+      return (c) => c.auth.logout();
+    },
+    expected: signedIn,
+    took: (api, _result, t) => {
+      const left = api.db.select({ tokenHash: sessions.tokenHash }).from(sessions).all();
+      expect(left.map((s) => s.tokenHash).sort()).toEqual(
+        Object.values(api.actors)
+          .map((a) => a.tokenHash)
+          .filter((h) => h !== actorOf(api, t.who).tokenHash)
+          .sort(),
+      );
+    },
+  },
+  'auth.me': {
+    given: 'a session',
+    arrange: async () => (c) => c.auth.me(),
+    expected: signedIn,
+    took: (api, result, t) => {
+      const { id, email, role } = actorOf(api, t.who);
+      expect(result).toMatchObject({ id, email, role });
+    },
+  },
   'applications.create': {
     given: 'a new transferee',
     arrange: async () => (c) => c.applications.create(buildApplication({ targetUnit: 'METCC' })),
     expected: onlyResourcing,
+    took: (api, result, t) => {
+      const made = result as ApplicationDetail;
+      expect(footprint(api.db).cases).toEqual([{ id: made.id, version: made.version, stage: 'review' }]);
+      expect(eventsSince(api.db, t)).toContainEqual({ applicationId: made.id, type: 'created', actorId: actorOf(api, t.who).id });
+    },
   },
   'applications.update': {
     given: 'a METCC case at review, with a corrected phone number',
@@ -143,6 +229,10 @@ const matrix: Record<string, Row> = {
       return (c) => c.applications.update({ ...fields, id: k.id, expectedVersion: k.version, phone: '020 7230 1212' });
     },
     expected: onlyResourcing,
+    took: (api, _result, t) => {
+      expect(caseRow(api.db, arranged(t)).phone).toBe('020 7230 1212');
+      wrote(api, t, arranged(t), 'details_edited');
+    },
   },
   'applications.get': {
     given: 'a METCC case at interview',
@@ -151,21 +241,33 @@ const matrix: Record<string, Row> = {
       return (c) => c.applications.get({ id: k.id });
     },
     expected: metccInterviewReaders,
+    took: (api, result, t) => {
+      const id = arranged(t);
+      expect(result).toMatchObject({ id, lastName: caseRow(api.db, id).lastName, stage: 'interview' });
+      expect(viewsSince(api.db, t)).toEqual([{ userId: actorOf(api, t.who).id, applicationId: id, action: 'view' }]);
+    },
   },
   'applications.list': {
     given: 'some cases',
     arrange: async (api) => (await caseAt(api, 'review'), (c) => c.applications.list({})),
     expected: signedIn,
+    took: (_api, result, t) => expect(idsOf(result)).toEqual(seesMetccReview[t.who] ? [arranged(t)] : []),
   },
   'applications.board': {
     given: 'some cases',
     arrange: async (api) => (await caseAt(api, 'review'), (c) => c.applications.board({})),
     expected: signedIn,
+    took: (_api, result, t) => {
+      const review = (result as { stage: Stage; count: number; items: { id: number }[] }[]).find((c) => c.stage === 'review');
+      const shown = seesMetccReview[t.who] ? [arranged(t)] : [];
+      expect([review?.count ?? 0, review?.items.map((i) => i.id) ?? []]).toEqual([shown.length, shown]);
+    },
   },
   'applications.column': {
     given: 'some cases',
     arrange: async (api) => (await caseAt(api, 'review'), (c) => c.applications.column({ stage: 'review' })),
     expected: signedIn,
+    took: (_api, result, t) => expect(idsOf(result)).toEqual(seesMetccReview[t.who] ? [arranged(t)] : []),
   },
   'applications.history': {
     given: 'a METCC case at interview',
@@ -174,6 +276,15 @@ const matrix: Record<string, Row> = {
       return (c) => c.applications.history({ id: k.id });
     },
     expected: metccInterviewReaders,
+    took: (api, result, t) => {
+      const id = arranged(t);
+      expect((result as { items: { type: EventType }[] }).items.map((e) => e.type)).toEqual([
+        'moved',
+        'eligibility_recorded',
+        'created',
+      ]);
+      expect(viewsSince(api.db, t)).toEqual([{ userId: actorOf(api, t.who).id, applicationId: id, action: 'history' }]);
+    },
   },
   'applications.move': {
     given: 'a METCC case at interview with a pass recorded, moved on to pre-employment',
@@ -183,6 +294,10 @@ const matrix: Record<string, Row> = {
       return (c) => c.applications.move({ id: k.id, expectedVersion: k.version, to: 'pre_employment' });
     },
     expected: metccInterviewWriters,
+    took: (api, _result, t) => {
+      expect(caseRow(api.db, arranged(t)).stage).toBe('pre_employment');
+      wrote(api, t, arranged(t), 'moved');
+    },
   },
   'applications.bulkReject': {
     given: 'two METCC cases at review, rejected together with a listed reason',
@@ -197,6 +312,12 @@ const matrix: Record<string, Row> = {
         });
     },
     expected: onlyResourcing,
+    took: (api, _result, t) => {
+      for (const { id } of t.before.cases) {
+        expect([id, caseRow(api.db, id).stage]).toEqual([id, 'rejected']);
+        wrote(api, t, id, 'rejected');
+      }
+    },
   },
   'applications.approveException': {
     given: 'a METCC transferee at review with open misconduct recorded',
@@ -219,6 +340,18 @@ const matrix: Record<string, Row> = {
         });
     },
     expected: onlyAdmin,
+    took: (api, _result, t) => {
+      const exception = api.db
+        .select()
+        .from(eligibilityExceptions)
+        .where(eq(eligibilityExceptions.applicationId, arranged(t)))
+        .get();
+      expect(exception).toMatchObject({
+        approvedBy: actorOf(api, t.who).id,
+        reason: 'Matter is minor; approved by the Superintendent.',
+      });
+      wrote(api, t, arranged(t), 'exception_approved');
+    },
   },
   'applications.recordEligibility': {
     given: 'a METCC case at review',
@@ -234,6 +367,15 @@ const matrix: Record<string, Row> = {
         });
     },
     expected: onlyResourcing,
+    took: (api, _result, t) => {
+      const record = api.db
+        .select()
+        .from(eligibilityRecords)
+        .where(eq(eligibilityRecords.applicationId, arranged(t)))
+        .get();
+      expect(record).toMatchObject({ recordedBy: actorOf(api, t.who).id, psdOutcome: 'clear' });
+      wrote(api, t, arranged(t), 'eligibility_recorded');
+    },
   },
   'applications.recordInterview': {
     given: 'a METCC case at interview',
@@ -242,6 +384,15 @@ const matrix: Record<string, Row> = {
       return (c) => c.applications.recordInterview({ id: k.id, expectedVersion: k.version, outcome: 'pass', scores });
     },
     expected: metccInterviewWriters,
+    took: (api, _result, t) => {
+      const record = api.db
+        .select()
+        .from(interviewOutcomes)
+        .where(eq(interviewOutcomes.applicationId, arranged(t)))
+        .get();
+      expect(record).toMatchObject({ outcome: 'pass', scores, recordedBy: actorOf(api, t.who).id });
+      wrote(api, t, arranged(t), 'interview_recorded');
+    },
   },
   'applications.updateCheck': {
     given: 'a METCC case at pre-employment',
@@ -250,6 +401,18 @@ const matrix: Record<string, Row> = {
       return (c) => c.applications.updateCheck({ id: k.id, expectedVersion: k.version, check: 'vetting', status: 'passed' });
     },
     expected: onlyResourcing,
+    took: (api, _result, t) => {
+      const checks = api.db
+        .select()
+        .from(applicationChecks)
+        .where(eq(applicationChecks.applicationId, arranged(t)))
+        .all();
+      expect(checks.find((k) => k.checkCode === 'vetting')).toMatchObject({
+        status: 'passed',
+        updatedBy: actorOf(api, t.who).id,
+      });
+      wrote(api, t, arranged(t), 'check_updated');
+    },
   },
   'applications.bookInduction': {
     given: 'a METCC case at induction',
@@ -268,6 +431,16 @@ const matrix: Record<string, Row> = {
         });
     },
     expected: inductionWriters,
+    took: (api, _result, t) => {
+      const course = api.db.select().from(inductionCourses).all().at(-1)!;
+      const booking = api.db
+        .select()
+        .from(inductionBookings)
+        .where(eq(inductionBookings.applicationId, arranged(t)))
+        .get();
+      expect(booking).toMatchObject({ courseId: course.id, postingPlace: 'Lambeth', bookedBy: actorOf(api, t.who).id });
+      wrote(api, t, arranged(t), 'induction_booked');
+    },
   },
   'applications.assignMentor': {
     given: 'a METCC case at induction',
@@ -277,6 +450,11 @@ const matrix: Record<string, Row> = {
       return (c) => c.applications.assignMentor({ id: k.id, expectedVersion: k.version, mentorId: mentor.id });
     },
     expected: inductionWriters,
+    took: (api, _result, t) => {
+      const mentor = api.db.select().from(mentors).all().at(-1)!;
+      expect(caseRow(api.db, arranged(t)).mentorId).toBe(mentor.id);
+      wrote(api, t, arranged(t), 'mentor_assigned');
+    },
   },
   'applications.addNote': {
     given: 'a METCC case at interview',
@@ -285,9 +463,29 @@ const matrix: Record<string, Row> = {
       return (c) => c.applications.addNote({ id: k.id, expectedVersion: k.version, body: 'Phoned the officer.' });
     },
     expected: metccInterviewWriters,
+    took: (api, _result, t) => wrote(api, t, arranged(t), 'note_added'),
   },
-  'reference.all': { given: 'reference data', arrange: async () => (c) => c.reference.all(), expected: signedIn },
-  'reference.mentors': { given: 'the pool', arrange: async () => (c) => c.reference.mentors(), expected: signedIn },
+  'reference.all': {
+    given: 'reference data',
+    arrange: async () => (c) => c.reference.all(),
+    expected: signedIn,
+    took: (_api, result) => {
+      expect(result).toMatchObject({
+        units: units.map((u) => expect.objectContaining({ code: u.code })),
+        forces: expect.arrayContaining(['Kent Police']),
+      });
+      expect((result as { forces: string[] }).forces).not.toContain('Metropolitan Police Service');
+    },
+  },
+  'reference.mentors': {
+    given: 'a pool of one',
+    arrange: async (api) => (addMentor(api.db, 'Sgt Pool'), (c) => c.reference.mentors()),
+    expected: signedIn,
+    took: (api, result) => {
+      const [m] = api.db.select().from(mentors).all();
+      expect(result).toEqual([{ id: m!.id, name: 'Sgt Pool', unit: 'METCC', place: 'Bow', capacity: 5, load: 0, hasRoom: true }]);
+    },
+  },
   'admin.accessLog': {
     given: 'a viewed case',
     arrange: async (api) => {
@@ -296,16 +494,31 @@ const matrix: Record<string, Row> = {
       return (c) => c.admin.accessLog({});
     },
     expected: onlyAdmin,
+    took: (api, result, t) => {
+      const items = (result as { items: { applicationId: number; userId: number; action: string }[] }).items;
+      expect(items.map((i) => [i.applicationId, i.userId, i.action])).toEqual([
+        [arranged(t), api.actors.resourcing.id, 'view'],
+        [arranged(t), api.actors.resourcing.id, 'view_after_change'],
+      ]);
+    },
   },
   'admin.closeReasons': {
     given: 'the seeded close reasons',
     arrange: async () => (c) => c.admin.closeReasons(),
     expected: onlyAdmin,
+    took: (_api, result, t) =>
+      expect((result as { id: number }[]).map((r) => r.id).sort((a, b) => a - b)).toEqual(
+        t.before.closeReasons.map((r) => r.id).sort((a, b) => a - b),
+      ),
   },
   'admin.addCloseReason': {
     given: 'a new close reason',
     arrange: async () => (c) => c.admin.addCloseReason({ kind: 'withdrawn', label: 'Moved abroad' }),
     expected: onlyAdmin,
+    took: (api, result) => {
+      const row = api.db.select().from(closeReasons).where(eq(closeReasons.label, 'Moved abroad')).get();
+      expect(row).toMatchObject({ id: (result as { id: number }).id, kind: 'withdrawn', isActive: true });
+    },
   },
   'admin.retireCloseReason': {
     given: 'an active close reason',
@@ -314,11 +527,22 @@ const matrix: Record<string, Row> = {
       return (c) => c.admin.retireCloseReason({ id: first!.id });
     },
     expected: onlyAdmin,
+    took: (api, _result, t) => {
+      const id = t.before.closeReasons[0]!.id;
+      expect(api.db.select().from(closeReasons).where(eq(closeReasons.id, id)).get()?.isActive).toBe(false);
+    },
   },
   'reference.closeReasons': {
     given: 'the seeded close reasons',
     arrange: async () => (c) => c.reference.closeReasons(),
     expected: signedIn,
+    took: (_api, result, t) =>
+      expect((result as { id: number }[]).map((r) => r.id).sort((a, b) => a - b)).toEqual(
+        t.before.closeReasons
+          .filter((r) => r.isActive)
+          .map((r) => r.id)
+          .sort((a, b) => a - b),
+      ),
   },
 
   // Intake: resourcing's own tools.
@@ -331,6 +555,12 @@ const matrix: Record<string, Row> = {
         isDryRun: true,
       }),
     expected: onlyResourcing,
+    took: async (api, result, t) => {
+      const job = result as { id: string };
+      expect(job.id).toMatch(/^[0-9a-f-]{36}$/);
+      expect((await api.as.resourcing.imports.status({ jobId: job.id })).id).toBe(job.id);
+      expect(footprint(api.db).cases).toEqual(t.before.cases);
+    },
   },
   'imports.status': {
     given: "an import started by the caller's role",
@@ -343,8 +573,23 @@ const matrix: Record<string, Row> = {
       return (c) => c.imports.status({ jobId: job.id });
     },
     expected: onlyResourcing,
+    took: (_api, result) => expect(result).toMatchObject({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), total: 1 }),
   },
-  'duplicates.list': { given: 'open flags', arrange: async () => (c) => c.duplicates.list({}), expected: onlyResourcing },
+  'duplicates.list': {
+    given: 'two METCC cases with the same email',
+    arrange: async (api) => (await duplicatePair(api), (c) => c.duplicates.list({})),
+    expected: onlyResourcing,
+    took: (api, result, t) => {
+      const [older, newer] = t.before.cases;
+      expect(
+        (result as { application: { id: number }; duplicateOf: { id: number } }[]).map((f) => [
+          f.application.id,
+          f.duplicateOf.id,
+        ]),
+      ).toEqual([[newer!.id, older!.id]]);
+      expect(viewsSince(api.db, t).map((v) => v.action)).toEqual(['duplicates', 'duplicates']);
+    },
+  },
   'duplicates.dismiss': {
     given: 'two METCC cases with the same email',
     arrange: async (api) => {
@@ -352,6 +597,10 @@ const matrix: Record<string, Row> = {
       return (c) => c.duplicates.dismiss({ ...flag, reason: 'Different people sharing a family inbox.' });
     },
     expected: onlyResourcing,
+    took: (api, _result, t) => {
+      expect(footprint(api.db).flags.map((f) => f.status)).toEqual(['dismissed']);
+      wrote(api, t, arranged(t), 'duplicate_dismissed');
+    },
   },
   'duplicates.merge': {
     given: 'two METCC cases with the same email',
@@ -360,13 +609,25 @@ const matrix: Record<string, Row> = {
       return (c) => c.duplicates.merge({ ...flag, reason: 'Same officer applied twice.' });
     },
     expected: onlyResourcing,
+    took: (api, _result, t) => {
+      expect(footprint(api.db).flags.map((f) => f.status)).toEqual(['merged']);
+      expect(caseRow(api.db, arranged(t)).stage).toBe('withdrawn');
+      wrote(api, t, arranged(t), 'duplicate_merged');
+    },
   },
   'triage.queue': {
     given: 'new cases',
     arrange: async (api) => (await caseAt(api, 'review'), (c) => c.triage.queue({})),
     expected: onlyResourcing,
+    took: (_api, result, t) => expect(idsOf(result)).toEqual([arranged(t)]),
   },
-  'triage.reviewers': { given: 'users', arrange: async () => (c) => c.triage.reviewers(), expected: onlyResourcing },
+  'triage.reviewers': {
+    given: 'users',
+    arrange: async () => (c) => c.triage.reviewers(),
+    expected: onlyResourcing,
+    took: (api, result) =>
+      expect(result).toEqual([{ id: api.actors.resourcing.id, name: 'Rita Resourcing', email: 'res@muster.test' }]),
+  },
   'triage.assign': {
     given: 'a new case',
     arrange: async (api) => {
@@ -374,12 +635,28 @@ const matrix: Record<string, Row> = {
       return (c) => c.triage.assign({ cases: [{ id: k.id, expectedVersion: k.version }], assignee: 'me' });
     },
     expected: onlyResourcing,
+    took: (api, _result, t) => {
+      expect(caseRow(api.db, arranged(t)).assigneeId).toBe(actorOf(api, t.who).id);
+      wrote(api, t, arranged(t), 'assigned');
+    },
   },
-  'triage.views': { given: 'saved views', arrange: async () => (c) => c.triage.views(), expected: onlyResourcing },
+  'triage.views': {
+    given: 'a view saved by resourcing',
+    arrange: async (api) => (
+      await api.as.resourcing.triage.saveView({ name: 'Mine', filters: { assignee: 'me' } }),
+      (c) => c.triage.views()
+    ),
+    expected: onlyResourcing,
+    took: (_api, result) => expect(result).toMatchObject([{ name: 'Mine', filters: { assignee: 'me' } }]),
+  },
   'triage.saveView': {
     given: 'a filter',
     arrange: async () => (c) => c.triage.saveView({ name: 'Mine', filters: { assignee: 'me' } }),
     expected: onlyResourcing,
+    took: (api, _result, t) => {
+      const saved = api.db.select().from(savedViews).all();
+      expect(saved).toMatchObject([{ name: 'Mine', userId: actorOf(api, t.who).id, filters: { assignee: 'me' } }]);
+    },
   },
   'triage.deleteView': {
     given: 'a view saved by resourcing',
@@ -388,6 +665,7 @@ const matrix: Record<string, Row> = {
       return (c) => c.triage.deleteView({ id: view.id });
     },
     expected: onlyResourcing,
+    took: (api) => expect(footprint(api.db).views).toEqual([]),
   },
 };
 
@@ -425,9 +703,17 @@ describe('role × procedure matrix', () => {
     const api = await setupApi();
     const call = await row.arrange(api);
     const before = footprint(api.db);
-    expect(await outcomeOf(call(callerOf(api, who)))).toBe(expected);
-    // A refusal leaves no trace: no version bump, no event, no view logged, no session.
-    if (expected !== 'ok') expect(footprint(api.db)).toEqual(before);
+    let result: unknown;
+    expect(
+      await outcomeOf(
+        call(callerOf(api, who)).then((r) => {
+          result = r;
+        }),
+      ),
+    ).toBe(expected);
+    // A call let through did what it says; a refusal leaves no trace: no version bump, no event, no view logged, no session.
+    if (expected === 'ok') await row.took(api, result, { before, who });
+    else expect(footprint(api.db)).toEqual(before);
   });
 });
 
