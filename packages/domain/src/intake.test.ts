@@ -80,7 +80,7 @@ describe('readImportRow', () => {
     good.map((v, i) => (importColumns[i] === column ? value : v));
 
   it('reads a good row', () => {
-    expect(readImportRow(good, index)).toMatchObject({ row: { reference: 'APP-1', firstName: 'Ann' }, errors: [] });
+    expect(readImportRow(good, index, '2026-12-02')).toMatchObject({ row: { reference: 'APP-1', firstName: 'Ann' }, errors: [] });
   });
 
   it.each([
@@ -88,7 +88,7 @@ describe('readImportRow', () => {
     ['bell', '\u0007', 'U+0007'],
     ['escape', '\u001b', 'U+001B'],
   ])('refuses a row with a %s in it, naming the column and the character', (_what, ch, code) => {
-    expect(readImportRow(withField('last_name', `Le${ch}e`), index)).toMatchObject({
+    expect(readImportRow(withField('last_name', `Le${ch}e`), index, '2026-12-02')).toMatchObject({
       row: null,
       errors: [
         `last_name: has a control character (${code}), which is not text: the file may be damaged. Remove it and import again.`,
@@ -96,15 +96,35 @@ describe('readImportRow', () => {
     });
   });
 
+  it('applies the cohort year rules of a case created by hand: a transferee has none, Police Now ones the programme ran', () => {
+    const cohort = (route: string, year: string) => {
+      const isPoliceNow = route !== 'transferee';
+      const values: Partial<Record<(typeof importColumns)[number], string>> = {
+        route,
+        cohort_year: year,
+        ...(isPoliceNow ? { current_force: '', rank: '', joined_force_on: '' } : {}),
+      };
+      return readImportRow(
+        good.map((v, i) => values[importColumns[i]!] ?? v),
+        index,
+        '2026-12-02',
+      );
+    };
+    expect(cohort('police_now_ndp', '2024').errors).toEqual([]);
+    expect(cohort('transferee', '2024').errors.join(' ')).toMatch(/^cohort_year: /);
+    expect(cohort('police_now_ndp', '2018').errors.join(' ')).toMatch(/^cohort_year: /);
+    expect(cohort('police_now_ndp', '2031').errors.join(' ')).toMatch(/^cohort_year: /);
+  });
+
   it('keeps tabs and line breaks inside a value (notes)', () => {
-    expect(readImportRow(withField('notes', 'line one\r\nline\ttwo'), index).errors).toEqual([]);
+    expect(readImportRow(withField('notes', 'line one\r\nline\ttwo'), index, '2026-12-02').errors).toEqual([]);
   });
 
   it('quotes back at most a readable length of a huge value', () => {
-    const read = readImportRow(withField('current_force', 'K'.repeat(9_000)), index);
+    const read = readImportRow(withField('current_force', 'K'.repeat(9_000)), index, '2026-12-02');
     expect(read.row).toBeNull();
     expect(read.errors.join(' ').length).toBeLessThan(400);
-    const refused = readImportRow(withField('reference', 'R'.repeat(9_000)), index);
+    const refused = readImportRow(withField('reference', 'R'.repeat(9_000)), index, '2026-12-02');
     expect(refused).toMatchObject({ row: null, reference: `${'R'.repeat(39)}…` });
   });
 });

@@ -1,4 +1,5 @@
 import { importColumns, ImportRow, type DuplicateMatch, type ImportColumn } from '@muster/contracts';
+import { cohortYearProblems } from './eligibility-rules.ts';
 import { homeOfficeForces, metForce } from './reference.ts';
 import { controlCharacterIn } from './text-file.ts';
 
@@ -53,6 +54,7 @@ const list = (v: string) =>
 export function readImportRow(
   fields: string[],
   index: Record<ImportColumn, number>,
+  today: string,
 ): { row: ImportRow; errors: [] } | { row: null; errors: string[]; reference: string; name: string } {
   const raw = (c: ImportColumn) => (fields[index[c]] ?? '').trim();
   const optional = (c: ImportColumn) => raw(c) || null;
@@ -105,6 +107,9 @@ export function readImportRow(
     errors.push(
       `current_force: "${quoted(force)}" is not one of the other 42 Home Office forces; use the force's full name, e.g. "Kent Police".`,
     );
+  }
+  if (parsed.success) {
+    errors.push(...cohortYearProblems(parsed.data, today).map((p) => `cohort_year: ${p.message}`));
   }
   if (errors.length || !parsed.success) return refused(errors);
   return { row: parsed.data, errors: [] };

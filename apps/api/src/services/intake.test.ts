@@ -657,7 +657,7 @@ describe('finished reports kept', () => {
 function readImport(csv: string, i: number) {
   const lines = csv.trim().split('\n');
   const { index } = readHeader(lines[0]!.split(','));
-  const read = readImportRow(lines[i]!.split(','), index);
+  const read = readImportRow(lines[i]!.split(','), index, '2026-12-02');
   if (!read.row) throw new Error(read.errors.join(' '));
   return read.row;
 }

@@ -164,7 +164,7 @@ function csvFileError(e: CsvError, header: string[] | null): ImportFileError {
  * yields its progress after each chunk of rows, so a caller may pause between chunks (runImport) or
  * not (planImport). Refuses a file past a limit before reading its rows.
  */
-function* planSteps(db: Tx | Db, file: ImportFile): Generator<Progress, Plan> {
+function* planSteps(db: Tx | Db, file: ImportFile, today: string): Generator<Progress, Plan> {
   const plan: Plan = {
     fileName: file.fileName,
     isDryRun: file.isDryRun,
@@ -216,7 +216,7 @@ function* planSteps(db: Tx | Db, file: ImportFile): Generator<Progress, Plan> {
     const readable: Planned[] = [];
     let processed = 0;
     for (const { line, fields } of rows) {
-      const read = readImportRow(fields, columns);
+      const read = readImportRow(fields, columns, today);
       if (!read.row) {
         plan.results.push({
           line,
@@ -321,19 +321,6 @@ function* planSteps(db: Tx | Db, file: ImportFile): Generator<Progress, Plan> {
   }
   yield { processed: total, total };
   return plan;
-}
-
-function runPlan(db: Tx | Db, file: ImportFile): Plan {
-  const steps = planSteps(db, file);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
-}
-
-/** The whole check, at once: the report a dry run gives. */
-export function planImport(db: Tx | Db, file: ImportFile, rowsListed = importReportRowsListed): ImportReport {
-  return reportOf(runPlan(db, file), false, rowsListed);
 }
 
 /**
@@ -566,7 +553,7 @@ const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
  */
 export async function runImport(ctx: ServiceCtx, file: ImportFile, options: ImportOptions = {}): Promise<ImportReport> {
   const rowsListed = options.rowsListed ?? importReportRowsListed;
-  const steps = planSteps(ctx.db, file);
+  const steps = planSteps(ctx.db, file, ctx.now().toISOString().slice(0, 10));
   let step = steps.next();
   while (!step.done) {
     options.onProgress?.('checking', step.value.processed, step.value.total);
