@@ -41,8 +41,8 @@ export function servingRefusal(config: Config, db: Db): string | null {
   if (active.length) {
     return (
       `Muster will not serve ${config.dbPath} on ${config.host}: it still holds demo accounts with the published ` +
-      `password (${active.map((a) => a.email).join(', ')}). Start on a new database with MUSTER_DEMO=0, ` +
-      'or deactivate those accounts first.'
+      `password (${active.map((a) => a.email).join(', ')}). Start on a new database with MUSTER_DEMO=0 ` +
+      'and create real users (see "Running it for real" in README.md).'
     );
   }
   return null;
