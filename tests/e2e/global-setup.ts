@@ -14,6 +14,6 @@ export async function setup() {
   await server.stop();
 }
 
-export async function teardown() {
+export function teardown() {
   for (const suffix of ['', '-wal', '-shm']) rmSync(templateDbPath + suffix, { force: true });
 }

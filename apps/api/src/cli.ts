@@ -85,8 +85,7 @@ async function main(argv: string[]) {
         const parsed = CreateUserInput.safeParse({ ...values, units: values.unit ?? [], password: await readStdin() });
         if (!parsed.success) {
           const errors = z.flattenError(parsed.error);
-          for (const [field, messages] of Object.entries(errors.fieldErrors))
-            console.error(`${field}: ${(messages as string[]).join(' ')}`);
+          for (const [field, messages] of Object.entries(errors.fieldErrors)) console.error(`${field}: ${messages.join(' ')}`);
           for (const m of errors.formErrors) console.error(m);
           return 2;
         }

@@ -6,7 +6,9 @@ import '@ministryofjustice/frontend/moj/moj-frontend.min.css';
 import './styles.css';
 
 document.body.classList.add('js-enabled', 'govuk-frontend-supported');
-createRoot(document.getElementById('root')!).render(
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element to render the dashboard into');
+createRoot(root).render(
   <StrictMode>
     <App />
   </StrictMode>,

@@ -50,7 +50,9 @@ export const StartImportInput = z.object({
     .base64({ error: 'Send the file’s bytes, base64-encoded.' })
     .min(1, 'The file is empty.')
     .max(importLimits.maxContentChars, {
-      error: (issue) => importLimitMessages.fileTooLarge(Math.floor((String(issue.input).length * 3) / 4)),
+      // A base64 string's length in bytes; anything else gets zod's own message (it never reaches .max of a string).
+      error: (issue) =>
+        typeof issue.input === 'string' ? importLimitMessages.fileTooLarge(Math.floor((issue.input.length * 3) / 4)) : undefined,
     }),
   isDryRun: z.boolean(),
 });

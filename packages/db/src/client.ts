@@ -23,7 +23,7 @@ export function createDb(path: string): Db {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('cache_size = -32000');
-  return drizzle(sqlite, { schema }) as Db;
+  return drizzle<Schema>(sqlite, { schema });
 }
 
 export function migrateDb(db: Db): void {

@@ -46,11 +46,14 @@ export function preparedByShape<T>(limit = 256): (db: DbHandle, shape: string, b
   return (db, shape, build) => {
     const key = connectionOf(db);
     let shapes = built.get(key);
-    if (!shapes) built.set(key, (shapes = new Map()));
+    if (!shapes) built.set(key, (shapes = new Map<string, T>()));
     let query = shapes.get(shape);
     if (query === undefined) {
       query = build();
-      if (shapes.size >= limit) shapes.delete(shapes.keys().next().value!);
+      if (shapes.size >= limit) {
+        const oldest = shapes.keys().next();
+        if (!oldest.done) shapes.delete(oldest.value);
+      }
       shapes.set(shape, query);
     }
     return query;

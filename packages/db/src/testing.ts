@@ -18,7 +18,7 @@ export function createTestDb(): Db {
   }
   const sqlite = new Database(template);
   sqlite.pragma('foreign_keys = ON');
-  return drizzle(sqlite, { schema }) as Db;
+  return drizzle<typeof schema>(sqlite, { schema });
 }
 
 let sequence = 0;

@@ -7,14 +7,15 @@ export type FieldProblem = { field: string; code: RefusalCode; message: string }
 
 /** BAD_REQUEST naming every refused field, with its code (nothing thrown when there are none). */
 export function assertNoProblems(problems: readonly FieldProblem[]): void {
-  if (!problems.length) return;
+  const [first] = problems;
+  if (!first) return;
   const fieldErrors: Record<string, string[]> = {};
   const fieldCodes: Record<string, RefusalCode[]> = {};
   for (const p of problems) {
     (fieldErrors[p.field] ??= []).push(p.message);
     (fieldCodes[p.field] ??= []).push(p.code);
   }
-  throw new DomainError('BAD_REQUEST', problems[0]!.message, { fieldErrors, fieldCodes });
+  throw new DomainError('BAD_REQUEST', first.message, { fieldErrors, fieldCodes });
 }
 
 /**

@@ -200,7 +200,7 @@ describe('what a user may do, as the case page is told', () => {
       [],
     ],
   ] as const)('%s', (_what, who, change, expected) => {
-    const actions = caseActions(actors[who]!, snapshot(change as Partial<CaseSnapshot>));
+    const actions = caseActions(actors[who]!, snapshot(change));
     expect(
       Object.entries(actions)
         .filter(([, isOn]) => isOn)

@@ -83,17 +83,18 @@ function decodeWindows1252(bytes: Uint8Array): DecodedText {
   const codes = new Uint16Array(chunk);
   for (let start = 0; start < bytes.length; start += chunk) {
     const end = Math.min(bytes.length, start + chunk);
-    for (let i = start; i < end; i++) {
-      const b = bytes[i]!;
+    let j = -1; // the position in this chunk of the byte b
+    for (const b of bytes.subarray(start, end)) {
+      j++;
       if (b < 0x80 || b >= 0xa0) {
-        codes[i - start] = b;
+        codes[j] = b;
         continue;
       }
       const c = windows1252High[b - 0x80];
       if (c == null) {
-        return { isText: false, problem: { code: 'not_text', message: textFileMessages.notText(lineOf(bytes, i), b) } };
+        return { isText: false, problem: { code: 'not_text', message: textFileMessages.notText(lineOf(bytes, start + j), b) } };
       }
-      codes[i - start] = c;
+      codes[j] = c;
     }
     parts.push(String.fromCharCode.apply(null, codes.subarray(0, end - start) as unknown as number[]));
   }
@@ -117,7 +118,9 @@ export function decodeTextFile(bytes: Uint8Array): DecodedText {
   } catch {
     if (hasBom) {
       const at = firstInvalidUtf8(bytes);
-      return { isText: false, problem: { code: 'not_text', message: textFileMessages.notText(lineOf(bytes, at), bytes[at]!) } };
+      const byte = bytes[at];
+      if (byte === undefined) throw new Error('firstInvalidUtf8 gave a position past the end of bytes TextDecoder refused');
+      return { isText: false, problem: { code: 'not_text', message: textFileMessages.notText(lineOf(bytes, at), byte) } };
     }
     return decodeWindows1252(bytes);
   }
@@ -125,8 +128,9 @@ export function decodeTextFile(bytes: Uint8Array): DecodedText {
 
 /** Where UTF-8 first goes wrong (the caller knows it does): a bad lead byte, or a bad or missing continuation. */
 function firstInvalidUtf8(bytes: Uint8Array): number {
-  for (let i = 0; i < bytes.length;) {
-    const b = bytes[i]!;
+  for (let i = 0; ;) {
+    const b = bytes[i];
+    if (b === undefined) return 0; // past the end: nothing went wrong
     if (b < 0x80) {
       i++;
       continue;
@@ -149,7 +153,6 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
     for (let k = 2; k <= need; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i;
     i += need + 1;
   }
-  return 0;
 }
 
 // Every C0 control but tab (09), line feed (0A) and carriage return (0D); and DEL (7F).

@@ -52,16 +52,30 @@ export function prng(seed: number) {
     return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
   };
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
+  const pick = <T>(xs: readonly T[]): T => {
+    const x = xs[Math.floor(next() * xs.length)];
+    if (x === undefined) throw new Error('pick() needs a non-empty list');
+    return x;
+  };
   const weighted = <T>(pairs: readonly (readonly [T, number])[]): T => {
     let r = next() * pairs.reduce((a, [, w]) => a + w, 0);
     for (const [v, w] of pairs) if ((r -= w) < 0) return v;
-    return pairs.at(-1)![0];
+    // Rounding can leave r a hair above the last weight: the last value is the one it fell on.
+    const last = pairs.at(-1);
+    if (!last) throw new Error('weighted() needs at least one pair');
+    return last[0];
   };
   return { next, int, pick, weighted };
 }
 
 type Rand = ReturnType<typeof prng>;
+
+/** The places of a unit in the reference data (every UnitCode has an entry). */
+function placesOf(unit: UnitCode): readonly string[] {
+  const found = units.find((u) => u.code === unit);
+  if (!found) throw new Error(`Unit ${unit} is missing from the reference data`);
+  return found.places;
+}
 type DemoActors = {
   resourcing: Actor & { name: string };
   coordinator: Actor & { name: string };
@@ -70,29 +84,31 @@ type DemoActors = {
 
 /** Seeds demo accounts, the mentor pool, induction courses and `count` cases, if the database has no users yet. */
 export async function seedDemoData(db: Db, opts: { count?: number; today?: Date } = {}) {
-  if (
-    db
-      .select({ n: sql<number>`count(*)` })
-      .from(users)
-      .get()!.n > 0
-  )
-    return null;
+  const existing = db
+    .select({ n: sql<number>`count(*)` })
+    .from(users)
+    .get();
+  if (!existing) throw new Error('count(*) returned no row');
+  if (existing.n > 0) return null;
   const passwordHash = await hashPassword(demoPassword);
   const today = opts.today ?? new Date();
   // All or nothing: a start-up interrupted half-way leaves an empty database that seeds again next time.
   return db.transaction(() => {
-    const ids = demoAccounts.map((a) => insertUser(db, { ...a, units: [...a.units], passwordHash }, today));
-    const actor = (i: number) => ({
-      id: ids[i]!,
-      role: demoAccounts[i]!.role,
-      units: [...demoAccounts[i]!.units],
-      name: demoAccounts[i]!.name,
-    });
-    const actors: DemoActors = { resourcing: actor(0), leads: [actor(1), actor(2)], coordinator: actor(3) };
+    const accounts = demoAccounts.map((a) => ({
+      id: insertUser(db, { ...a, units: [...a.units], passwordHash }, today),
+      role: a.role,
+      units: [...a.units],
+      name: a.name,
+    }));
+    const [resourcing, tsgLead, metccLead, coordinator] = accounts;
+    if (!resourcing || !tsgLead || !metccLead || !coordinator) {
+      throw new Error('demoAccounts lists resourcing, the two unit leads and the coordinator, in that order');
+    }
+    const actors: DemoActors = { resourcing, leads: [tsgLead, metccLead], coordinator };
     seedPoolAndCourses(db, today);
     const cases = seedCases(db, actors, opts.count ?? 320, today, prng(2026));
     seedTriageExamples(db, actors, today, prng(11));
-    return { users: ids.length, cases };
+    return { users: accounts.length, cases };
   });
 }
 
@@ -110,7 +126,7 @@ export function seedPoolAndCourses(db: Db, today: Date) {
         ['MO19', 1],
         ['MO3', 1],
       ]);
-      const place = rand.pick(units.find((u) => u.code === unit)!.places);
+      const place = rand.pick(placesOf(unit));
       tx.insert(mentors)
         .values({ name, unitCode: unit, place, capacity: rand.int(3, 6) })
         .run();
@@ -260,7 +276,7 @@ function seedOneCase(
             ['SOIT', 1],
           ]);
   const isClosing = isClosed(end);
-  const depth = isClosing ? rand.int(0, 3) : pipelineStages.indexOf(end as (typeof pipelineStages)[number]);
+  const depth = isClosing ? rand.int(0, 3) : pipelineStages.indexOf(end);
   const latest = today.getTime() - 60_000;
   // A case still open arrives at its stage a chosen number of days ago: within the stage's target for
   // most, past it for some. It starts early enough for every step before to fit.
@@ -452,19 +468,22 @@ function seedOneCase(
   // induction
   if (end === 'induction' && rand.next() < 0.4) return;
   step(1, 6);
-  const earliest = addDays(c.finalOfferAt!, route === 'transferee' ? 28 : 0);
+  const { finalOfferAt, targetUnit } = c;
+  if (!finalOfferAt || !targetUnit) throw new Error(`${c.reference} reached induction without a final offer and a target unit`);
+  const earliest = addDays(finalOfferAt, route === 'transferee' ? 28 : 0);
   const course = db
     .select()
     .from(inductionCourses)
     .where(gte(inductionCourses.startsOn, earliest))
     .orderBy(asc(inductionCourses.startsOn))
-    .get()!;
+    .get();
+  if (!course) throw new Error(`No induction course starts on or after ${earliest}: seedPoolAndCourses plans a year ahead`);
   c = bookInduction(as(actors.coordinator), {
     ...write(),
     courseId: course.id,
     startDate: course.startsOn,
-    postingUnit: c.targetUnit!,
-    postingPlace: rand.pick(units.find((u) => u.code === c.targetUnit)!.places),
+    postingUnit: targetUnit,
+    postingPlace: rand.pick(placesOf(targetUnit)),
   });
   if (end === 'induction') return;
   step(1, 4);

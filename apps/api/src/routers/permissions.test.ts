@@ -152,11 +152,13 @@ const idsOf = (page: unknown) => (page as { items: { id: number }[] }).items.map
 
 /* ---------- the matrix ---------- */
 
+type Call = (c: Caller) => Promise<unknown>;
+
 type Row = {
   /** What the cell is about, for the reader. */
   given: string;
-  /** Builds the state (on a fresh database) and returns the call to make. */
-  arrange: (api: Api) => Promise<(c: Caller) => Promise<unknown>>;
+  /** Builds the state (on a fresh database) and returns the call to make; async when building it awaits. */
+  arrange: (api: Api) => Call | Promise<Call>;
   expected: Record<Who, Outcome>;
   /** What an "ok" cell must then show: the write took effect, or the answer holds what was arranged, as this caller may see it. */
   took: (api: Api, result: unknown, t: Cell) => void | Promise<void>;
@@ -176,7 +178,7 @@ const inductionWriters = { resourcing: ok, leadTsg: F, leadMetcc: F, coordinator
 const matrix: Record<string, Row> = {
   'auth.login': {
     given: 'the right password for a resourcing user',
-    arrange: async () => (c) => c.auth.login({ email: 'res@muster.test', password: testPassword }),
+    arrange: () => (c) => c.auth.login({ email: 'res@muster.test', password: testPassword }),
     expected: { resourcing: ok, leadTsg: ok, leadMetcc: ok, coordinator: ok, admin: ok, anonymous: ok },
     took: (api, result, t) => {
       expect(result).toMatchObject({ email: 'res@muster.test', role: 'resourcing' });
@@ -185,7 +187,7 @@ const matrix: Record<string, Row> = {
   },
   'auth.logout': {
     given: 'a session for every user',
-    arrange: async (api) => {
+    arrange: (api) => {
       const at = api.clock.now.toISOString();
       for (const a of Object.values(api.actors))
         api.db.insert(sessions).values({ tokenHash: a.tokenHash, userId: a.id, createdAt: at, lastSeenAt: at }).run();
@@ -204,7 +206,7 @@ const matrix: Record<string, Row> = {
   },
   'auth.me': {
     given: 'a session',
-    arrange: async () => (c) => c.auth.me(),
+    arrange: () => (c) => c.auth.me(),
     expected: signedIn,
     took: (api, result, t) => {
       const { id, email, role } = actorOf(api, t.who);
@@ -213,7 +215,7 @@ const matrix: Record<string, Row> = {
   },
   'applications.create': {
     given: 'a new transferee',
-    arrange: async () => (c) => c.applications.create(buildApplication({ targetUnit: 'METCC' })),
+    arrange: () => (c) => c.applications.create(buildApplication({ targetUnit: 'METCC' })),
     expected: onlyResourcing,
     took: (api, result, t) => {
       const made = result as ApplicationDetail;
@@ -467,7 +469,7 @@ const matrix: Record<string, Row> = {
   },
   'reference.all': {
     given: 'reference data',
-    arrange: async () => (c) => c.reference.all(),
+    arrange: () => (c) => c.reference.all(),
     expected: signedIn,
     took: (_api, result) => {
       expect(result).toMatchObject({
@@ -479,7 +481,7 @@ const matrix: Record<string, Row> = {
   },
   'reference.mentors': {
     given: 'a pool of one',
-    arrange: async (api) => (addMentor(api.db, 'Sgt Pool'), (c) => c.reference.mentors()),
+    arrange: (api) => (addMentor(api.db, 'Sgt Pool'), (c) => c.reference.mentors()),
     expected: signedIn,
     took: (api, result) => {
       const [m] = api.db.select().from(mentors).all();
@@ -504,7 +506,7 @@ const matrix: Record<string, Row> = {
   },
   'admin.closeReasons': {
     given: 'the seeded close reasons',
-    arrange: async () => (c) => c.admin.closeReasons(),
+    arrange: () => (c) => c.admin.closeReasons(),
     expected: onlyAdmin,
     took: (_api, result, t) =>
       expect((result as { id: number }[]).map((r) => r.id).sort((a, b) => a - b)).toEqual(
@@ -513,7 +515,7 @@ const matrix: Record<string, Row> = {
   },
   'admin.addCloseReason': {
     given: 'a new close reason',
-    arrange: async () => (c) => c.admin.addCloseReason({ kind: 'withdrawn', label: 'Moved abroad' }),
+    arrange: () => (c) => c.admin.addCloseReason({ kind: 'withdrawn', label: 'Moved abroad' }),
     expected: onlyAdmin,
     took: (api, result) => {
       const row = api.db.select().from(closeReasons).where(eq(closeReasons.label, 'Moved abroad')).get();
@@ -522,7 +524,7 @@ const matrix: Record<string, Row> = {
   },
   'admin.retireCloseReason': {
     given: 'an active close reason',
-    arrange: async (api) => {
+    arrange: (api) => {
       const [first] = api.db.select({ id: closeReasons.id }).from(closeReasons).all();
       return (c) => c.admin.retireCloseReason({ id: first!.id });
     },
@@ -534,7 +536,7 @@ const matrix: Record<string, Row> = {
   },
   'reference.closeReasons': {
     given: 'the seeded close reasons',
-    arrange: async () => (c) => c.reference.closeReasons(),
+    arrange: () => (c) => c.reference.closeReasons(),
     expected: signedIn,
     took: (_api, result, t) =>
       expect((result as { id: number }[]).map((r) => r.id).sort((a, b) => a - b)).toEqual(
@@ -548,7 +550,7 @@ const matrix: Record<string, Row> = {
   // Intake: resourcing's own tools.
   'imports.start': {
     given: 'a dry run of a small CSV',
-    arrange: async () => (c) =>
+    arrange: () => (c) =>
       c.imports.start({
         fileName: 'a.csv',
         content: Buffer.from('reference,first_name\nX-1,Ann\n').toString('base64'),
@@ -623,7 +625,7 @@ const matrix: Record<string, Row> = {
   },
   'triage.reviewers': {
     given: 'users',
-    arrange: async () => (c) => c.triage.reviewers(),
+    arrange: () => (c) => c.triage.reviewers(),
     expected: onlyResourcing,
     took: (api, result) =>
       expect(result).toEqual([{ id: api.actors.resourcing.id, name: 'Rita Resourcing', email: 'res@muster.test' }]),
@@ -651,7 +653,7 @@ const matrix: Record<string, Row> = {
   },
   'triage.saveView': {
     given: 'a filter',
-    arrange: async () => (c) => c.triage.saveView({ name: 'Mine', filters: { assignee: 'me' } }),
+    arrange: () => (c) => c.triage.saveView({ name: 'Mine', filters: { assignee: 'me' } }),
     expected: onlyResourcing,
     took: (api, _result, t) => {
       const saved = api.db.select().from(savedViews).all();

@@ -8,12 +8,17 @@ import { isIPv4, isIPv6 } from 'node:net';
  */
 export function networkOf(ip: string | null): string | null {
   if (ip === null) return null;
-  const address = ip.split('%')[0]!.toLowerCase();
+  // Drop an IPv6 zone index (`fe80::1%eth0`); split always gives at least one part.
+  const [beforeZone = ip] = ip.split('%');
+  const address = beforeZone.toLowerCase();
   if (isIPv4(address)) return address;
   if (!isIPv6(address)) return ip;
   const groups = hextets(address);
-  if (groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff)
-    return [groups[6]! >> 8, groups[6]! & 0xff, groups[7]! >> 8, groups[7]! & 0xff].join('.');
+  const [g0, g1, g2, g3, g4, g5, g6, g7] = groups;
+  if ([g0, g1, g2, g3, g4].every((g) => g === 0) && g5 === 0xffff) {
+    if (g6 === undefined || g7 === undefined) throw new Error(`hextets(${address}) did not give eight groups`);
+    return [g6 >> 8, g6 & 0xff, g7 >> 8, g7 & 0xff].join('.');
+  }
   return `${groups
     .slice(0, 4)
     .map((g) => g.toString(16))

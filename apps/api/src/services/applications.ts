@@ -72,10 +72,12 @@ export function createApplication(ctx: ServiceCtx, input: CreateApplicationInput
           'details.force_unknown',
         );
       }
-      const next = tx
+      const nextRow = tx
         .select({ n: sql<number>`coalesce(max(${applications.id}), 0) + 1` })
         .from(applications)
-        .get()!.n;
+        .get();
+      if (!nextRow) throw new Error('max() returned no row');
+      const next = nextRow.n;
       const row = tx
         .insert(applications)
         .values({
@@ -364,8 +366,8 @@ function scopeCondition(actor: Actor, bind: Bind, c: FilterColumns = application
  * Muster reference written without its leading zeros (`mus-41`).
  */
 function referenceForms(word: string): [string, string, string] {
-  const own = /^mus-?0*(\d{1,6})$/i.exec(word);
-  return [word, word.toUpperCase(), own ? `MUS-${own[1]!.padStart(6, '0')}` : word.toUpperCase()];
+  const digits = /^mus-?0*(\d{1,6})$/i.exec(word)?.[1];
+  return [word, word.toUpperCase(), digits === undefined ? word.toUpperCase() : `MUS-${digits.padStart(6, '0')}`];
 }
 
 /**

@@ -134,7 +134,9 @@ function refusalFor(db: Db, email: string, network: string | null, now: Date): R
       eq(loginAttempts.outcome, 'bad_credentials'),
       gte(loginAttempts.at, new Date(now.getTime() - windowMs).toISOString()),
     );
-    const n = db.select({ n: count() }).from(loginAttempts).where(failures).get()!.n;
+    const counted = db.select({ n: count() }).from(loginAttempts).where(failures).get();
+    if (!counted) throw new Error('count() returned no row');
+    const n = counted.n;
     if (n + (checking[rule].get(keys[rule]) ?? 0) < maxFailures) continue;
     if (rule === 'account_ceiling' && isKnownNetwork(db, email, network, now)) continue;
     // The count falls under the limit when the failure at position n - maxFailures (oldest first) leaves the window.
@@ -245,10 +247,13 @@ export async function login(deps: LoginDeps, input: LoginInput): Promise<{ token
 /** Sessions past their idle or absolute timeout at `now` (as resolveSession judges them). */
 function isExpiredSession(now: Date, config: Pick<Config, 'sessionIdleMs' | 'sessionAbsoluteMs'>): SQL {
   const t = now.getTime();
-  return or(
+  const expired = or(
     lt(sessions.lastSeenAt, new Date(t - config.sessionIdleMs).toISOString()),
     lt(sessions.createdAt, new Date(t - config.sessionAbsoluteMs).toISOString()),
-  )!;
+  );
+  // or() is undefined only when every condition given to it is.
+  if (!expired) throw new Error('or() of two conditions gave no condition');
+  return expired;
 }
 
 /**

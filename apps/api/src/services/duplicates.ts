@@ -28,19 +28,24 @@ export function findDuplicates(
 ): { id: number; reference: string; matches: DuplicateMatch[] }[] {
   const found = new Map<number, { id: number; reference: string; matches: DuplicateMatch[] }>();
   for (const k of duplicateKeys(person)) {
-    const where =
-      k.match === 'same_email'
-        ? eq(applications.email, person.email)
-        : k.match === 'same_warrant'
-          ? and(eq(applications.currentForce, person.currentForce!), eq(applications.warrantNumber, person.warrantNumber!))
-          : eq(applications.dateOfBirth, person.dateOfBirth);
-    const earliest = earliestWithKey(tx, where, person.id, k.key);
+    const earliest = earliestWithKey(tx, sharingKey(k.match, person), person.id, k.key);
     if (!earliest) continue;
     const entry = found.get(earliest.id) ?? { id: earliest.id, reference: earliest.reference, matches: [] };
     entry.matches.push(k.match);
     found.set(earliest.id, entry);
   }
   return [...found.values()].sort((a, b) => a.id - b.id);
+}
+
+/** The cases that may share `person`'s key of kind `match` (narrowed by an indexed column; the key decides). */
+function sharingKey(match: DuplicateMatch, person: PersonKeys): SQL | undefined {
+  if (match === 'same_email') return eq(applications.email, person.email);
+  if (match === 'same_name_dob') return eq(applications.dateOfBirth, person.dateOfBirth);
+  const { currentForce, warrantNumber } = person;
+  if (!currentForce || !warrantNumber) {
+    throw new Error('duplicateKeys gives a same_warrant key only to a case with a force and a warrant number');
+  }
+  return and(eq(applications.currentForce, currentForce), eq(applications.warrantNumber, warrantNumber));
 }
 
 /** The lowest-id case other than `selfId` among those `where` finds whose duplicate key is `key`. */
@@ -56,8 +61,9 @@ function earliestWithKey(tx: Tx, where: SQL | undefined, selfId: number, key: st
       .all();
     const match = rows.find((c) => duplicateKeys(c).some((ck) => ck.key === key));
     if (match) return match;
-    if (rows.length < page) return undefined;
-    after = rows.at(-1)!.id;
+    const last = rows.at(-1);
+    if (!last || rows.length < page) return undefined;
+    after = last.id;
   }
 }
 

@@ -133,7 +133,8 @@ function differences(db: Tx | Db, rows: { row: ImportRow; id: number }[]): Map<n
       .map((a) => [a.id, a as unknown as Record<string, unknown>]),
   );
   for (const { row, id } of rows) {
-    const a = stored.get(id)!;
+    const a = stored.get(id);
+    if (!a) throw new Error(`differences: case ${id} is not in the database`);
     out.set(
       id,
       comparedFields.filter((f) => JSON.stringify(a[f] ?? null) !== JSON.stringify(row[f] ?? null)),
@@ -290,14 +291,14 @@ function* planSteps(db: Tx | Db, file: ImportFile, today: string): Generator<Pro
         for (const k of duplicateKeys(c))
           if (keysOfFile.has(k.key)) plan.index.addFirst(k.key, { id: c.id, reference: c.reference });
       }
-      if (!page.length) break;
-      after = plan.maxId = page.at(-1)!.id;
+      const lastOfPage = page.at(-1);
+      if (!lastOfPage) break;
+      after = plan.maxId = lastOfPage.id;
       yield { processed: total, total };
     }
     keysOfFile.clear();
     // 3. Each new row is linked to the first case with each key it has: an existing one, else an earlier row.
-    for (let i = 0; i < plan.creates.length; i++) {
-      const p = plan.creates[i]!;
+    for (const [i, p] of plan.creates.entries()) {
       p.links = plan.index.add(personOf(p.row), { id: null, reference: p.row.reference });
       p.result.duplicates = p.links.map((l) => ({ reference: l.reference, matches: l.matches }));
       if ((i + 1) % 2_000 === 0) yield { processed: total, total };
@@ -407,6 +408,13 @@ const importQueries = preparedFor((db) => {
   };
 });
 
+/** The id of the case a link names by reference: one stored before this slice (the plan links only to cases or rows it has). */
+function storedIdOf(q: ReturnType<typeof importQueries>, reference: string): number {
+  const row = q.idOf.get({ reference });
+  if (!row) throw new Error(`The case ${reference} a row is linked to is not in the database`);
+  return row.id;
+}
+
 /** The write phase stopped part-way: the slices before it are written, the rest are not. */
 class ImportStopped extends Error {
   constructor(
@@ -456,7 +464,8 @@ async function writeInSlices(
           }
           const last = Math.min(total, done + slicing.sliceRows);
           for (end = done; end < last && (end === done || performance.now() - sliceStart < slicing.sliceMs); end++) {
-            const p = plan.creates[end]!;
+            const p = plan.creates[end];
+            if (!p) throw new Error(`Row ${end} of ${total} to create is missing`);
             const r = p.row;
             const meanwhile = present.get(r.reference);
             if (meanwhile !== undefined) {
@@ -479,7 +488,7 @@ async function writeInSlices(
               reference: r.reference,
               receivedAt: new Date(r.receivedAt).toISOString(),
               at,
-            })!;
+            });
             written.set(r.reference, id);
             appendEvent(tx, {
               applicationId: id,
@@ -498,7 +507,7 @@ async function writeInSlices(
                 details: { body: r.notes, fromImport: true },
               });
             for (const d of links) {
-              const duplicateOfId = d.id ?? written.get(d.reference) ?? q.idOf.get({ reference: d.reference })!.id;
+              const duplicateOfId = d.id ?? written.get(d.reference) ?? storedIdOf(q, d.reference);
               q.insertFlag.run({ applicationId: id, duplicateOfId, matches: d.matches, at });
               appendEvent(tx, {
                 applicationId: id,
@@ -510,7 +519,9 @@ async function writeInSlices(
             }
             p.result.duplicates = links.map((l) => ({ reference: l.reference, matches: l.matches }));
           }
-          watermark = q.maxId.get()!.id;
+          const newest = q.maxId.get();
+          if (!newest) throw new Error('max() returned no row');
+          watermark = newest.id;
         },
         { behavior: 'immediate' },
       );

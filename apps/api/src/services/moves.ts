@@ -7,6 +7,12 @@ import { readDetail } from './applications.ts';
 import { appendEvent, assertVersion, bumpVersion, loadCase, loadRow, withRow, type LoadedCase, type Tx } from './case-store.ts';
 import { closeReasonFor } from './close-reasons.ts';
 
+/** The listed reason a case is closed with: planMove refuses a close without one, so it is there. */
+function listedReason(tx: Tx, input: MoveApplicationInput) {
+  if (input.reasonId === undefined) throw new Error('planMove let a case close without a listed reason');
+  return closeReasonFor(tx, input.reasonId, input.to as 'rejected' | 'withdrawn');
+}
+
 /** The move itself, inside the caller's transaction: checks, the stage change and its event. Returns the case as loaded before the move. */
 function applyMove(ctx: ServiceCtx, tx: Tx, input: MoveApplicationInput): LoadedCase {
   const loaded = loadCase(tx, input.id);
@@ -16,7 +22,7 @@ function applyMove(ctx: ServiceCtx, tx: Tx, input: MoveApplicationInput): Loaded
   const now = ctx.now();
   const at = now.toISOString();
   const plan = planMove(ctx.actor, snapshot, input.to, { id: input.reasonId, text: input.reason }, now);
-  const listed = plan.kind === 'close' ? closeReasonFor(tx, input.reasonId!, input.to as 'rejected' | 'withdrawn') : null;
+  const listed = plan.kind === 'close' ? listedReason(tx, input) : null;
   const reason = listed ? (input.reason ? `${listed.label}: ${input.reason}` : listed.label) : (input.reason ?? null);
   bumpVersion(tx, row, at, {
     stage: input.to,

@@ -195,7 +195,8 @@ export function bookInduction(ctx: ServiceCtx, input: BookInductionInput): Appli
         .select({ n: sql<number>`count(*)` })
         .from(inductionBookings)
         .where(and(eq(inductionBookings.courseId, course.id), ne(inductionBookings.applicationId, row.id)))
-        .get()!.n;
+        .get()?.n;
+      if (booked === undefined) throw new Error('count(*) returned no row');
       assertCourseHasRoom(booked, course.capacity);
     }
     if (input.startDate < course.startsOn) {
@@ -237,7 +238,7 @@ export function bookInduction(ctx: ServiceCtx, input: BookInductionInput): Appli
 
 /** How many open cases a person from the pool is mentoring or buddying now. */
 export function mentorLoad(tx: Tx, mentorId: number, excludingApplication?: number): number {
-  return tx
+  const load = tx
     .select({ n: sql<number>`count(*)` })
     .from(applications)
     .where(
@@ -247,7 +248,9 @@ export function mentorLoad(tx: Tx, mentorId: number, excludingApplication?: numb
         excludingApplication ? ne(applications.id, excludingApplication) : undefined,
       ),
     )
-    .get()!.n;
+    .get();
+  if (!load) throw new Error('count(*) returned no row');
+  return load.n;
 }
 
 export function assignMentor(ctx: ServiceCtx, input: AssignMentorInput): ApplicationDetail {

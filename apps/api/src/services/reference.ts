@@ -116,5 +116,7 @@ export function listAccessLog(
     .limit(input.limit + 1)
     .all();
   const items = rows.slice(0, input.limit);
-  return { items, nextBefore: rows.length > input.limit ? items.at(-1)!.id : null };
+  // A next page exists when one row more than the limit came back; the cursor is the last row shown.
+  const lastShown = items.at(-1);
+  return { items, nextBefore: rows.length > input.limit && lastShown ? lastShown.id : null };
 }

@@ -136,10 +136,11 @@ export function assignCases(ctx: ServiceCtx, input: AssignInput) {
           details: { assignee, previousAssigneeId: row.assigneeId },
         });
       }
-      if (refused.length) {
+      const [firstRefused] = refused;
+      if (firstRefused) {
         throw new DomainError(
           'PRECONDITION_FAILED',
-          refused.length === 1 ? refused[0]!.message : `No case was assigned: ${refused.length} are not open.`,
+          refused.length === 1 ? firstRefused.message : `No case was assigned: ${refused.length} are not open.`,
           { reasons: refused.map((r) => r.message), refused },
         );
       }

@@ -1,7 +1,7 @@
 import { DomainError } from '@muster/domain';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { textProblems, type Role } from '@muster/contracts';
-import type { Context, SessionActor } from './context.ts';
+import type { Context } from './context.ts';
 
 type Issue = { path?: ReadonlyArray<PropertyKey | { key: PropertyKey }>; message: string };
 
@@ -90,7 +90,7 @@ export const publicProcedure = t.procedure.use(storableText).use(domainErrors);
 
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.actor) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Your session has ended. Sign in again to carry on.' });
-  return next({ ctx: { ...ctx, actor: ctx.actor as SessionActor } });
+  return next({ ctx: { ...ctx, actor: ctx.actor } });
 });
 
 const roleProcedure = (...roles: Role[]) =>

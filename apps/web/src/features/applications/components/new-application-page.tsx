@@ -67,7 +67,7 @@ export function NewApplicationPage() {
               ...candidateInput(values),
               targetUnit: (targetUnit || null) as UnitCode | null,
             } satisfies Partial<CreateApplicationInput>;
-            create.mutate(input as CreateApplicationInput);
+            create.mutate(input);
           }}
         >
           <CandidateFields values={values} onChange={setValues} byField={byField} ids={ids} reference={reference.data} />

@@ -1,5 +1,6 @@
 import type { Role, Route, UnitCode } from '@muster/contracts';
 import { CaseFilterFields, FilterActions } from '../../../components/case-filter-fields.tsx';
+import { formText } from '../../../lib/form-data.ts';
 import { unitCodes } from '../../../lib/labels.ts';
 import type { BoardFilters as Filters } from '../hooks/use-board-filters.ts';
 
@@ -22,12 +23,12 @@ export function BoardFilters({
       onSubmit={(e) => {
         e.preventDefault();
         const data = new FormData(e.currentTarget);
-        const unit = String(data.get('unit') ?? '');
-        const route = String(data.get('route') ?? '');
+        const unit = formText(data, 'unit');
+        const route = formText(data, 'route');
         onApply({
           ...(unit ? { unit: unit as UnitCode } : {}),
           ...(route ? { route: route as Route } : {}),
-          q: String(data.get('q') ?? ''),
+          q: formText(data, 'q'),
         });
       }}
     >

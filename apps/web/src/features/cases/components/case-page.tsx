@@ -76,6 +76,7 @@ export function CasePage() {
   }
   if (!detail || !reference.data) return <Loading what="Loading the case" />;
   const name = `${detail.firstName} ${detail.lastName}`;
+  const blockedMove = detail.nextMoves.find((m) => m.unmet.length > 0);
 
   return (
     <ConflictContext.Provider value={setConflict}>
@@ -123,9 +124,9 @@ export function CasePage() {
                 {moveLabel(m)}
               </button>
             ))}
-            {detail.nextMoves.some((m) => m.unmet.length > 0) && (
+            {blockedMove && (
               <p className="govuk-body-s app-muted" id="move-unmet">
-                {detail.nextMoves.find((m) => m.unmet.length)!.unmet.length} things still stand in the way of the next stage.
+                {blockedMove.unmet.length} things still stand in the way of the next stage.
               </p>
             )}
           </div>
@@ -211,7 +212,7 @@ function CaseSections({ detail: d, reference }: { detail: ApplicationDetail; ref
                     ['Attachment or base visit', e.hasTsgBaseVisit ? 'Done' : 'Not done'],
                   ] as [string, string][])
                 : []),
-              ...(d.route === 'transferee' ? forceRecordRows(e as ForceRecords) : []),
+              ...(d.route === 'transferee' ? forceRecordRows(e) : []),
               ...(e.exception
                 ? ([
                     [

@@ -20,6 +20,11 @@ import type { Reference } from '../../../lib/types.ts';
 
 const stage = (s: Stage | null) => (s ? stageLabels[s].toLowerCase() : 'unknown');
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
+/** A value from an event's details (JSON) as text: a string as it is, anything else as JSON (a number or boolean reads the same). */
+const jsonText = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v));
+/** The `name` of a person an event's details name (`{ id, name }`), if it has one. */
+const nameOf = (v: unknown): string | undefined =>
+  typeof v === 'object' && v !== null && 'name' in v && typeof v.name === 'string' ? v.name : undefined;
 const isNone = (v: unknown) => v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
 const lower = (s: string) => s.replace(/^./, (m) => m.toLowerCase());
 
@@ -55,7 +60,7 @@ function fieldValue(field: string, v: unknown, w: Words): string {
   if (Array.isArray(v)) return v.map(String).join(field === 'specialistSkills' ? '; ' : ', ');
   if (field === 'route') return routeLabels[v as keyof typeof routeLabels] ?? String(v);
   if ((field === 'dateOfBirth' || field === 'joinedForceOn') && typeof v === 'string') return formatLongDate(v);
-  return typeof v === 'object' ? JSON.stringify(v) : String(v as string | number | boolean);
+  return jsonText(v);
 }
 
 type Change = { from: unknown; to: unknown };
@@ -178,7 +183,7 @@ function describe(e: ApplicationEvent, w: Words): { title: string; body?: ReactN
         body: `Course on ${formatLongDate(str(d.courseStartsOn))} at ${str(d.coursePlace)}; starts ${formatLongDate(str(d.startDate))}; posted to ${w.unit(d.postingUnit)}, ${str(d.postingPlace)}.`,
       };
     case 'mentor_assigned': {
-      const who = (k: string) => ((d[k] ?? null) as { name?: string } | null)?.name;
+      const who = (k: string) => nameOf(d[k]);
       const parts = [who('mentor') && `mentor ${who('mentor')}`, who('buddy') && `buddy ${who('buddy')}`].filter(Boolean);
       return { title: 'Mentor or buddy assigned', body: parts.length ? `Assigned ${parts.join(' and ')}.` : undefined };
     }
@@ -195,8 +200,8 @@ function describe(e: ApplicationEvent, w: Words): { title: string; body?: ReactN
       };
     }
     case 'assigned': {
-      const who = (d.assignee ?? null) as { name?: string } | null;
-      return { title: who?.name ? `Assigned to ${who.name}` : 'Returned to the triage queue, unassigned' };
+      const assignee = nameOf(d.assignee);
+      return { title: assignee ? `Assigned to ${assignee}` : 'Returned to the triage queue, unassigned' };
     }
     case 'duplicate_flagged':
       return {
@@ -223,7 +228,7 @@ function describe(e: ApplicationEvent, w: Words): { title: string; body?: ReactN
     case 'exception_approved':
       return { title: 'Eligibility exception approved', body: 'The case may go on despite the current force’s records.' };
     case 'imported':
-      return { title: 'Imported from the application form', body: `File ${str(d.fileName)}, line ${String(d.line as number)}.` };
+      return { title: 'Imported from the application form', body: `File ${str(d.fileName)}, line ${jsonText(d.line)}.` };
     default:
       return { title: String(e.type).replaceAll('_', ' ') };
   }

@@ -172,7 +172,7 @@ function Importer() {
           aria-label="Import a file"
           onSubmit={(e) => {
             e.preventDefault();
-            const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+            const submitter = e.nativeEvent.submitter as HTMLButtonElement | null;
             void run(submitter?.value !== 'import');
           }}
         >

@@ -1,6 +1,7 @@
 import type { Route, Stage, UnitCode } from '@muster/contracts';
 import { CaseFilterFields, FilterActions } from '../../../components/case-filter-fields.tsx';
 import { Select } from '../../../components/fields.tsx';
+import { formText } from '../../../lib/form-data.ts';
 import { stageLabels, unitCodes } from '../../../lib/labels.ts';
 import type { QueueFilters } from '../hooks/use-triage-filters.ts';
 
@@ -27,7 +28,7 @@ export function TriageFilters({
       onSubmit={(e) => {
         e.preventDefault();
         const data = new FormData(e.currentTarget);
-        const get = (k: string) => String(data.get(k) ?? '');
+        const get = (k: string) => formText(data, k);
         const a = get('assignee');
         onApply({
           ...(get('stage') && get('stage') !== 'review' ? { stage: get('stage') as Stage } : {}),

@@ -39,7 +39,7 @@ export function DetailsForm({ detail, reference }: { detail: ApplicationDetail; 
           id: detail.id,
           expectedVersion: detail.version,
         } satisfies Partial<UpdateApplicationInput>;
-        mutation.mutate(input as UpdateApplicationInput);
+        mutation.mutate(input);
       }}
     >
       <ErrorSummary errors={summary} />

@@ -8,7 +8,7 @@ import { metValueLabels, metValues } from '../../../../lib/labels.ts';
 import { useTRPC } from '../../../../lib/trpc.ts';
 import { useCaseWrite } from '../../hooks/use-case-write.ts';
 
-const ids: Record<string, string> = {
+const ids = {
   outcome: 'interview-outcome',
   notes: 'interview-notes',
   scores: 'interview-scores-professionalism',
@@ -29,7 +29,7 @@ export function InterviewForm({ detail }: { detail: ApplicationDetail }) {
   const [saved, setSaved] = useState(false);
   const write = useCaseWrite(detail.id, () => setSaved(true));
   const mutation = useMutation(trpc.applications.recordInterview.mutationOptions(write));
-  const { byField, summary } = formErrors(mutation.error, ids, ids.outcome!);
+  const { byField, summary } = formErrors(mutation.error, ids, ids.outcome);
   return (
     <form
       noValidate
@@ -55,7 +55,7 @@ export function InterviewForm({ detail }: { detail: ApplicationDetail }) {
         </p>
       )}
       <Radios
-        id={ids.outcome!}
+        id={ids.outcome}
         legend="Outcome"
         isInline
         errors={byField.outcome}
@@ -81,7 +81,7 @@ export function InterviewForm({ detail }: { detail: ApplicationDetail }) {
         ))}
       </div>
       <Textarea
-        id={ids.notes!}
+        id={ids.notes}
         label="Interview notes"
         value={notes}
         errors={byField.notes}
