@@ -7,11 +7,10 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accounts, demoPassword, repoRoot, templateDbPath } from './support.ts';
+import { accounts, demoPassword, freePort, repoRoot, templateDbPath } from './support.ts';
 
 type Job = {
   id: string;
@@ -59,18 +58,6 @@ function applicationsCsv(rows: number, o: { prefix: string; email?: (i: number) 
     );
   }
   return Buffer.from(`${lines.join('\n')}\n`);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 /** `node <flags of apps/api's start script> apps/api/dist/main.js`. */

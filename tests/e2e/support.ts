@@ -18,7 +18,8 @@ export const accounts = {
   admin: 'admin@muster.test',
 } as const;
 
-function freePort(): Promise<number> {
+/** A port nothing listens on now, for a server of a test's own. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.once('error', reject);

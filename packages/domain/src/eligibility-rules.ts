@@ -1,4 +1,5 @@
 import type { RecordsOutcome, RecordsRequest, RefusalCode, Route, UnitCode } from '@muster/contracts';
+import type { CaseSnapshot } from './case.ts';
 import { DomainError } from './errors.ts';
 import { metForce, policeNowProgrammes } from './reference.ts';
 
@@ -118,17 +119,8 @@ export function forceRecordsProblems(r: ForceRecordsInput): FieldProblem[] {
 }
 
 /** An eligibility record as the history compares it: what a reviewer saves. */
-export type EligibilityValues = {
+export type EligibilityValues = NonNullable<CaseSnapshot['eligibility']> & {
   targetUnit: UnitCode | null;
-  criteria: Record<string, boolean>;
-  unitCriteria: Record<string, boolean>;
-  tsgMentorName: string | null;
-  hasTsgBaseVisit: boolean;
-  psdRecords: RecordsRequest | null;
-  psdOutcome: RecordsOutcome | null;
-  ohRecords: RecordsRequest | null;
-  ohOutcome: RecordsOutcome | null;
-  hasOpenMisconduct: boolean | null;
   misconductDetails: string | null;
   notes: string | null;
 };
