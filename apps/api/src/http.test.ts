@@ -1,67 +1,25 @@
-import { once } from 'node:events';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import { accessLog, applicationEvents, applications, loginAttempts, sessions, type Db } from '@muster/db';
-import { buildApplication, createTestDb } from '@muster/db/testing';
-import { count, eq } from 'drizzle-orm';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { maxBatchCalls } from '@muster/contracts';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { accessLog, applicationEvents, applications, loginAttempts, sessions, type Db } from '@muster/db';
+import { buildApplication } from '@muster/db/testing';
+import { count, eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import type { Config } from './config.ts';
 import { bodyLimits } from './security/http.ts';
-import { createApp } from './app.ts';
-import { testConfig, type Config } from './config.ts';
-import type { Logger } from './logger.ts';
-import { hashPassword } from './security/passwords.ts';
-import { insertUser } from './services/auth.ts';
-import { clearForceRecords } from './testing.ts';
+import { clearForceRecords, testPassword } from './testing.ts';
+import { httpTestStart, testServers } from './testing-http.ts';
 
 /* ---------- a real server on an ephemeral port ---------- */
 
-const password = 'correct horse battery staple';
-let passwordHash: string;
-beforeAll(async () => {
-  passwordHash = await hashPassword(password);
-});
-
-const servers: Server[] = [];
-afterEach(async () => {
-  for (const s of servers.splice(0)) {
-    s.closeAllConnections();
-    await new Promise((resolve) => s.close(resolve));
-  }
-});
-
-const t0 = new Date('2026-11-23T09:00:00Z');
+const password = testPassword;
+const t0 = httpTestStart;
+const startServer = testServers();
 
 async function start(overrides: Partial<Config> = {}) {
-  const db: Db = createTestDb();
-  const clock = { now: t0 };
-  const logged: { msg: string; fields?: Record<string, unknown> }[] = [];
-  const logger: Logger = { info() {}, error: (msg, fields) => void logged.push({ msg, ...(fields ? { fields } : {}) }) };
-  const config = testConfig({ webDist: '/nonexistent/muster-web-dist', ...overrides });
-  const users = {
-    resourcing: insertUser(db, {
-      email: 'res@muster.test',
-      name: 'Rita Resourcing',
-      role: 'resourcing',
-      units: [],
-      passwordHash,
-    }),
-    leadMetcc: insertUser(db, {
-      email: 'metcc@muster.test',
-      name: 'Mo METCC Lead',
-      role: 'unit_lead',
-      units: ['METCC'],
-      passwordHash,
-    }),
-  };
-  const server = createApp({ db, config, logger, now: () => clock.now }).listen(0, '127.0.0.1');
-  servers.push(server);
-  await once(server, 'listening');
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { db, clock, config, logged, users, base } = await startServer(overrides);
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the JSON bodies of every procedure, read field by field in the tests
   type Reply = { status: number; headers: Headers; body: any; text: string };

@@ -1,59 +1,17 @@
-import { once } from 'node:events';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import { loginAttempts, sessions, type Db } from '@muster/db';
-import { createTestDb } from '@muster/db/testing';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from './app.ts';
-import { testConfig } from './config.ts';
-import { createLogger } from './logger.ts';
-import { hashPassword } from './security/passwords.ts';
-import { insertUser } from './services/auth.ts';
+import { loginAttempts, sessions } from '@muster/db';
+import { describe, expect, it } from 'vitest';
 import { testPassword as password } from './testing.ts';
+import { httpTestStart, testServers } from './testing-http.ts';
 
 /* Sign-in limits over real HTTP, from several client addresses: the app trusts X-Forwarded-For from loopback. */
 
-let passwordHash: string;
-beforeAll(async () => {
-  passwordHash = await hashPassword(password);
-});
-
-const servers: Server[] = [];
-afterEach(async () => {
-  for (const s of servers.splice(0)) {
-    s.closeAllConnections();
-    await new Promise((resolve) => s.close(resolve));
-  }
-});
-
-const t0 = new Date('2026-11-23T09:00:00Z');
+const t0 = httpTestStart;
 const addressA = '198.51.100.1';
 const addressB = '198.51.100.2';
+const startServer = testServers();
 
 async function start() {
-  const db: Db = createTestDb();
-  const clock = { now: t0 };
-  const config = testConfig({ webDist: '/nonexistent/muster-web-dist', trustProxy: ['loopback'] });
-  const users = {
-    resourcing: insertUser(db, {
-      email: 'res@muster.test',
-      name: 'Rita Resourcing',
-      role: 'resourcing',
-      units: [],
-      passwordHash,
-    }),
-    leadMetcc: insertUser(db, {
-      email: 'metcc@muster.test',
-      name: 'Mo METCC Lead',
-      role: 'unit_lead',
-      units: ['METCC'],
-      passwordHash,
-    }),
-  };
-  const server = createApp({ db, config, logger: createLogger('silent'), now: () => clock.now }).listen(0, '127.0.0.1');
-  servers.push(server);
-  await once(server, 'listening');
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { db, clock, users, base } = await startServer({ trustProxy: ['loopback'] });
 
   /** `auth.login` as the dashboard sends it, through a proxy that says the client is `from`. */
   async function login(from: string, email: string, pw: string) {

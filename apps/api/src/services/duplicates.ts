@@ -5,7 +5,8 @@ import { aliasedTable, and, asc, desc, eq, gt, ne, or, sql, type SQL } from 'dri
 import type { ServiceCtx } from './actor.ts';
 import { appendEvent, assertVersion, bumpVersion, loadCase, logAccess, type Tx } from './case-store.ts';
 
-const personColumns = {
+/** What identifies a person for the duplicate rules, with the case's id and reference. */
+export const personColumns = {
   id: applications.id,
   reference: applications.reference,
   email: applications.email,

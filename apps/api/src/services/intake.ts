@@ -32,6 +32,7 @@ import { asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Logger } from '../logger.ts';
 import type { ServiceCtx } from './actor.ts';
 import { appendEvent, candidateValues, type Tx } from './case-store.ts';
+import { personColumns } from './duplicates.ts';
 
 /** A file to import: its bytes as saved (the encoding is worked out from them). */
 export type ImportFile = { fileName: string; bytes: Uint8Array; isDryRun: boolean };
@@ -94,17 +95,6 @@ type Plan = {
   maxId: number;
 };
 type Progress = { processed: number; total: number };
-
-const personColumns = {
-  id: applications.id,
-  reference: applications.reference,
-  email: applications.email,
-  currentForce: applications.currentForce,
-  warrantNumber: applications.warrantNumber,
-  firstName: applications.firstName,
-  lastName: applications.lastName,
-  dateOfBirth: applications.dateOfBirth,
-};
 
 const personOf = (row: ImportRow): PersonKeys => ({
   email: row.email,

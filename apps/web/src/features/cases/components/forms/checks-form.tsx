@@ -50,15 +50,12 @@ function CheckRowForm({ detail, check }: { detail: ApplicationDetail; check: Che
   const write = useCaseWrite(detail.id);
   const mutation = useMutation(trpc.applications.updateCheck.mutationOptions(write));
   const base = `check-${check.check}`;
-  const { byField, summary } = formErrors(
+  const { byField, unplaced: otherErrors } = formErrors(
     mutation.error,
     { reason: `${base}-reason`, status: `${base}-status` },
     `${base}-status`,
   );
   const needsReason = status === 'waived' || status === 'failed';
-  const otherErrors = summary
-    .filter((s) => !byField.reason?.includes(s.text) && !byField.status?.includes(s.text))
-    .map((s) => s.text);
   return (
     <form
       noValidate
