@@ -29,7 +29,15 @@ const web = {
       message: 'The dashboard imports @muster/contracts, and the API by type only: the rules stay on the server.',
     },
   ],
-  paths: [{ name: '@muster/api', allowTypeImports: true, message: 'Import the API by type only (import type { AppRouter }).' }],
+  paths: [
+    { name: '@muster/api', allowTypeImports: true, message: 'Import the API by type only (import type { AppRouter }).' },
+    {
+      name: '@muster/contracts',
+      allowTypeImports: true,
+      message:
+        'The schemas bring zod: import them by type only; values come from @muster/contracts/vocabulary, /limits or /refusals.',
+    },
+  ],
 };
 
 export default tseslint.config(

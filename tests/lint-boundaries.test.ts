@@ -61,32 +61,47 @@ describe('the architecture is enforced by pnpm lint', { timeout: 120_000 }, () =
     // The web takes the API's types, never its values; nor the domain's rules, even inside a feature.
     expect(
       await errorsOf(
-        'apps/web/src/lib/types.ts',
+        'apps/web/src/lib/session.ts',
         "import type { AppRouter } from '@muster/api';\nexport type Router = AppRouter;\n",
       ),
     ).toEqual([]);
     expect(
       refusedImports(
         await errorsOf(
-          'apps/web/src/features/cases/components/case-page.tsx',
+          'apps/web/src/features/applications/components/application-page.tsx',
           [
             "import { appRouter } from '@muster/api';",
             "import { planMove } from '@muster/domain';",
             "import { BoardPage } from '../../board/components/board-page.tsx';",
             "import { TriagePage } from '../../../features/triage/components/triage-page.tsx';",
-            "import { useCaseWrite } from '../hooks/use-case-write.ts';",
+            "import { useApplicationWrite } from '../hooks/use-application-write.ts';",
             "import { Loading } from '../../../components/loading.tsx';",
-            'export const parts = [appRouter, planMove, BoardPage, TriagePage, useCaseWrite, Loading];',
+            'export const parts = [appRouter, planMove, BoardPage, TriagePage, useApplicationWrite, Loading];',
           ].join('\n'),
         ),
       ),
       // Lines 1–4 break a boundary; 5 (its own feature) and 6 (shared components) do not.
     ).toEqual([`${restricted}: 1`, `${restricted}: 2`, `${restricted}: 3`, `${restricted}: 4`]);
 
+    // The schemas (and zod with them) reach the dashboard by type only; values come from the zod-free entries.
+    expect(
+      refusedImports(
+        await errorsOf(
+          'apps/web/src/lib/labels.ts',
+          [
+            "import { Stage } from '@muster/contracts';",
+            "import type { Route } from '@muster/contracts';",
+            "import { stages } from '@muster/contracts/vocabulary';",
+            'export const parts: [unknown, Route | undefined, unknown] = [Stage, undefined, stages];',
+          ].join('\n'),
+        ),
+      ),
+    ).toEqual([`${restricted}: 1`]);
+
     // Hooks run in the same order on every render.
     expect(
       await errorsOf(
-        'apps/web/src/features/cases/components/case-page.tsx',
+        'apps/web/src/features/applications/components/application-page.tsx',
         [
           "import { useState } from 'react';",
           'export function Sometimes({ isOpen }: { isOpen: boolean }) {',

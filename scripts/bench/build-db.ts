@@ -1,7 +1,7 @@
 /**
  * Builds the benchmark database (or reuses a cached one under .bench/).
  *
- * Every case history comes from the real services (`seedCases` → createApplication, recordEligibility,
+ * Every case history comes from the real services (`seedApplications` → createApplication, recordEligibility,
  * moveApplication, updateCheck, …, each with its domain rules). Seeding runs at about 18 ms a case on
  * this machine whatever the synchronous setting (it is CPU-bound: drizzle builds and SQLite compiles
  * every statement on every call), so 50,000 cases would take ~15 minutes. Instead a *template* of
@@ -11,7 +11,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { prng, seedCases, seedPoolAndCourses } from '../../apps/api/src/demo/seed-demo.ts';
+import { prng, seedApplications, seedPoolAndCourses } from '../../apps/api/src/demo/seed-demo.ts';
 import { firstNames, lastNames } from '../../apps/api/src/demo/people.ts';
 import { hashPassword } from '../../apps/api/src/security/passwords.ts';
 import type { ServiceCtx } from '../../apps/api/src/services/actor.ts';
@@ -111,7 +111,7 @@ export async function buildDatabase(o: BuildOptions): Promise<{ path: string; me
   const tUsers = nowMs();
 
   // 1. The template, through the real services. One outer transaction per 1,000 cases; each case
-  // in its own savepoint (seedCases' own transaction), so a case the rules refuse rolls back alone.
+  // in its own savepoint (seedApplications' own transaction), so a case the rules refuse rolls back alone.
   const rand = prng(2026);
   const refusals: Record<string, number> = {};
   let made = 0;
@@ -120,7 +120,7 @@ export async function buildDatabase(o: BuildOptions): Promise<{ path: string; me
     db.transaction(() => {
       for (let done = 0; done < batch;) {
         try {
-          seedCases(db, actors, 1, today, rand);
+          seedApplications(db, actors, 1, today, rand);
           done++;
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);
@@ -135,7 +135,7 @@ export async function buildDatabase(o: BuildOptions): Promise<{ path: string; me
   }
   const tTemplate = nowMs();
 
-  // 2. Clones of the template up to `count`, then unique emails for all (seedCases called a case at a
+  // 2. Clones of the template up to `count`, then unique emails for all (seedApplications called a case at a
   // time numbers every email 0).
   const sqlite = db.$client;
   sqlite.function('bench_first', { deterministic: true }, (id) => cloneFirst(Number(id)));

@@ -43,7 +43,7 @@ export function floorOps(sqlite: Sqlite, w: Workload, viewerId: number): FloorOp
   const search = sqlite.prepare(
     `SELECT ${cardColumns} FROM applications WHERE id IN (SELECT rowid FROM applications_search WHERE applications_search MATCH ?) ORDER BY id DESC LIMIT ?`,
   );
-  const caseRow = sqlite.prepare('SELECT * FROM applications WHERE id = ?');
+  const applicationRow = sqlite.prepare('SELECT * FROM applications WHERE id = ?');
   const eligibility = sqlite.prepare(
     'SELECT e.*, u.name AS recorded_by_name FROM eligibility_records e LEFT JOIN users u ON u.id = e.recorded_by WHERE e.application_id = ?',
   );
@@ -71,7 +71,7 @@ export function floorOps(sqlite: Sqlite, w: Workload, viewerId: number): FloorOp
   const match = ftsMatch(w.searchTerm);
 
   const get = (id: number) => {
-    const row = caseRow.get(id) as { mentor_id: number | null; buddy_id: number | null } | undefined;
+    const row = applicationRow.get(id) as { mentor_id: number | null; buddy_id: number | null } | undefined;
     if (!row) throw new Error(`no case ${id}`);
     return {
       row,
@@ -88,7 +88,7 @@ export function floorOps(sqlite: Sqlite, w: Workload, viewerId: number): FloorOp
     return detail;
   });
   const move = sqlite.transaction((id: number, from: string, to: string, version: number, userId: number) => {
-    caseRow.get(id);
+    applicationRow.get(id);
     const at = new Date().toISOString();
     if (bump.run(to, at, at, id, version).changes !== 1) throw new Error(`stale version for case ${id}`);
     addEvent.run(

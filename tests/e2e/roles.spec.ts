@@ -35,11 +35,11 @@ describe('each role sees its own work', () => {
     const review = column(page, 'Review');
     const cards = review.getByRole('listitem');
     expect(await cards.count()).toBe(20);
-    const caseLinks = () => review.locator('.app-card__title a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
-    const firstPage = await caseLinks();
+    const applicationLinks = () => review.locator('.app-card__title a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    const firstPage = await applicationLinks();
     await review.getByRole('button', { name: /Show more review cases/ }).click();
     await expect.poll(() => cards.count()).toBeGreaterThan(20);
-    const both = await caseLinks();
+    const both = await applicationLinks();
     expect(both.slice(0, 20)).toEqual(firstPage);
     expect(new Set(both).size).toBe(both.length);
     await expectNoAxeViolations(page, 'the board (resourcing)');
@@ -123,7 +123,7 @@ describe('each role sees its own work', () => {
     await signIn(page, accounts.resourcing);
     await column(page, 'Review').getByRole('link').first().click();
     await page.getByRole('heading', { name: 'History' }).waitFor();
-    const casePath = new URL(page.url()).pathname;
+    const applicationPath = new URL(page.url()).pathname;
     await context.clearCookies();
     // The next call finds the session gone.
     await page.getByLabel('Note', { exact: true }).fill('Written as the session ended.');
@@ -133,7 +133,7 @@ describe('each role sees its own work', () => {
     await page.getByLabel('Email address').fill(accounts.resourcing);
     await page.getByLabel('Password').fill('muster-demo');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((url) => url.pathname === casePath);
+    await page.waitForURL((url) => url.pathname === applicationPath);
     await page.getByRole('heading', { name: 'History' }).waitFor();
     expect(problems).toEqual([]);
     await context.close();

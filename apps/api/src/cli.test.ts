@@ -10,7 +10,7 @@ import { buildApplication } from '@muster/db/testing';
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testConfig } from './config.ts';
-import { createApplication } from './services/applications.ts';
+import { createApplication } from './services/candidate-details.ts';
 import { insertUser, login } from './services/auth.ts';
 import { addNote } from './services/records.ts';
 
@@ -193,6 +193,7 @@ describe('muster CLI', () => {
     });
     const ctx = {
       db,
+      config: testConfig(),
       now: () => new Date('2026-11-23T10:00:00Z'),
       actor: { id, name: 'Rita', role: 'resourcing' as const, units: [] },
     };

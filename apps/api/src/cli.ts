@@ -118,7 +118,7 @@ async function main(argv: string[]) {
           console.error(`${values.as} is not an active resourcing user; imports are recorded under one.`);
           return 2;
         }
-        const ctx = { db, now: () => new Date(), actor: { id: user.id, role: user.role, units: [], name: user.name } };
+        const ctx = { db, config, now: () => new Date(), actor: { id: user.id, role: user.role, units: [], name: user.name } };
         const path = resolve(invocationDir, file);
         // The limit is checked before the file is read.
         const size = statSync(path).size;

@@ -64,13 +64,13 @@ async function start(overrides: Partial<Config> = {}) {
 
 type App = Awaited<ReturnType<typeof start>>;
 
-async function newCase(app: App, cookie: string) {
+async function newApplication(app: App, cookie: string) {
   const res = await app.mutate('applications.create', buildApplication({ targetUnit: 'METCC' }), cookie);
   expect(res.status).toBe(200);
   return res.body.result.data as { id: number; version: number };
 }
 
-const caseState = (db: Db, id: number) => ({
+const applicationState = (db: Db, id: number) => ({
   row: db
     .select({ version: applications.version, stage: applications.stage })
     .from(applications)
@@ -189,8 +189,8 @@ describe('CSRF defence', () => {
   it.each(refusals)('refuses a signed-in mutation sent with %s (403), and nothing changes', async (_what, headers) => {
     const app = await start();
     const { cookie } = await app.login();
-    const c = await newCase(app, cookie);
-    const before = caseState(app.db, c.id);
+    const c = await newApplication(app, cookie);
+    const before = applicationState(app.db, c.id);
     const res = await app.mutate(
       'applications.addNote',
       { id: c.id, expectedVersion: c.version, body: 'Forged note' },
@@ -199,12 +199,12 @@ describe('CSRF defence', () => {
     );
     expect(res.status).toBe(403);
     expect(res.body.error.data.code).toBe('FORBIDDEN');
-    expect(caseState(app.db, c.id)).toEqual(before);
+    expect(applicationState(app.db, c.id)).toEqual(before);
 
     // The same request as the dashboard sends it goes through: the headers made the difference.
     const genuine = await app.mutate('applications.addNote', { id: c.id, expectedVersion: c.version, body: 'Real note' }, cookie);
     expect(genuine.status).toBe(200);
-    expect(caseState(app.db, c.id).events).toBe(before.events + 1);
+    expect(applicationState(app.db, c.id).events).toBe(before.events + 1);
   });
 
   it('refuses a cross-site sign-in (login CSRF)', async () => {
@@ -220,11 +220,11 @@ describe('CSRF defence', () => {
   it('a GET to a mutation changes nothing', async () => {
     const app = await start();
     const { cookie } = await app.login();
-    const c = await newCase(app, cookie);
-    const before = caseState(app.db, c.id);
+    const c = await newApplication(app, cookie);
+    const before = applicationState(app.db, c.id);
     const res = await app.query('applications.addNote', { id: c.id, expectedVersion: c.version, body: 'Via GET' }, cookie);
     expect(res.status).toBeGreaterThanOrEqual(400);
-    expect(caseState(app.db, c.id)).toEqual(before);
+    expect(applicationState(app.db, c.id)).toEqual(before);
     const logout = await app.query('auth.logout', undefined, cookie);
     expect(logout.status).toBeGreaterThanOrEqual(400);
     expect((await app.query('auth.me', undefined, cookie)).status).toBe(200);
@@ -318,7 +318,7 @@ describe('errors reaching the client', () => {
     expect(res.text).not.toMatch(/invalid_type|too_small|"issues"/);
 
     // Domain refusals about a field come the same way.
-    const c = await newCase(app, cookie);
+    const c = await newApplication(app, cookie);
     const reject = await app.mutate('applications.move', { id: c.id, expectedVersion: c.version, to: 'rejected' }, cookie);
     expect(reject.status).toBe(400);
     expect(reject.body.error.data.fieldErrors.reasonId).toEqual(['Choose a reason for rejecting from the list.']);
@@ -329,7 +329,7 @@ describe('errors reaching the client', () => {
     const app = await start();
     const res = await app.login();
     const lead = await app.login('metcc@muster.test');
-    const c = await newCase(app, res.cookie);
+    const c = await newApplication(app, res.cookie);
     const gate = await app.mutate('applications.move', { id: c.id, expectedVersion: c.version, to: 'interview' }, res.cookie);
     expect(gate.status).toBe(412);
     expect(gate.body.error.data.reasons).toEqual(['Eligibility has not been recorded.']);
@@ -348,7 +348,7 @@ describe('concurrent writes over HTTP', () => {
   it('20 simultaneous moves of one case at one version: one succeeds, nineteen get 409 CONFLICT with the current case', async () => {
     const app = await start();
     const { cookie } = await app.login();
-    let c = await newCase(app, cookie);
+    let c = await newApplication(app, cookie);
     const elig = await app.mutate(
       'applications.recordEligibility',
       {
@@ -376,7 +376,7 @@ describe('concurrent writes over HTTP', () => {
       expect(r.body.error.data.code).toBe('CONFLICT');
       expect(r.body.error.data.current).toMatchObject({ id: c.id, version: c.version + 1, stage: 'interview' });
     }
-    expect(caseState(app.db, c.id).row).toEqual({ version: c.version + 1, stage: 'interview' });
+    expect(applicationState(app.db, c.id).row).toEqual({ version: c.version + 1, stage: 'interview' });
     const movedAfter = app.db.select({ n: count() }).from(applicationEvents).where(eq(applicationEvents.type, 'moved')).get()!.n;
     expect(movedAfter - movedBefore).toBe(1);
   });
@@ -431,7 +431,7 @@ describe('batches', () => {
   it(`carry at most ${maxBatchCalls} calls: more are refused as a whole and none runs`, async () => {
     const app = await start();
     const { cookie } = await app.login();
-    const c = await newCase(app, cookie);
+    const c = await newApplication(app, cookie);
     const note = { id: c.id, expectedVersion: c.version, body: 'batched' };
     const eleven = Array.from({ length: maxBatchCalls + 1 }, () => 'applications.addNote');
     const input = Object.fromEntries(eleven.map((_, i) => [i, note]));
@@ -443,7 +443,7 @@ describe('batches', () => {
     expect(refused.status).toBe(400);
     expect(refused.body.error.data.code).toBe('BATCH_TOO_LARGE');
     expect(refused.body.error.message).toContain(`at most ${maxBatchCalls} calls`);
-    expect(caseState(app.db, c.id).row?.version).toBe(c.version);
+    expect(applicationState(app.db, c.id).row?.version).toBe(c.version);
 
     // Commas sent as %2C are counted too (tRPC decodes the path before splitting it).
     const boards = Array.from({ length: maxBatchCalls * 20 }, () => 'applications.board');
@@ -481,12 +481,12 @@ describe('body limits count the bytes read', () => {
   it('a chunked 1 MB note is refused with 413 before validation, and nothing is written', async () => {
     const app = await start();
     const { cookie } = await app.login();
-    const c = await newCase(app, cookie);
+    const c = await newApplication(app, cookie);
     const res = await sendChunked(app, '/trpc/applications.addNote', 1024 * 1024, cookie);
     expect(res.status).toBe(413);
     expect(res.body.error.data.code).toBe('PAYLOAD_TOO_LARGE');
     expect(res.body.error.message).toBe('The request is larger than Muster accepts; nothing was changed.');
-    expect(caseState(app.db, c.id).row?.version).toBe(c.version);
+    expect(applicationState(app.db, c.id).row?.version).toBe(c.version);
   });
 
   it('without a session, a chunked 1 MB sign-in or import is refused with 413', async () => {
@@ -559,11 +559,11 @@ describe('malformed cookies and text', () => {
     expect(created.body.error.data.fieldErrors.firstName[0]).toContain('not valid text');
     expect(app.db.select().from(applications).all()).toEqual([]);
 
-    const c = await newCase(app, cookie);
+    const c = await newApplication(app, cookie);
     const note = await app.mutate('applications.addNote', { id: c.id, expectedVersion: c.version, body: 'ok \uDC00' }, cookie);
     expect(note.status).toBe(400);
     expect(note.body.error.message).toContain('body:');
-    expect(caseState(app.db, c.id).row?.version).toBe(c.version);
+    expect(applicationState(app.db, c.id).row?.version).toBe(c.version);
 
     // A whole emoji is text like any other.
     const fine = await app.mutate('applications.addNote', { id: c.id, expectedVersion: c.version, body: 'ok 👍' }, cookie);
@@ -588,7 +588,7 @@ describe('the access log', () => {
   it('records the case shown in the answer to a write, as it records a view', async () => {
     const app = await start();
     const resourcing = (await app.login()).cookie;
-    const c = await newCase(app, resourcing);
+    const c = await newApplication(app, resourcing);
     const lead = (await app.login('metcc@muster.test')).cookie;
     const got = await app.query('applications.get', { id: c.id }, lead);
     const before = app.db.select().from(accessLog).all().length;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CaseWrite, Cursor, Id, IsoDate, PageSize, Reason, ReasonId } from './common.ts';
+import { ApplicationWrite, Cursor, Id, IsoDate, PageSize, Reason, ReasonId } from './common.ts';
 import {
   CheckStatus,
   Rank,
@@ -83,7 +83,7 @@ export function checkCandidate(v: Partial<Candidate> & Pick<Candidate, 'route'>,
 export const CreateApplicationInput = ApplicationFields.superRefine(checkCandidate);
 
 /** Corrects the candidate's details; every field as it should now be. */
-export const UpdateApplicationInput = CaseWrite.extend(
+export const UpdateApplicationInput = ApplicationWrite.extend(
   ApplicationFields.omit({ receivedAt: true, targetUnit: true }).shape,
 ).superRefine(checkCandidate);
 export type UpdateApplicationInput = z.infer<typeof UpdateApplicationInput>;
@@ -118,9 +118,11 @@ export const ColumnInput = ListFilters.omit({ stage: true }).extend({
 export type ColumnInput = z.infer<typeof ColumnInput>;
 
 export const GetApplicationInput = z.object({ id: Id });
+export type GetApplicationInput = z.infer<typeof GetApplicationInput>;
 export const HistoryInput = z.object({ id: Id, cursor: Cursor, limit: z.number().int().min(1).max(200).default(100) });
+export type HistoryInput = z.infer<typeof HistoryInput>;
 
-export const MoveApplicationInput = CaseWrite.extend({
+export const MoveApplicationInput = ApplicationWrite.extend({
   to: Stage,
   /** Rejecting or withdrawing: a reason from the list (reference.closeReasons). */
   reasonId: ReasonId.optional(),
@@ -129,17 +131,17 @@ export const MoveApplicationInput = CaseWrite.extend({
 });
 
 export const BulkRejectInput = z.object({
-  cases: z.array(CaseWrite).min(1, 'Choose at least one case.').max(500, 'Reject at most 500 cases at once.'),
+  cases: z.array(ApplicationWrite).min(1, 'Choose at least one case.').max(500, 'Reject at most 500 cases at once.'),
   reasonId: ReasonId,
   reason: Reason.optional(),
 });
 export type BulkRejectInput = z.infer<typeof BulkRejectInput>;
 
-export const ApproveExceptionInput = CaseWrite.extend({ reason: Reason });
+export const ApproveExceptionInput = ApplicationWrite.extend({ reason: Reason });
 export type ApproveExceptionInput = z.infer<typeof ApproveExceptionInput>;
 export type MoveApplicationInput = z.infer<typeof MoveApplicationInput>;
 
-export const RecordEligibilityInput = CaseWrite.extend({
+export const RecordEligibilityInput = ApplicationWrite.extend({
   targetUnit: UnitCode,
   /** Route criteria, by code: true met, false not met. */
   criteria: z.record(z.string().max(60), z.boolean()),
@@ -192,14 +194,14 @@ export const InterviewScores = z.object({
 }) satisfies z.ZodType<Record<MetValue, number>>;
 export type InterviewScores = z.infer<typeof InterviewScores>;
 
-export const RecordInterviewInput = CaseWrite.extend({
+export const RecordInterviewInput = ApplicationWrite.extend({
   outcome: z.enum(['pass', 'fail'], { error: 'Choose pass or fail.' }),
   scores: InterviewScores,
   notes: z.string().trim().max(4000).nullish(),
 });
 export type RecordInterviewInput = z.infer<typeof RecordInterviewInput>;
 
-export const UpdateCheckInput = CaseWrite.extend({
+export const UpdateCheckInput = ApplicationWrite.extend({
   check: z.string().min(1).max(60),
   status: CheckStatus,
   reason: z.string().trim().max(2000).nullish(),
@@ -214,7 +216,7 @@ export const UpdateCheckInput = CaseWrite.extend({
 });
 export type UpdateCheckInput = z.infer<typeof UpdateCheckInput>;
 
-export const BookInductionInput = CaseWrite.extend({
+export const BookInductionInput = ApplicationWrite.extend({
   courseId: Id,
   startDate: IsoDate,
   postingUnit: UnitCode,
@@ -222,13 +224,13 @@ export const BookInductionInput = CaseWrite.extend({
 });
 export type BookInductionInput = z.infer<typeof BookInductionInput>;
 
-export const AssignMentorInput = CaseWrite.extend({
+export const AssignMentorInput = ApplicationWrite.extend({
   mentorId: Id.nullish(),
   buddyId: Id.nullish(),
 }).refine((v) => v.mentorId != null || v.buddyId != null, { message: 'Choose a mentor, a buddy or both.', path: ['mentorId'] });
 export type AssignMentorInput = z.infer<typeof AssignMentorInput>;
 
-export const AddNoteInput = CaseWrite.extend({
+export const AddNoteInput = ApplicationWrite.extend({
   body: z
     .string({ error: 'Write the note.' })
     .trim()
@@ -330,7 +332,7 @@ export type ApplicationDetail = ApplicationCard & {
   /** The first start date the induction gate accepts (a transferee's notice after the final offer); null when none applies yet. */
   earliestStartDate: string | null;
   /** What this user may record on the case now: each true exactly where the server accepts the write. */
-  actions: CaseActions;
+  actions: ApplicationActions;
   /** Where the case may go next, and what stands in the way, for this user. */
   nextMoves: NextMove[];
 };
@@ -342,13 +344,13 @@ export type MoveKind = 'forward' | 'back' | 'close' | 'reopen';
  * A move this user may try (gates aside), and what it asks for: a reason from the list
  * (`listed`: closing), the user's own words (`text`: back, reopen), or nothing (`null`: forward).
  */
-export type CaseMove = { to: Stage; kind: MoveKind; needsReason: 'listed' | 'text' | null };
+export type ApplicationMove = { to: Stage; kind: MoveKind; needsReason: 'listed' | 'text' | null };
 
 /** A move from the case page: who may make it (roles), and what stands in the way (empty: the gate is open). */
-export type NextMove = CaseMove & { movers: Role[]; unmet: Unmet[]; reasons: string[] };
+export type NextMove = ApplicationMove & { movers: Role[]; unmet: Unmet[]; reasons: string[] };
 
 /** The records and edits a user may make on a case now (see docs/API.md, "actions"). */
-export type CaseActions = {
+export type ApplicationActions = {
   recordEligibility: boolean;
   approveException: boolean;
   recordInterview: boolean;
@@ -371,10 +373,10 @@ export type ApplicationEvent = {
 };
 
 /** A card in a list or on the board, with the moves this user may try (gates aside). */
-export type CaseCard = ApplicationCard & { moves: CaseMove[] };
+export type BoardCard = ApplicationCard & { moves: ApplicationMove[] };
 
 export type Page<T> = { items: T[]; nextCursor: string | null };
-export type BoardColumn = { stage: Stage; count: number; items: CaseCard[]; nextCursor: string | null };
+export type BoardColumn = { stage: Stage; count: number; items: BoardCard[]; nextCursor: string | null };
 
 /* ---- reference ---- */
 

@@ -20,7 +20,7 @@ export const Reason = z
   .min(3, 'Give a reason of at least 3 characters.')
   .max(2000, 'Keep the reason under 2,000 characters.');
 
-export const CaseWrite = z.object({ id: Id, expectedVersion: ExpectedVersion });
+export const ApplicationWrite = z.object({ id: Id, expectedVersion: ExpectedVersion });
 
 export const Cursor = z.string().max(200).optional();
 export const PageSize = z.number().int().min(1).max(100).default(25);

@@ -6,3 +6,5 @@ export * from './intake.ts';
 export * from './text.ts';
 export * from './limits.ts';
 export * from './refusals.ts';
+export * from './admin.ts';
+export * from './reference.ts';

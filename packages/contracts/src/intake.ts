@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CaseWrite, Cursor, Id, PageSize, Reason } from './common.ts';
+import { ApplicationWrite, Cursor, Id, PageSize, Reason } from './common.ts';
 import { ApplicationFields, checkCandidate, ListFilters } from './applications.ts';
 import { importLimitMessages, importLimits } from './import-limits.ts';
 import { Stage } from './enums.ts';
@@ -116,6 +116,7 @@ export type ImportJob = {
 };
 
 export const ImportJobInput = z.object({ jobId: z.string().uuid() });
+export type ImportJobInput = z.infer<typeof ImportJobInput>;
 
 /* ---- duplicates ---- */
 
@@ -132,6 +133,35 @@ export const ResolveDuplicateInput = z.object({
   reason: Reason,
 });
 export type ResolveDuplicateInput = z.infer<typeof ResolveDuplicateInput>;
+export type ListDuplicatesInput = z.infer<typeof ListDuplicatesInput>;
+
+/** One side of a possible duplicate: the values the rules matched on, and where the case is. */
+export type DuplicateSide = {
+  id: number;
+  reference: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  dateOfBirth: string | null;
+  currentForce: string | null;
+  warrantNumber: string | null;
+  stage: z.infer<typeof Stage>;
+  version: number;
+  receivedAt: string;
+};
+
+/** A possible duplicate: the newer case (`application`) and the earlier one it looks like. */
+export type DuplicateFlag = {
+  id: number;
+  matches: DuplicateMatch[];
+  status: 'open' | 'merged' | 'dismissed';
+  createdAt: string;
+  resolution: string | null;
+  resolvedAt: string | null;
+  resolvedBy: string | null;
+  application: DuplicateSide;
+  duplicateOf: DuplicateSide;
+};
 
 /* ---- triage ---- */
 
@@ -147,7 +177,7 @@ export const TriageQueueInput = TriageFilters.extend({ cursor: Cursor, limit: Pa
 export type TriageQueueInput = z.infer<typeof TriageQueueInput>;
 
 export const AssignInput = z.object({
-  cases: z.array(CaseWrite).min(1, 'Choose at least one case.').max(500, 'Assign at most 500 cases at once.'),
+  cases: z.array(ApplicationWrite).min(1, 'Choose at least one case.').max(500, 'Assign at most 500 cases at once.'),
   /** `me`, or the id of a resourcing user; null takes the cases back to the queue. */
   assignee: z.union([z.literal('me'), Id, z.null()]),
 });
@@ -177,15 +207,11 @@ export const SaveViewInput = z.object({
 });
 export type SaveViewInput = z.infer<typeof SaveViewInput>;
 
-/* ---- close reasons ---- */
+export const DeleteViewInput = z.object({ id: z.number({ error: 'Choose a saved view.' }).int().positive() });
+export type DeleteViewInput = z.infer<typeof DeleteViewInput>;
 
-export const CloseKind = z.enum(['rejected', 'withdrawn']);
-export const AddCloseReasonInput = z.object({
-  kind: CloseKind,
-  label: z
-    .string({ error: 'Write the reason.' })
-    .trim()
-    .min(3, 'Write the reason.')
-    .max(120, 'Keep the reason under 120 characters.'),
-});
-export const RetireCloseReasonInput = z.object({ id: Id });
+/** A saved view of the triage queue, as its owner named it. */
+export type SavedView = { id: number; name: string; filters: SaveViewInput['filters'] };
+
+/** A member of the resourcing team, to assign cases to. */
+export type Reviewer = { id: number; name: string };

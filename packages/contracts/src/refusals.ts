@@ -5,8 +5,8 @@
  */
 
 /** The sections of the case page a refusal can send the user to (the ids of those sections). */
-export const caseSections = ['details', 'eligibility', 'interview', 'checks', 'induction', 'mentoring', 'notes'] as const;
-export type CaseSection = (typeof caseSections)[number];
+export const applicationSections = ['details', 'eligibility', 'interview', 'checks', 'induction', 'mentoring', 'notes'] as const;
+export type ApplicationSection = (typeof applicationSections)[number];
 
 /**
  * Every refusal code, with the case page section whose form fixes it (null: no form does; the
@@ -90,7 +90,7 @@ export const refusalSections = {
   'case.forbidden': null,
   'case.not_found': null,
   'case.refused': null,
-} as const satisfies Record<string, CaseSection | null>;
+} as const satisfies Record<string, ApplicationSection | null>;
 
 export type RefusalCode = keyof typeof refusalSections;
 
@@ -101,7 +101,7 @@ export type RefusalCode = keyof typeof refusalSections;
  */
 export type Unmet = {
   code: RefusalCode;
-  section: CaseSection | null;
+  section: ApplicationSection | null;
   message: string;
   check?: string;
   criterion?: string;
@@ -111,4 +111,4 @@ export type Unmet = {
 export type FieldCodes = Record<string, RefusalCode[]>;
 
 /** One case of a bulk action that stood in the way, and why. */
-export type CaseRefusal = { id: number; reference: string; code: RefusalCode; message: string };
+export type ApplicationRefusal = { id: number; reference: string; code: RefusalCode; message: string };

@@ -1,5 +1,5 @@
-import { openStages, type CaseActions, type Capabilities, type Stage } from '@muster/contracts';
-import type { Actor, CaseSnapshot } from './case.ts';
+import { openStages, type ApplicationActions, type Capabilities, type Stage } from '@muster/contracts';
+import type { Actor, ApplicationSnapshot } from './application.ts';
 import { DomainError, refuse } from './errors.ts';
 import { exceptionRefusal } from './records.ts';
 
@@ -10,7 +10,7 @@ export const mentoredStages: readonly Stage[] = ['induction', 'mentoring'];
 export const coordinatorStages: readonly Stage[] = ['induction', 'mentoring', 'onboarded'];
 
 /** Whether the actor may see this case at all. */
-export function canSee(actor: Actor, c: Pick<CaseSnapshot, 'stage' | 'targetUnit'>): boolean {
+export function canSee(actor: Actor, c: Pick<ApplicationSnapshot, 'stage' | 'targetUnit'>): boolean {
   switch (actor.role) {
     case 'resourcing':
     case 'admin':
@@ -22,16 +22,16 @@ export function canSee(actor: Actor, c: Pick<CaseSnapshot, 'stage' | 'targetUnit
   }
 }
 
-export function assertCanSee(actor: Actor, c: Pick<CaseSnapshot, 'stage' | 'targetUnit'>): void {
+export function assertCanSee(actor: Actor, c: Pick<ApplicationSnapshot, 'stage' | 'targetUnit'>): void {
   if (!canSee(actor, c)) throw new DomainError('FORBIDDEN', 'You do not have access to this case.');
 }
 
 /** Things recorded on a case, other than stage moves. */
-export type CaseAction = 'eligibility' | 'exception' | 'interview' | 'check' | 'induction' | 'mentor' | 'note' | 'details';
+export type ApplicationAction = 'eligibility' | 'exception' | 'interview' | 'check' | 'induction' | 'mentor' | 'note' | 'details';
 
 type Rule = { roles: readonly Actor['role'][]; stages: readonly Stage[]; what: string };
 
-const actionRules: Record<CaseAction, Rule> = {
+const actionRules: Record<ApplicationAction, Rule> = {
   eligibility: { roles: ['resourcing'], stages: ['review'], what: 'record eligibility' },
   exception: { roles: ['admin'], stages: ['review'], what: 'approve an eligibility exception' },
   interview: { roles: ['resourcing', 'unit_lead'], stages: ['interview'], what: 'record an interview outcome' },
@@ -43,7 +43,7 @@ const actionRules: Record<CaseAction, Rule> = {
 };
 
 /** Whether the actor may take this action on this case now: the same test `assertMay` refuses by. */
-export function mayDo(actor: Actor, c: Pick<CaseSnapshot, 'stage' | 'targetUnit'>, action: CaseAction): boolean {
+export function mayDo(actor: Actor, c: Pick<ApplicationSnapshot, 'stage' | 'targetUnit'>, action: ApplicationAction): boolean {
   const rule = actionRules[action];
   return canSee(actor, c) && rule.roles.includes(actor.role) && rule.stages.includes(c.stage);
 }
@@ -52,7 +52,7 @@ export function mayDo(actor: Actor, c: Pick<CaseSnapshot, 'stage' | 'targetUnit'
  * Refuses an action the actor may not take on this case: FORBIDDEN for the role or scope,
  * PRECONDITION_FAILED (`action.wrong_stage`) when the case is at a stage where it cannot be recorded.
  */
-export function assertMay(actor: Actor, c: Pick<CaseSnapshot, 'stage' | 'targetUnit'>, action: CaseAction): void {
+export function assertMay(actor: Actor, c: Pick<ApplicationSnapshot, 'stage' | 'targetUnit'>, action: ApplicationAction): void {
   assertCanSee(actor, c);
   const rule = actionRules[action];
   if (!rule.roles.includes(actor.role)) {
@@ -70,8 +70,8 @@ export function assertMay(actor: Actor, c: Pick<CaseSnapshot, 'stage' | 'targetU
  * What the actor may record on the case now. Each is true exactly where the service accepts the
  * write (given valid input): the same rules, so the dashboard and the server cannot disagree.
  */
-export function caseActions(actor: Actor, c: CaseSnapshot): CaseActions {
-  const may = (action: CaseAction) => mayDo(actor, c, action);
+export function applicationActions(actor: Actor, c: ApplicationSnapshot): ApplicationActions {
+  const may = (action: ApplicationAction) => mayDo(actor, c, action);
   return {
     recordEligibility: may('eligibility'),
     approveException: may('exception') && exceptionRefusal(c) === null,

@@ -1,5 +1,5 @@
 import type { RecordsOutcome, RecordsRequest, RefusalCode, Route, UnitCode } from '@muster/contracts';
-import type { CaseSnapshot } from './case.ts';
+import type { ApplicationSnapshot } from './application.ts';
 import { DomainError } from './errors.ts';
 import { metForce, policeNowProgrammes } from './reference.ts';
 
@@ -119,7 +119,7 @@ export function forceRecordsProblems(r: ForceRecordsInput): FieldProblem[] {
 }
 
 /** An eligibility record as the history compares it: what a reviewer saves. */
-export type EligibilityValues = NonNullable<CaseSnapshot['eligibility']> & {
+export type EligibilityValues = NonNullable<ApplicationSnapshot['eligibility']> & {
   targetUnit: UnitCode | null;
   misconductDetails: string | null;
   notes: string | null;

@@ -1,4 +1,4 @@
-import { refusalSections, type CaseRefusal, type FieldCodes, type RefusalCode, type Unmet } from '@muster/contracts';
+import { refusalSections, type ApplicationRefusal, type FieldCodes, type RefusalCode, type Unmet } from '@muster/contracts';
 
 export type DomainErrorCode =
   'NOT_FOUND' | 'FORBIDDEN' | 'PRECONDITION_FAILED' | 'CONFLICT' | 'BAD_REQUEST' | 'UNAUTHORIZED' | 'TOO_MANY_REQUESTS';
@@ -12,7 +12,7 @@ export type DomainErrorDetails = {
   /** The codes of `fieldErrors`, under the same keys. */
   fieldCodes?: FieldCodes;
   /** A bulk action: each case that stood in the way, and why. */
-  refused?: CaseRefusal[];
+  refused?: ApplicationRefusal[];
   current?: unknown;
   /** TOO_MANY_REQUESTS: which limit refused, and in how many seconds a try may succeed again. */
   rule?: string;

@@ -1,5 +1,5 @@
 export * from './errors.ts';
-export * from './case.ts';
+export * from './application.ts';
 export * from './dates.ts';
 export * from './reference.ts';
 export * from './access.ts';

@@ -9,10 +9,10 @@ import {
   type Stage,
 } from '@muster/contracts';
 import { describe, expect, it } from 'vitest';
-import type { Actor, CaseSnapshot } from './case.ts';
+import type { Actor, ApplicationSnapshot } from './application.ts';
 import { DomainError } from './errors.ts';
 import {
-  caseMoves,
+  applicationMoves,
   classifyMove,
   earliestStartDate,
   gateUnmet,
@@ -42,7 +42,7 @@ const clearRecords = {
 const reason = { id: 1, text: 'A reason given by the user' };
 
 /** A transferee case for TSG that meets every gate. */
-function readyCase(overrides: Partial<CaseSnapshot> = {}): CaseSnapshot {
+function readyApplication(overrides: Partial<ApplicationSnapshot> = {}): ApplicationSnapshot {
   return {
     route: 'transferee',
     stage: 'review',
@@ -110,7 +110,7 @@ const moveTable: { from: Stage; to: Stage; allowed: Actor[]; refused: Actor[] }[
 
 describe('planMove: who may move what', () => {
   for (const row of moveTable) {
-    const c = readyCase({ stage: row.from, closedFromStage: row.from === 'rejected' ? 'interview' : null });
+    const c = readyApplication({ stage: row.from, closedFromStage: row.from === 'rejected' ? 'interview' : null });
     for (const actor of row.allowed) {
       it(`${actor.role} may move ${row.from} → ${row.to}`, () => {
         expect(() => planMove(actor, c, row.to, reason, now)).not.toThrow();
@@ -124,13 +124,13 @@ describe('planMove: who may move what', () => {
   }
 
   it('a unit lead cannot touch another unit’s case', () => {
-    expect(() => planMove(leadMetcc, readyCase({ stage: 'interview' }), 'pre_employment', undefined, now)).toThrow(
+    expect(() => planMove(leadMetcc, readyApplication({ stage: 'interview' }), 'pre_employment', undefined, now)).toThrow(
       expect.objectContaining({ code: 'FORBIDDEN', message: 'You do not have access to this case.' }),
     );
   });
 
   it('a coordinator cannot touch a case in review', () => {
-    expect(() => planMove(coordinator, readyCase(), 'interview', undefined, now)).toThrow(
+    expect(() => planMove(coordinator, readyApplication(), 'interview', undefined, now)).toThrow(
       expect.objectContaining({ code: 'FORBIDDEN' }),
     );
   });
@@ -141,7 +141,7 @@ describe('planMove: who may move what', () => {
     ['review', 'withdrawn', 'reasonId', 'move.listed_reason_missing', 'Choose a reason for withdrawing from the list.'],
     ['rejected', 'interview', 'reason', 'move.reason_missing', 'Give a reason for reopening.'],
   ] as const)('%s → %s needs a %s (%s)', (from, to, field, code, message) => {
-    const c = readyCase({ stage: from, closedFromStage: from === 'rejected' ? 'interview' : null });
+    const c = readyApplication({ stage: from, closedFromStage: from === 'rejected' ? 'interview' : null });
     try {
       planMove(resourcing, c, to, { text: field === 'reasonId' ? 'Words alone are not enough' : undefined }, now);
       expect.unreachable();
@@ -154,18 +154,18 @@ describe('planMove: who may move what', () => {
   });
 
   it('names the event each kind of move writes', () => {
-    expect(planMove(resourcing, readyCase(), 'interview', undefined, now).eventType).toBe('moved');
-    expect(planMove(resourcing, readyCase({ stage: 'interview' }), 'review', reason, now).eventType).toBe('moved_back');
-    expect(planMove(resourcing, readyCase(), 'rejected', reason, now).eventType).toBe('rejected');
-    expect(planMove(resourcing, readyCase(), 'withdrawn', reason, now).eventType).toBe('withdrawn');
+    expect(planMove(resourcing, readyApplication(), 'interview', undefined, now).eventType).toBe('moved');
+    expect(planMove(resourcing, readyApplication({ stage: 'interview' }), 'review', reason, now).eventType).toBe('moved_back');
+    expect(planMove(resourcing, readyApplication(), 'rejected', reason, now).eventType).toBe('rejected');
+    expect(planMove(resourcing, readyApplication(), 'withdrawn', reason, now).eventType).toBe('withdrawn');
     expect(
-      planMove(resourcing, readyCase({ stage: 'withdrawn', closedFromStage: 'review' }), 'review', reason, now).eventType,
+      planMove(resourcing, readyApplication({ stage: 'withdrawn', closedFromStage: 'review' }), 'review', reason, now).eventType,
     ).toBe('reopened');
   });
 
   it('refuses skipping a stage with a sentence saying where the case can go', () => {
     const message = 'A case moves one stage at a time: from review it can go on to interview, or back one stage.';
-    expect(() => planMove(resourcing, readyCase(), 'pre_employment', undefined, now)).toThrow(
+    expect(() => planMove(resourcing, readyApplication(), 'pre_employment', undefined, now)).toThrow(
       expect.objectContaining({
         code: 'PRECONDITION_FAILED',
         details: { reasons: [message], unmet: [{ code: 'move.not_one_stage', section: null, message }] },
@@ -180,7 +180,7 @@ describe('planMove: who may move what', () => {
     [{ stage: 'review' }, 'induction', 'move.not_one_stage'],
   ] as const)('a move that is not one is refused with its code: %o → %s', (change, to, code) => {
     expect(classifyMove({ closedFromStage: null, ...change }, to)).toMatchObject({ code });
-    expect(() => planMove(resourcing, readyCase(change), to, reason, now)).toThrow(
+    expect(() => planMove(resourcing, readyApplication(change), to, reason, now)).toThrow(
       expect.objectContaining({
         details: expect.objectContaining({ unmet: [expect.objectContaining({ code, section: null })] }),
       }),
@@ -190,7 +190,7 @@ describe('planMove: who may move what', () => {
 
 /** Each gate: a case that breaks it in one way, the codes it answers with, and the words the user sees. */
 type Expected = [code: RefusalCode, message: string, about?: { check?: string; criterion?: string }];
-const gateTable: { from: Stage; change: Partial<CaseSnapshot>; unmet: Expected[] }[] = [
+const gateTable: { from: Stage; change: Partial<ApplicationSnapshot>; unmet: Expected[] }[] = [
   {
     from: 'review',
     change: { eligibility: null, targetUnit: 'BCU' },
@@ -200,7 +200,7 @@ const gateTable: { from: Stage; change: Partial<CaseSnapshot>; unmet: Expected[]
     from: 'review',
     change: {
       eligibility: {
-        ...readyCase().eligibility!,
+        ...readyApplication().eligibility!,
         criteria: { serving_home_office: true, constable_rank: false, probation_complete: true },
       },
     },
@@ -245,7 +245,7 @@ const gateTable: { from: Stage; change: Partial<CaseSnapshot>; unmet: Expected[]
   },
   {
     from: 'review',
-    change: { eligibility: { ...readyCase().eligibility!, unitCriteria: {}, tsgMentorName: null, hasTsgBaseVisit: false } },
+    change: { eligibility: { ...readyApplication().eligibility!, unitCriteria: {}, tsgMentorName: null, hasTsgBaseVisit: false } },
     unmet: [
       [
         'eligibility.unit_criterion_not_recorded',
@@ -261,7 +261,7 @@ const gateTable: { from: Stage; change: Partial<CaseSnapshot>; unmet: Expected[]
   },
   {
     from: 'review',
-    change: { targetUnit: 'MO3', eligibility: { ...readyCase().eligibility!, unitCriteria: { surveillance_trained: false } } },
+    change: { targetUnit: 'MO3', eligibility: { ...readyApplication().eligibility!, unitCriteria: { surveillance_trained: false } } },
     unmet: [
       [
         'eligibility.unit_criterion_not_met',
@@ -279,7 +279,7 @@ const gateTable: { from: Stage; change: Partial<CaseSnapshot>; unmet: Expected[]
     from: 'review',
     change: {
       eligibility: {
-        ...readyCase().eligibility!,
+        ...readyApplication().eligibility!,
         psdRecords: 'requested',
         psdOutcome: null,
         ohRecords: 'not_requested',
@@ -298,7 +298,7 @@ const gateTable: { from: Stage; change: Partial<CaseSnapshot>; unmet: Expected[]
   },
   {
     from: 'review',
-    change: { eligibility: { ...readyCase().eligibility!, psdOutcome: null } },
+    change: { eligibility: { ...readyApplication().eligibility!, psdOutcome: null } },
     unmet: [
       [
         'eligibility.psd_outcome_missing',
@@ -308,7 +308,7 @@ const gateTable: { from: Stage; change: Partial<CaseSnapshot>; unmet: Expected[]
   },
   {
     from: 'review',
-    change: { eligibility: { ...readyCase().eligibility!, ohOutcome: null } },
+    change: { eligibility: { ...readyApplication().eligibility!, ohOutcome: null } },
     unmet: [
       [
         'eligibility.oh_outcome_missing',
@@ -318,7 +318,7 @@ const gateTable: { from: Stage; change: Partial<CaseSnapshot>; unmet: Expected[]
   },
   {
     from: 'review',
-    change: { eligibility: { ...readyCase().eligibility!, psdOutcome: 'refer', hasOpenMisconduct: true } },
+    change: { eligibility: { ...readyApplication().eligibility!, psdOutcome: 'refer', hasOpenMisconduct: true } },
     unmet: [
       [
         'eligibility.exception_needed',
@@ -329,7 +329,7 @@ const gateTable: { from: Stage; change: Partial<CaseSnapshot>; unmet: Expected[]
   {
     from: 'review',
     change: {
-      eligibility: { ...readyCase().eligibility!, hasOpenMisconduct: true },
+      eligibility: { ...readyApplication().eligibility!, hasOpenMisconduct: true },
       exception: { reason: 'Minor matter, resolved locally; approved by the Superintendent.' },
     },
     unmet: [],
@@ -346,7 +346,7 @@ const gateTable: { from: Stage; change: Partial<CaseSnapshot>; unmet: Expected[]
   },
   {
     from: 'pre_employment',
-    change: { checks: { ...readyCase().checks, vetting: 'requested', cbrn_medical: 'failed' } },
+    change: { checks: { ...readyApplication().checks, vetting: 'requested', cbrn_medical: 'failed' } },
     unmet: [
       ['checks.not_passed', 'Recruitment vetting: not yet passed or waived (requested).', { check: 'vetting' }],
       ['checks.not_passed', 'CBRN medical: not yet passed or waived (failed).', { check: 'cbrn_medical' }],
@@ -413,7 +413,7 @@ const gateCodes: RefusalCode[] = [
 
 describe('gates: every unmet condition, with its code, section and plain words', () => {
   it.each(gateTable.map((g, i) => [i, g.from, g] as const))('gate %i out of %s', (_i, from, g) => {
-    const c = readyCase({ stage: from, ...g.change });
+    const c = readyApplication({ stage: from, ...g.change });
     const to = pipeline[from as keyof typeof pipeline].next;
     const expected = g.unmet.map(([code, message, about]) => ({ code, section: refusalSections[code], message, ...about }));
     expect(gateUnmet(c, now)).toEqual(expected);
@@ -435,26 +435,26 @@ describe('gates: every unmet condition, with its code, section and plain words',
   });
 
   it.each(openStages)('a case meeting everything may move on from %s', (from) => {
-    expect(gateUnmet(readyCase({ stage: from }), now)).toEqual([]);
+    expect(gateUnmet(readyApplication({ stage: from }), now)).toEqual([]);
   });
 
   it('probation completes on the second anniversary exactly', () => {
-    expect(gateUnmet(readyCase({ joinedForceOn: '2024-11-23' }), now)).toEqual([]);
-    expect(gateUnmet(readyCase({ joinedForceOn: '2024-11-24' }), now)).toHaveLength(1);
+    expect(gateUnmet(readyApplication({ joinedForceOn: '2024-11-23' }), now)).toEqual([]);
+    expect(gateUnmet(readyApplication({ joinedForceOn: '2024-11-24' }), now)).toHaveLength(1);
   });
 
   it('the 28-day notice applies to transferees only', () => {
     const early = { startDate: '2026-10-02', postingUnit: 'BCU' as const, postingPlace: 'North Area' };
     const atInduction = { stage: 'induction' as const, targetUnit: 'BCU' as const, induction: early };
-    expect(gateUnmet(readyCase({ ...atInduction, route: 'police_now_nglp' }), now)).toEqual([]);
-    expect(gateUnmet(readyCase(atInduction), now)).toHaveLength(1);
-    expect(earliestStartDate(readyCase())).toBe('2026-10-29');
-    expect(earliestStartDate(readyCase({ route: 'police_now_nglp' }))).toBeNull();
-    expect(earliestStartDate(readyCase({ finalOfferAt: null }))).toBeNull();
+    expect(gateUnmet(readyApplication({ ...atInduction, route: 'police_now_nglp' }), now)).toEqual([]);
+    expect(gateUnmet(readyApplication(atInduction), now)).toHaveLength(1);
+    expect(earliestStartDate(readyApplication())).toBe('2026-10-29');
+    expect(earliestStartDate(readyApplication({ route: 'police_now_nglp' }))).toBeNull();
+    expect(earliestStartDate(readyApplication({ finalOfferAt: null }))).toBeNull();
   });
 
   it('Police Now applicants are checked against the programme criteria, not the transferee ones', () => {
-    const c = readyCase({
+    const c = readyApplication({
       route: 'police_now_ndp',
       targetUnit: 'BCU',
       currentForce: null,
@@ -483,7 +483,7 @@ describe('gates: every unmet condition, with its code, section and plain words',
   });
 
   it.each(['onboarded', 'rejected', 'withdrawn'] as const)('there is no gate out of %s', (stage) => {
-    expect(gateUnmet(readyCase({ stage }), now)).toEqual([]);
+    expect(gateUnmet(readyApplication({ stage }), now)).toEqual([]);
   });
 });
 
@@ -516,7 +516,7 @@ describe('the pipeline table', () => {
 describe('nextMoves: what the user may try from here', () => {
   const none = { unmet: [], reasons: [] };
   it('lists forward, back and close moves with their kind, reason, movers and what is unmet, for resourcing', () => {
-    const moves = nextMoves(resourcing, readyCase({ stage: 'interview', interview: null }), now);
+    const moves = nextMoves(resourcing, readyApplication({ stage: 'interview', interview: null }), now);
     const message = 'No interview outcome has been recorded.';
     expect(moves).toEqual([
       { to: 'review', kind: 'back', needsReason: 'text', movers: ['resourcing'], ...none },
@@ -533,21 +533,21 @@ describe('nextMoves: what the user may try from here', () => {
     ]);
   });
   it('offers a unit lead only the forward move and rejection at interview', () => {
-    expect(nextMoves(leadTsg, readyCase({ stage: 'interview' }), now).map((m) => m.to)).toEqual(['pre_employment', 'rejected']);
+    expect(nextMoves(leadTsg, readyApplication({ stage: 'interview' }), now).map((m) => m.to)).toEqual(['pre_employment', 'rejected']);
   });
   it('offers nothing to admin, nor on an onboarded case', () => {
-    expect(nextMoves(admin, readyCase({ stage: 'interview' }), now)).toEqual([]);
-    expect(nextMoves(resourcing, readyCase({ stage: 'onboarded' }), now)).toEqual([]);
+    expect(nextMoves(admin, readyApplication({ stage: 'interview' }), now)).toEqual([]);
+    expect(nextMoves(resourcing, readyApplication({ stage: 'onboarded' }), now)).toEqual([]);
   });
   it('offers reopening a closed case at the stage it was closed from', () => {
-    expect(nextMoves(resourcing, readyCase({ stage: 'rejected', closedFromStage: 'pre_employment' }), now)).toEqual([
+    expect(nextMoves(resourcing, readyApplication({ stage: 'rejected', closedFromStage: 'pre_employment' }), now)).toEqual([
       { to: 'pre_employment', kind: 'reopen', needsReason: 'text', movers: ['resourcing'], ...none },
     ]);
   });
   it('offers exactly the moves planMove accepts, for every role at every stage (gates met)', () => {
     for (const actor of [resourcing, leadTsg, leadMetcc, coordinator, admin]) {
       for (const stage of stages) {
-        const c = readyCase({ stage, closedFromStage: isClosed(stage) ? 'interview' : null });
+        const c = readyApplication({ stage, closedFromStage: isClosed(stage) ? 'interview' : null });
         const accepted = stages.filter((to) => {
           try {
             planMove(actor, c, to, reason, now);
@@ -556,7 +556,7 @@ describe('nextMoves: what the user may try from here', () => {
             return false;
           }
         });
-        expect([actor.role, stage, caseMoves(actor, c).map((m) => m.to)]).toEqual([actor.role, stage, accepted]);
+        expect([actor.role, stage, applicationMoves(actor, c).map((m) => m.to)]).toEqual([actor.role, stage, accepted]);
       }
     }
   });

@@ -1,7 +1,7 @@
 import {
   closedStages,
   pipelineStages,
-  type CaseMove,
+  type ApplicationMove,
   type EventType,
   type MoveKind,
   type NextMove,
@@ -13,7 +13,7 @@ import {
   type Unmet,
 } from '@muster/contracts';
 import { canSee } from './access.ts';
-import type { Actor, CaseSnapshot } from './case.ts';
+import type { Actor, ApplicationSnapshot } from './application.ts';
 import { addDays, addYears, formatDate } from './dates.ts';
 import { DomainError, fieldError, preconditionFailed, refuse, unmet } from './errors.ts';
 import { homeOfficeForces, metForce, requiredChecks, routeCriteria, stageLabels, unitCriteria, unitName } from './reference.ts';
@@ -24,7 +24,7 @@ type ClosedStage = (typeof closedStages)[number];
 type RoleList = readonly Role[];
 
 /** Every condition a case does not yet meet to leave its stage forward; empty means the gate is open. */
-type Gate = (c: CaseSnapshot, now: Date) => Unmet[];
+type Gate = (c: ApplicationSnapshot, now: Date) => Unmet[];
 
 /** One open stage: where a forward move leads, who may make it, who may close the case there, and the gate. */
 type StageRule = { next: Stage; movers: RoleList; closers: Record<ClosedStage, RoleList>; gate: Gate };
@@ -71,7 +71,7 @@ export function isClosed(s: Stage): s is ClosedStage {
 const turnersBack: RoleList = resourcingOnly;
 
 /** What each kind of move asks for and which event it writes. */
-const moveKinds: Record<MoveKind, { needsReason: CaseMove['needsReason']; eventType: (to: Stage) => EventType }> = {
+const moveKinds: Record<MoveKind, { needsReason: ApplicationMove['needsReason']; eventType: (to: Stage) => EventType }> = {
   forward: { needsReason: null, eventType: () => 'moved' },
   back: { needsReason: 'text', eventType: () => 'moved_back' },
   close: { needsReason: 'listed', eventType: (to) => (to === 'rejected' ? 'rejected' : 'withdrawn') },
@@ -85,7 +85,7 @@ const previousOf = (s: OpenStage): OpenStage | undefined =>
 type NotAMove = { code: RefusalCode; invalid: string };
 
 /** What kind of move `from → to` is, or why it is not a move at all. */
-export function classifyMove(c: Pick<CaseSnapshot, 'stage' | 'closedFromStage'>, to: Stage): MoveKind | NotAMove {
+export function classifyMove(c: Pick<ApplicationSnapshot, 'stage' | 'closedFromStage'>, to: Stage): MoveKind | NotAMove {
   const from = c.stage;
   if (from === to) return { code: 'move.already_there', invalid: `The case is already at ${label(from)}.` };
   if (!isOpen(from)) {
@@ -123,11 +123,11 @@ function moversOf(kind: MoveKind, from: Stage, to: Stage): RoleList {
 const mayMove = (actor: Actor, kind: MoveKind, from: Stage, to: Stage) => moversOf(kind, from, to).includes(actor.role);
 
 /** Every unmet condition for moving the case forward from its stage. Empty means the gate is open (or there is no forward move). */
-export function gateUnmet(c: CaseSnapshot, now: Date): Unmet[] {
+export function gateUnmet(c: ApplicationSnapshot, now: Date): Unmet[] {
   return isOpen(c.stage) ? pipeline[c.stage].gate(c, now) : [];
 }
 
-function reviewGate(c: CaseSnapshot, now: Date): Unmet[] {
+function reviewGate(c: ApplicationSnapshot, now: Date): Unmet[] {
   const out: Unmet[] = [];
   const e = c.eligibility;
   if (!e) out.push(unmet('eligibility.not_recorded', 'Eligibility has not been recorded.'));
@@ -207,7 +207,7 @@ function reviewGate(c: CaseSnapshot, now: Date): Unmet[] {
  * What the officer's current force must tell us first: PSD and OH records received, and whether any
  * misconduct matter is open. A referred outcome or open misconduct blocks unless an admin approved an exception.
  */
-function forceRecordsUnmet(c: CaseSnapshot): Unmet[] {
+function forceRecordsUnmet(c: ApplicationSnapshot): Unmet[] {
   const e = c.eligibility;
   if (!e) return [];
   const out: Unmet[] = [];
@@ -254,14 +254,14 @@ function forceRecordsUnmet(c: CaseSnapshot): Unmet[] {
   return out;
 }
 
-function interviewGate(c: CaseSnapshot): Unmet[] {
+function interviewGate(c: ApplicationSnapshot): Unmet[] {
   if (!c.interview) return [unmet('interview.not_recorded', 'No interview outcome has been recorded.')];
   return c.interview.outcome === 'pass'
     ? []
     : [unmet('interview.failed', 'The interview outcome is a fail: only a pass leads to a conditional offer.')];
 }
 
-function checksGate(c: CaseSnapshot): Unmet[] {
+function checksGate(c: ApplicationSnapshot): Unmet[] {
   return requiredChecks(c.route, c.targetUnit)
     .filter((check) => !['passed', 'waived'].includes(c.checks[check.code] ?? 'not_started'))
     .map((check) =>
@@ -277,11 +277,11 @@ function checksGate(c: CaseSnapshot): Unmet[] {
 export const transfereeNoticeDays = 28;
 
 /** The first start date the induction gate accepts: for a transferee, the notice period after the final offer. */
-export function earliestStartDate(c: Pick<CaseSnapshot, 'route' | 'finalOfferAt'>): string | null {
+export function earliestStartDate(c: Pick<ApplicationSnapshot, 'route' | 'finalOfferAt'>): string | null {
   return c.route === 'transferee' && c.finalOfferAt ? addDays(c.finalOfferAt, transfereeNoticeDays) : null;
 }
 
-function inductionGate(c: CaseSnapshot): Unmet[] {
+function inductionGate(c: ApplicationSnapshot): Unmet[] {
   const i = c.induction;
   if (!i) return [unmet('induction.not_booked', 'No induction course is booked, and no start date or posting is set.')];
   const out: Unmet[] = [];
@@ -305,7 +305,7 @@ function inductionGate(c: CaseSnapshot): Unmet[] {
   return out;
 }
 
-function mentoringGate(c: CaseSnapshot): Unmet[] {
+function mentoringGate(c: ApplicationSnapshot): Unmet[] {
   return [
     ...(c.mentorId === null ? [unmet('mentoring.no_mentor', 'No mentor has been assigned.')] : []),
     ...(c.buddyId === null ? [unmet('mentoring.no_buddy', 'No buddy has been assigned.')] : []),
@@ -323,7 +323,7 @@ export type MoveReason = { id?: number | undefined; text?: string | undefined } 
  * Decides whether `actor` may move case `c` to `to` now. Throws FORBIDDEN, BAD_REQUEST (missing reason)
  * or PRECONDITION_FAILED with every unmet condition; returns the plan otherwise.
  */
-export function planMove(actor: Actor, c: CaseSnapshot, to: Stage, reason: MoveReason, now: Date): MovePlan {
+export function planMove(actor: Actor, c: ApplicationSnapshot, to: Stage, reason: MoveReason, now: Date): MovePlan {
   if (!canSee(actor, c)) throw new DomainError('FORBIDDEN', 'You do not have access to this case.');
   const kind = classifyMove(c, to);
   if (typeof kind === 'object') throw refuse(kind.code, kind.invalid);
@@ -350,9 +350,9 @@ export function planMove(actor: Actor, c: CaseSnapshot, to: Stage, reason: MoveR
 }
 
 /** The moves this actor may try from where the case is (gates aside), each with what it asks for. */
-export function caseMoves(actor: Actor, c: Pick<CaseSnapshot, 'stage' | 'closedFromStage' | 'targetUnit'>): CaseMove[] {
+export function applicationMoves(actor: Actor, c: Pick<ApplicationSnapshot, 'stage' | 'closedFromStage' | 'targetUnit'>): ApplicationMove[] {
   if (!canSee(actor, c)) return [];
-  return [...pipelineStages, ...closedStages].flatMap((to): CaseMove[] => {
+  return [...pipelineStages, ...closedStages].flatMap((to): ApplicationMove[] => {
     const kind = classifyMove(c, to);
     if (typeof kind === 'object' || !mayMove(actor, kind, c.stage, to)) return [];
     return [{ to, kind, needsReason: moveKinds[kind].needsReason }];
@@ -360,13 +360,13 @@ export function caseMoves(actor: Actor, c: Pick<CaseSnapshot, 'stage' | 'closedF
 }
 
 /** The stages this actor may try to move the case to from where it is (gates aside). */
-export function allowedMoves(actor: Actor, c: Pick<CaseSnapshot, 'stage' | 'closedFromStage' | 'targetUnit'>): Stage[] {
-  return caseMoves(actor, c).map((m) => m.to);
+export function allowedMoves(actor: Actor, c: Pick<ApplicationSnapshot, 'stage' | 'closedFromStage' | 'targetUnit'>): Stage[] {
+  return applicationMoves(actor, c).map((m) => m.to);
 }
 
 /** The moves this actor could make from here, with who may make each and what still stands in the way. */
-export function nextMoves(actor: Actor, c: CaseSnapshot, now: Date): NextMove[] {
-  return caseMoves(actor, c).map((m) => {
+export function nextMoves(actor: Actor, c: ApplicationSnapshot, now: Date): NextMove[] {
+  return applicationMoves(actor, c).map((m) => {
     const conditions = m.kind === 'forward' ? gateUnmet(c, now) : [];
     return {
       ...m,

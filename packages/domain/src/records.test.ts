@@ -1,7 +1,7 @@
 import { stages } from '@muster/contracts';
 import { describe, expect, it } from 'vitest';
-import { assertMay, canSee, capabilities, caseActions, mayDo, type CaseAction } from './access.ts';
-import type { Actor, CaseSnapshot } from './case.ts';
+import { assertMay, canSee, capabilities, applicationActions, mayDo, type ApplicationAction } from './access.ts';
+import type { Actor, ApplicationSnapshot } from './application.ts';
 import { DomainError } from './errors.ts';
 import {
   assertMentorHasRoom,
@@ -86,7 +86,7 @@ describe('who sees and records what', () => {
     expect(canSee(actors[who]!, { stage, targetUnit: unit })).toBe(expected);
   });
 
-  const table: [string, CaseAction, string, 'ok' | 'FORBIDDEN' | 'PRECONDITION_FAILED'][] = [
+  const table: [string, ApplicationAction, string, 'ok' | 'FORBIDDEN' | 'PRECONDITION_FAILED'][] = [
     ['resourcing', 'eligibility', 'review', 'ok'],
     ['resourcing', 'eligibility', 'interview', 'PRECONDITION_FAILED'],
     ['leadTsg', 'eligibility', 'review', 'FORBIDDEN'],
@@ -120,7 +120,7 @@ describe('what a user may do, as the case page is told', () => {
     { id: 4, role: 'coordinator', units: [] },
     { id: 5, role: 'admin', units: [] },
   ];
-  const every: CaseAction[] = ['eligibility', 'exception', 'interview', 'check', 'induction', 'mentor', 'note', 'details'];
+  const every: ApplicationAction[] = ['eligibility', 'exception', 'interview', 'check', 'induction', 'mentor', 'note', 'details'];
 
   it('mayDo is true exactly where assertMay lets the action through, for every role, stage and action', () => {
     for (const actor of actors) {
@@ -149,7 +149,7 @@ describe('what a user may do, as the case page is told', () => {
     );
   });
 
-  const snapshot = (overrides: Partial<CaseSnapshot>): CaseSnapshot => ({
+  const snapshot = (overrides: Partial<ApplicationSnapshot>): ApplicationSnapshot => ({
     route: 'transferee',
     stage: 'review',
     targetUnit: 'TSG',
@@ -200,7 +200,7 @@ describe('what a user may do, as the case page is told', () => {
       [],
     ],
   ] as const)('%s', (_what, who, change, expected) => {
-    const actions = caseActions(actors[who]!, snapshot(change));
+    const actions = applicationActions(actors[who]!, snapshot(change));
     expect(
       Object.entries(actions)
         .filter(([, isOn]) => isOn)

@@ -1,11 +1,11 @@
 import type { CheckStatus, UnitCode } from '@muster/contracts';
-import type { CaseSnapshot } from './case.ts';
+import type { ApplicationSnapshot } from './application.ts';
 import { DomainError, fieldError } from './errors.ts';
 import { checkTypes, isPlaceOf, requiredChecks, routeCriteria, tsgRerouteChecks, unitCriteria, unitName } from './reference.ts';
 
 /** Refuses criteria codes that are not the route's or the unit's. */
 export function validateEligibility(
-  c: Pick<CaseSnapshot, 'route'>,
+  c: Pick<ApplicationSnapshot, 'route'>,
   targetUnit: UnitCode,
   criteria: Record<string, boolean>,
   unitCriteriaGiven: Record<string, boolean>,
@@ -31,13 +31,13 @@ export function validateEligibility(
 }
 
 /** Whether anything on the case needs an admin's exception to progress. */
-export function needsException(c: Pick<CaseSnapshot, 'eligibility'>): boolean {
+export function needsException(c: Pick<ApplicationSnapshot, 'eligibility'>): boolean {
   const e = c.eligibility;
   return !!e && (e.psdOutcome === 'refer' || e.ohOutcome === 'refer' || e.hasOpenMisconduct === true);
 }
 
 /** Why an admin cannot approve an exception on this case (nothing to except, or already approved), or null if they can. */
-export function exceptionRefusal(c: Pick<CaseSnapshot, 'eligibility' | 'exception'>): DomainError | null {
+export function exceptionRefusal(c: Pick<ApplicationSnapshot, 'eligibility' | 'exception'>): DomainError | null {
   if (!needsException(c)) {
     return fieldError(
       '',
@@ -58,7 +58,7 @@ export type CheckEffect = { reroute: { from: UnitCode; to: UnitCode } | null };
  * Failing the TSG Level 2 course or CBRN medical re-routes the case to a BCU posting.
  */
 export function checkUpdateEffect(
-  c: Pick<CaseSnapshot, 'route' | 'targetUnit'>,
+  c: Pick<ApplicationSnapshot, 'route' | 'targetUnit'>,
   check: string,
   status: CheckStatus,
 ): CheckEffect {
@@ -102,7 +102,7 @@ export function assertMentorHasRoom(role: 'mentor' | 'buddy', name: string, load
 type Candidate = { name: string; unit: UnitCode; place: string; load: number; capacity: number };
 
 /** Where the joiner will serve: the posting once booked, else the target unit (and no place yet). */
-export function postingOf(c: Pick<CaseSnapshot, 'induction' | 'targetUnit'>): { unit: UnitCode | null; place: string | null } {
+export function postingOf(c: Pick<ApplicationSnapshot, 'induction' | 'targetUnit'>): { unit: UnitCode | null; place: string | null } {
   return c.induction ? { unit: c.induction.postingUnit, place: c.induction.postingPlace } : { unit: c.targetUnit, place: null };
 }
 

@@ -1,4 +1,4 @@
-import type { OpenStage, Route, UnitCode } from '@muster/contracts';
+import type { Criterion, OpenStage, Route, UnitCode } from '@muster/contracts';
 
 export const bcus = [
   'Central West',
@@ -89,7 +89,6 @@ export const homeOfficeForces = [
   'Wiltshire Police',
 ] as const;
 
-export type Criterion = { code: string; label: string };
 
 /** Eligibility criteria a reviewer records, by route. */
 export const routeCriteria: Record<Route, readonly Criterion[]> = {

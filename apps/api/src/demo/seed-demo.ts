@@ -14,10 +14,11 @@ import {
 } from '@muster/domain';
 import { asc, eq, gte, sql } from 'drizzle-orm';
 import { hashPassword } from '../security/passwords.ts';
-import type { ServiceCtx } from '../services/actor.ts';
-import { createApplication } from '../services/applications.ts';
+import type { ServiceCtx, ServiceSettings } from '../services/service-ctx.ts';
+import { readConfig } from '../config.ts';
+import { createApplication } from '../services/candidate-details.ts';
 import { listCloseReasons } from '../services/close-reasons.ts';
-import { assignCases } from '../services/triage.ts';
+import { assignApplications } from '../services/triage.ts';
 import { insertUser } from '../services/auth.ts';
 import { moveApplication } from '../services/moves.ts';
 import {
@@ -42,6 +43,9 @@ export const demoAccounts = [
 ] as const satisfies readonly { email: string; name: string; role: Actor['role']; units: UnitCode[] }[];
 
 /** A small deterministic random source, so every fresh demo database looks the same. */
+/** The seed's work runs under the default settings, whatever the server's environment says. */
+const demoSettings: ServiceSettings = { triageSlaDays: readConfig({}).triageSlaDays };
+
 export function prng(seed: number) {
   let s = seed >>> 0;
   const next = () => {
@@ -106,7 +110,7 @@ export async function seedDemoData(db: Db, opts: { count?: number; today?: Date 
     }
     const actors: DemoActors = { resourcing, leads: [tsgLead, metccLead], coordinator };
     seedPoolAndCourses(db, today);
-    const cases = seedCases(db, actors, opts.count ?? 320, today, prng(2026));
+    const cases = seedApplications(db, actors, opts.count ?? 320, today, prng(2026));
     seedTriageExamples(db, actors, today, prng(11));
     return { users: accounts.length, cases };
   });
@@ -198,13 +202,14 @@ const withdrawReasons = [
 function seedTriageExamples(db: Db, actors: DemoActors, today: Date, rand: Rand) {
   const ctx = (daysAgo: number): ServiceCtx => ({
     db,
+    config: demoSettings,
     actor: actors.resourcing,
     now: () => new Date(today.getTime() - daysAgo * 86_400_000),
   });
   const review = db.select().from(applications).where(eq(applications.stage, 'review')).orderBy(asc(applications.id)).all();
   const toAssign = review.filter(() => rand.next() < 0.35);
   if (toAssign.length)
-    assignCases(ctx(1), { cases: toAssign.map((a) => ({ id: a.id, expectedVersion: a.version })), assignee: 'me' });
+    assignApplications(ctx(1), { cases: toAssign.map((a) => ({ id: a.id, expectedVersion: a.version })), assignee: 'me' });
   for (const original of review.filter((a) => a.route === 'transferee').slice(0, 3)) {
     createApplication(ctx(rand.int(0, 3)), {
       route: original.route,
@@ -230,16 +235,16 @@ function seedTriageExamples(db: Db, actors: DemoActors, today: Date, rand: Rand)
  * Creates `count` cases and takes each through the real services to a stage of its own, so every
  * history is one the rules allow. Returns how many were made.
  */
-export function seedCases(db: Db, actors: DemoActors, count: number, today: Date, rand: Rand): number {
+export function seedApplications(db: Db, actors: DemoActors, count: number, today: Date, rand: Rand): number {
   const forces = homeOfficeForces.filter((f) => f !== metForce);
-  const closeReasonIds = new Map(listCloseReasons(db).map((r) => [`${r.kind}:${r.label}`, r.id]));
+  const closeReasonIds = new Map(listCloseReasons({ db, config: demoSettings, actor: actors.resourcing, now: () => today }, { includeRetired: false }).map((r) => [`${r.kind}:${r.label}`, r.id]));
   for (let n = 0; n < count; n++) {
-    db.transaction(() => seedOneCase(db, actors, today, rand, forces, n, closeReasonIds));
+    db.transaction(() => seedOneApplication(db, actors, today, rand, forces, n, closeReasonIds));
   }
   return count;
 }
 
-function seedOneCase(
+function seedOneApplication(
   db: Db,
   actors: DemoActors,
   today: Date,
@@ -306,7 +311,7 @@ function seedOneCase(
     clock = Math.max(clock, arrivesAt);
     isAtEnd = true;
   };
-  const as = (a: Actor & { name: string }): ServiceCtx => ({ db, actor: a, now: () => new Date(clock) });
+  const as = (a: Actor & { name: string }): ServiceCtx => ({ db, config: demoSettings, actor: a, now: () => new Date(clock) });
   const lead = actors.leads.find((l) => l.units.includes(unit)) ?? actors.resourcing;
   const first = rand.pick(firstNames);
   const last = rand.pick(lastNames);

@@ -1,8 +1,11 @@
 import { router } from '../trpc/init.ts';
+import { adminRouter } from './admin.ts';
 import { applicationsRouter } from './applications.ts';
 import { authRouter } from './auth.ts';
-import { duplicatesRouter, importsRouter, triageRouter } from './intake.ts';
-import { adminRouter, referenceRouter } from './reference.ts';
+import { duplicatesRouter } from './duplicates.ts';
+import { importsRouter } from './imports.ts';
+import { referenceRouter } from './reference.ts';
+import { triageRouter } from './triage.ts';
 
 export const appRouter = router({
   auth: authRouter,

@@ -16,24 +16,26 @@ import {
   RecordInterviewInput,
   UpdateCheckInput,
 } from '@muster/contracts';
-import * as applications from '../services/applications.ts';
+import * as detail from '../services/application-detail.ts';
+import * as lists from '../services/application-lists.ts';
+import * as candidate from '../services/candidate-details.ts';
 import { bulkReject, moveApplication } from '../services/moves.ts';
 import * as records from '../services/records.ts';
 import { adminProcedure, authedProcedure, caseworkProcedure, resourcingProcedure, router } from '../trpc/init.ts';
 
-/** Reading cases: every signed-in role, each scoped to its own cases by the service. */
+/** Cases: every signed-in role reads, each scoped to its own cases by the service; writes by role. */
 export const applicationsRouter = router({
   create: resourcingProcedure
     .input(CreateApplicationInput)
-    .mutation(({ ctx, input }) => applications.createApplication(ctx, input)),
+    .mutation(({ ctx, input }) => candidate.createApplication(ctx, input)),
   update: resourcingProcedure
     .input(UpdateApplicationInput)
-    .mutation(({ ctx, input }) => applications.updateApplication(ctx, input)),
-  get: authedProcedure.input(GetApplicationInput).query(({ ctx, input }) => applications.getApplication(ctx, input.id)),
-  list: authedProcedure.input(ListApplicationsInput).query(({ ctx, input }) => applications.listApplications(ctx, input)),
-  board: authedProcedure.input(BoardInput).query(({ ctx, input }) => applications.getBoard(ctx, input)),
-  column: authedProcedure.input(ColumnInput).query(({ ctx, input }) => applications.listColumn(ctx, input)),
-  history: authedProcedure.input(HistoryInput).query(({ ctx, input }) => applications.getHistory(ctx, input)),
+    .mutation(({ ctx, input }) => candidate.updateApplication(ctx, input)),
+  get: authedProcedure.input(GetApplicationInput).query(({ ctx, input }) => detail.getApplication(ctx, input)),
+  list: authedProcedure.input(ListApplicationsInput).query(({ ctx, input }) => lists.listApplications(ctx, input)),
+  board: authedProcedure.input(BoardInput).query(({ ctx, input }) => lists.getBoard(ctx, input)),
+  column: authedProcedure.input(ColumnInput).query(({ ctx, input }) => lists.listColumn(ctx, input)),
+  history: authedProcedure.input(HistoryInput).query(({ ctx, input }) => detail.getHistory(ctx, input)),
   move: caseworkProcedure.input(MoveApplicationInput).mutation(({ ctx, input }) => moveApplication(ctx, input)),
   bulkReject: resourcingProcedure.input(BulkRejectInput).mutation(({ ctx, input }) => bulkReject(ctx, input)),
   approveException: adminProcedure

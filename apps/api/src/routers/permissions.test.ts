@@ -54,7 +54,7 @@ const addMentor = (db: Db, name: string) =>
   db.insert(mentors).values({ name, unitCode: 'METCC', place: 'Bow', capacity: 5 }).returning().get();
 
 /** A case for `unit` taken forward by resourcing, through the real routers, to `stage`. */
-async function caseAt(api: Api, stage: Stage, unit: UnitCode | null = 'METCC', overrides: Partial<CreateApplicationInput> = {}) {
+async function applicationAt(api: Api, stage: Stage, unit: UnitCode | null = 'METCC', overrides: Partial<CreateApplicationInput> = {}) {
   const r = api.as.resourcing.applications;
   let c = await r.create(buildApplication({ targetUnit: unit, ...overrides }));
   const order: Stage[] = ['review', 'interview', 'pre_employment', 'induction', 'mentoring', 'onboarded'];
@@ -114,7 +114,7 @@ function actorOf(api: Api, who: Who) {
   if (who === 'anonymous') throw new Error('This check needs a signed-in caller.');
   return api.actors[who];
 }
-const caseRow = (db: Db, id: number) => db.select().from(applications).where(eq(applications.id, id)).get()!;
+const applicationRow = (db: Db, id: number) => db.select().from(applications).where(eq(applications.id, id)).get()!;
 /** The case the row arranged (the last one, when it made several), by its id. */
 const arranged = (t: Cell) => t.before.cases.at(-1)!.id;
 /** Events and access-log rows added by the call: both tables are append-only, so they are the ones past the count before. */
@@ -136,7 +136,7 @@ const viewsSince = (db: Db, t: Cell) =>
 /** The write took effect on case `id`: its version went up by one and its `type` event, by the caller, is in its history. */
 function wrote(api: Api, t: Cell, id: number, type: EventType) {
   const was = t.before.cases.find((c) => c.id === id)!;
-  expect(caseRow(api.db, id).version).toBe(was.version + 1);
+  expect(applicationRow(api.db, id).version).toBe(was.version + 1);
   expect(eventsSince(api.db, t)).toContainEqual({ applicationId: id, type, actorId: actorOf(api, t.who).id });
 }
 /** Who sees a METCC case at review, as lists, the board and columns show it: resourcing, the METCC lead and the admin. */
@@ -232,32 +232,32 @@ const matrix: Record<string, Row> = {
     },
     expected: onlyResourcing,
     took: (api, _result, t) => {
-      expect(caseRow(api.db, arranged(t)).phone).toBe('020 7230 1212');
+      expect(applicationRow(api.db, arranged(t)).phone).toBe('020 7230 1212');
       wrote(api, t, arranged(t), 'details_edited');
     },
   },
   'applications.get': {
     given: 'a METCC case at interview',
     arrange: async (api) => {
-      const k = await caseAt(api, 'interview');
+      const k = await applicationAt(api, 'interview');
       return (c) => c.applications.get({ id: k.id });
     },
     expected: metccInterviewReaders,
     took: (api, result, t) => {
       const id = arranged(t);
-      expect(result).toMatchObject({ id, lastName: caseRow(api.db, id).lastName, stage: 'interview' });
+      expect(result).toMatchObject({ id, lastName: applicationRow(api.db, id).lastName, stage: 'interview' });
       expect(viewsSince(api.db, t)).toEqual([{ userId: actorOf(api, t.who).id, applicationId: id, action: 'view' }]);
     },
   },
   'applications.list': {
     given: 'some cases',
-    arrange: async (api) => (await caseAt(api, 'review'), (c) => c.applications.list({})),
+    arrange: async (api) => (await applicationAt(api, 'review'), (c) => c.applications.list({})),
     expected: signedIn,
     took: (_api, result, t) => expect(idsOf(result)).toEqual(seesMetccReview[t.who] ? [arranged(t)] : []),
   },
   'applications.board': {
     given: 'some cases',
-    arrange: async (api) => (await caseAt(api, 'review'), (c) => c.applications.board({})),
+    arrange: async (api) => (await applicationAt(api, 'review'), (c) => c.applications.board({})),
     expected: signedIn,
     took: (_api, result, t) => {
       const review = (result as { stage: Stage; count: number; items: { id: number }[] }[]).find((c) => c.stage === 'review');
@@ -267,14 +267,14 @@ const matrix: Record<string, Row> = {
   },
   'applications.column': {
     given: 'some cases',
-    arrange: async (api) => (await caseAt(api, 'review'), (c) => c.applications.column({ stage: 'review' })),
+    arrange: async (api) => (await applicationAt(api, 'review'), (c) => c.applications.column({ stage: 'review' })),
     expected: signedIn,
     took: (_api, result, t) => expect(idsOf(result)).toEqual(seesMetccReview[t.who] ? [arranged(t)] : []),
   },
   'applications.history': {
     given: 'a METCC case at interview',
     arrange: async (api) => {
-      const k = await caseAt(api, 'interview');
+      const k = await applicationAt(api, 'interview');
       return (c) => c.applications.history({ id: k.id });
     },
     expected: metccInterviewReaders,
@@ -291,21 +291,21 @@ const matrix: Record<string, Row> = {
   'applications.move': {
     given: 'a METCC case at interview with a pass recorded, moved on to pre-employment',
     arrange: async (api) => {
-      let k = await caseAt(api, 'interview');
+      let k = await applicationAt(api, 'interview');
       k = await api.as.resourcing.applications.recordInterview({ id: k.id, expectedVersion: k.version, outcome: 'pass', scores });
       return (c) => c.applications.move({ id: k.id, expectedVersion: k.version, to: 'pre_employment' });
     },
     expected: metccInterviewWriters,
     took: (api, _result, t) => {
-      expect(caseRow(api.db, arranged(t)).stage).toBe('pre_employment');
+      expect(applicationRow(api.db, arranged(t)).stage).toBe('pre_employment');
       wrote(api, t, arranged(t), 'moved');
     },
   },
   'applications.bulkReject': {
     given: 'two METCC cases at review, rejected together with a listed reason',
     arrange: async (api) => {
-      const a = await caseAt(api, 'review');
-      const b = await caseAt(api, 'review');
+      const a = await applicationAt(api, 'review');
+      const b = await applicationAt(api, 'review');
       return (c) =>
         c.applications.bulkReject({
           cases: [a, b].map((k) => ({ id: k.id, expectedVersion: k.version })),
@@ -316,7 +316,7 @@ const matrix: Record<string, Row> = {
     expected: onlyResourcing,
     took: (api, _result, t) => {
       for (const { id } of t.before.cases) {
-        expect([id, caseRow(api.db, id).stage]).toEqual([id, 'rejected']);
+        expect([id, applicationRow(api.db, id).stage]).toEqual([id, 'rejected']);
         wrote(api, t, id, 'rejected');
       }
     },
@@ -324,7 +324,7 @@ const matrix: Record<string, Row> = {
   'applications.approveException': {
     given: 'a METCC transferee at review with open misconduct recorded',
     arrange: async (api) => {
-      let k = await caseAt(api, 'review');
+      let k = await applicationAt(api, 'review');
       k = await api.as.resourcing.applications.recordEligibility({
         ...clearForceRecords,
         id: k.id,
@@ -358,7 +358,7 @@ const matrix: Record<string, Row> = {
   'applications.recordEligibility': {
     given: 'a METCC case at review',
     arrange: async (api) => {
-      const k = await caseAt(api, 'review');
+      const k = await applicationAt(api, 'review');
       return (c) =>
         c.applications.recordEligibility({
           ...clearForceRecords,
@@ -382,7 +382,7 @@ const matrix: Record<string, Row> = {
   'applications.recordInterview': {
     given: 'a METCC case at interview',
     arrange: async (api) => {
-      const k = await caseAt(api, 'interview');
+      const k = await applicationAt(api, 'interview');
       return (c) => c.applications.recordInterview({ id: k.id, expectedVersion: k.version, outcome: 'pass', scores });
     },
     expected: metccInterviewWriters,
@@ -399,7 +399,7 @@ const matrix: Record<string, Row> = {
   'applications.updateCheck': {
     given: 'a METCC case at pre-employment',
     arrange: async (api) => {
-      const k = await caseAt(api, 'pre_employment');
+      const k = await applicationAt(api, 'pre_employment');
       return (c) => c.applications.updateCheck({ id: k.id, expectedVersion: k.version, check: 'vetting', status: 'passed' });
     },
     expected: onlyResourcing,
@@ -419,7 +419,7 @@ const matrix: Record<string, Row> = {
   'applications.bookInduction': {
     given: 'a METCC case at induction',
     arrange: async (api) => {
-      const k = await caseAt(api, 'induction');
+      const k = await applicationAt(api, 'induction');
       const startDate = addDays(k.finalOfferAt!, 30);
       const course = addCourse(api.db, startDate);
       return (c) =>
@@ -447,21 +447,21 @@ const matrix: Record<string, Row> = {
   'applications.assignMentor': {
     given: 'a METCC case at induction',
     arrange: async (api) => {
-      const k = await caseAt(api, 'induction');
+      const k = await applicationAt(api, 'induction');
       const mentor = addMentor(api.db, 'Sgt Mentor');
       return (c) => c.applications.assignMentor({ id: k.id, expectedVersion: k.version, mentorId: mentor.id });
     },
     expected: inductionWriters,
     took: (api, _result, t) => {
       const mentor = api.db.select().from(mentors).all().at(-1)!;
-      expect(caseRow(api.db, arranged(t)).mentorId).toBe(mentor.id);
+      expect(applicationRow(api.db, arranged(t)).mentorId).toBe(mentor.id);
       wrote(api, t, arranged(t), 'mentor_assigned');
     },
   },
   'applications.addNote': {
     given: 'a METCC case at interview',
     arrange: async (api) => {
-      const k = await caseAt(api, 'interview');
+      const k = await applicationAt(api, 'interview');
       return (c) => c.applications.addNote({ id: k.id, expectedVersion: k.version, body: 'Phoned the officer.' });
     },
     expected: metccInterviewWriters,
@@ -491,7 +491,7 @@ const matrix: Record<string, Row> = {
   'admin.accessLog': {
     given: 'a viewed case',
     arrange: async (api) => {
-      const k = await caseAt(api, 'review');
+      const k = await applicationAt(api, 'review');
       await api.as.resourcing.applications.get({ id: k.id });
       return (c) => c.admin.accessLog({});
     },
@@ -613,13 +613,13 @@ const matrix: Record<string, Row> = {
     expected: onlyResourcing,
     took: (api, _result, t) => {
       expect(footprint(api.db).flags.map((f) => f.status)).toEqual(['merged']);
-      expect(caseRow(api.db, arranged(t)).stage).toBe('withdrawn');
+      expect(applicationRow(api.db, arranged(t)).stage).toBe('withdrawn');
       wrote(api, t, arranged(t), 'duplicate_merged');
     },
   },
   'triage.queue': {
     given: 'new cases',
-    arrange: async (api) => (await caseAt(api, 'review'), (c) => c.triage.queue({})),
+    arrange: async (api) => (await applicationAt(api, 'review'), (c) => c.triage.queue({})),
     expected: onlyResourcing,
     took: (_api, result, t) => expect(idsOf(result)).toEqual([arranged(t)]),
   },
@@ -633,12 +633,12 @@ const matrix: Record<string, Row> = {
   'triage.assign': {
     given: 'a new case',
     arrange: async (api) => {
-      const k = await caseAt(api, 'review');
+      const k = await applicationAt(api, 'review');
       return (c) => c.triage.assign({ cases: [{ id: k.id, expectedVersion: k.version }], assignee: 'me' });
     },
     expected: onlyResourcing,
     took: (api, _result, t) => {
-      expect(caseRow(api.db, arranged(t)).assigneeId).toBe(actorOf(api, t.who).id);
+      expect(applicationRow(api.db, arranged(t)).assigneeId).toBe(actorOf(api, t.who).id);
       wrote(api, t, arranged(t), 'assigned');
     },
   },
@@ -691,11 +691,11 @@ describe('role × procedure matrix', () => {
 
   it('the admin is read-only: every mutation on a case is refused to them, but approving an eligibility exception', () => {
     const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>;
-    const caseMutations = Object.keys(procedures).filter(
+    const applicationMutations = Object.keys(procedures).filter(
       (p) => p.startsWith('applications.') && procedures[p]!._def.type === 'mutation' && p !== 'applications.approveException',
     );
-    expect(caseMutations.length).toBeGreaterThanOrEqual(8);
-    for (const p of caseMutations) expect([p, matrix[p]?.expected.admin]).toEqual([p, 'FORBIDDEN']);
+    expect(applicationMutations.length).toBeGreaterThanOrEqual(8);
+    for (const p of applicationMutations) expect([p, matrix[p]?.expected.admin]).toEqual([p, 'FORBIDDEN']);
   });
 
   const cells = Object.entries(matrix).flatMap(([procedure, row]) =>
@@ -726,7 +726,7 @@ describe('record-level scope', () => {
     'a TSG unit lead is FORBIDDEN to %s a METCC case',
     async (what) => {
       const api = await setupApi();
-      const k = await caseAt(api, 'interview', 'METCC');
+      const k = await applicationAt(api, 'interview', 'METCC');
       const a = api.as.leadTsg.applications;
       const w = { id: k.id, expectedVersion: k.version };
       const calls = {
@@ -754,15 +754,15 @@ describe('record-level scope', () => {
 
   it('a unit lead cannot see a case with no target unit yet', async () => {
     const api = await setupApi();
-    const k = await caseAt(api, 'review', null);
+    const k = await applicationAt(api, 'review', null);
     expect(await outcomeOf(api.as.leadMetcc.applications.get({ id: k.id }))).toBe('FORBIDDEN');
     expect(await outcomeOf(api.as.leadTsg.applications.history({ id: k.id }))).toBe('FORBIDDEN');
   });
 
   it('a coordinator is FORBIDDEN on a case in review or interview, and reaches it from induction on', async () => {
     const api = await setupApi();
-    const review = await caseAt(api, 'review');
-    const interview = await caseAt(api, 'interview');
+    const review = await applicationAt(api, 'review');
+    const interview = await applicationAt(api, 'interview');
     const c = api.as.coordinator.applications;
     for (const k of [review, interview]) {
       expect(await outcomeOf(c.get({ id: k.id }))).toBe('FORBIDDEN');
@@ -774,15 +774,15 @@ describe('record-level scope', () => {
         ),
       ).toBe('FORBIDDEN');
     }
-    const induction = await caseAt(api, 'induction');
+    const induction = await applicationAt(api, 'induction');
     expect((await c.get({ id: induction.id })).stage).toBe('induction');
-    const onboarded = await caseAt(api, 'onboarded');
+    const onboarded = await applicationAt(api, 'onboarded');
     expect((await c.history({ id: onboarded.id })).items.length).toBeGreaterThan(0);
   });
 
   it('a unit lead may reject after interview but not withdraw, move back or reopen', async () => {
     const api = await setupApi();
-    const k = await caseAt(api, 'interview');
+    const k = await applicationAt(api, 'interview');
     const m = api.as.leadMetcc.applications;
     const w = { id: k.id, expectedVersion: k.version };
     expect(await outcomeOf(m.move({ ...w, to: 'withdrawn', reasonId: closeReasonIds.withdrawn, reason: 'Gone.' }))).toBe(
@@ -804,14 +804,14 @@ describe('record-level scope', () => {
   describe('lists and the board show each person only their cases', () => {
     async function seed(api: Api) {
       return {
-        metccReview: await caseAt(api, 'review', 'METCC'),
-        metccInterview: await caseAt(api, 'interview', 'METCC'),
-        metccInduction: await caseAt(api, 'induction', 'METCC'),
-        tsgReview: await caseAt(api, 'review', 'TSG'),
-        tsgMentoring: await caseAt(api, 'mentoring', 'TSG'),
-        ctReview: await caseAt(api, 'review', 'CT'),
-        noUnit: await caseAt(api, 'review', null),
-        ndpOnboarded: await caseAt(api, 'onboarded', 'SNT', {
+        metccReview: await applicationAt(api, 'review', 'METCC'),
+        metccInterview: await applicationAt(api, 'interview', 'METCC'),
+        metccInduction: await applicationAt(api, 'induction', 'METCC'),
+        tsgReview: await applicationAt(api, 'review', 'TSG'),
+        tsgMentoring: await applicationAt(api, 'mentoring', 'TSG'),
+        ctReview: await applicationAt(api, 'review', 'CT'),
+        noUnit: await applicationAt(api, 'review', null),
+        ndpOnboarded: await applicationAt(api, 'onboarded', 'SNT', {
           route: 'police_now_ndp',
           cohortYear: 2025,
           currentForce: null,

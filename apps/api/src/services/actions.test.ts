@@ -1,4 +1,4 @@
-import type { ApplicationDetail, CaseActions, CreateApplicationInput, Stage } from '@muster/contracts';
+import type { ApplicationDetail, ApplicationActions, CreateApplicationInput, Stage } from '@muster/contracts';
 import { applications, inductionCourses, mentors, type Db } from '@muster/db';
 import { buildApplication } from '@muster/db/testing';
 import { DomainError, requiredChecks, routeCriteria, stageTargetDays } from '@muster/domain';
@@ -15,7 +15,7 @@ import { clearForceRecords, closeReasonIds, setupApi, type Person } from '../tes
  */
 
 type Api = Awaited<ReturnType<typeof setupApi>>;
-type Action = keyof CaseActions;
+type Action = keyof ApplicationActions;
 
 const people: Person[] = ['resourcing', 'leadMetcc', 'leadTsg', 'coordinator', 'admin'];
 const scores = { professionalism: 4, integrity: 4, courage: 3, compassion: 5 };
@@ -30,7 +30,7 @@ const versionOf = (db: Db, id: number) =>
   db.select({ version: applications.version }).from(applications).where(eq(applications.id, id)).get()!.version;
 
 /** A METCC case taken by resourcing, through the real routers, to `stage`; `withMisconduct` leaves it at review needing an exception. */
-async function caseAt(api: Api, stage: Stage | 'review_with_misconduct') {
+async function applicationAt(api: Api, stage: Stage | 'review_with_misconduct') {
   const r = api.as.resourcing.applications;
   const fields = buildApplication({ targetUnit: 'METCC' });
   let c = await r.create(fields);
@@ -129,7 +129,7 @@ async function outcomeOf(call: Promise<unknown>): Promise<string> {
 }
 
 /** The viewer's actions on the case, or none at all when they cannot see it. */
-async function actionsOf(api: Api, who: Person, id: number): Promise<CaseActions | null> {
+async function actionsOf(api: Api, who: Person, id: number): Promise<ApplicationActions | null> {
   try {
     return (await api.as[who].applications.get({ id })).actions;
   } catch (err) {
@@ -163,7 +163,7 @@ const stages = [
 describe('actions match what the services accept', () => {
   it.each(stages)('on a METCC case at %s, for every role', async (stage) => {
     const api = await setupApi();
-    const { c, fields } = await caseAt(api, stage);
+    const { c, fields } = await applicationAt(api, stage);
     const seen: string[] = [];
     for (const action of actionOrder) {
       for (const who of people) {
@@ -242,7 +242,7 @@ describe('app capabilities', () => {
 describe('refusals speak in codes', () => {
   it('a refused move answers every unmet condition with its code and section, as the case offered them', async () => {
     const api = await setupApi();
-    const { c } = await caseAt(api, 'interview');
+    const { c } = await applicationAt(api, 'interview');
     const r = api.as.resourcing.applications;
     const failed = await r.recordInterview({ id: c.id, expectedVersion: c.version, outcome: 'fail', scores });
     const offered = failed.nextMoves.find((m) => m.to === 'pre_employment')!;
@@ -263,7 +263,7 @@ describe('refusals speak in codes', () => {
 
   it('field errors carry codes beside their words', async () => {
     const api = await setupApi();
-    const { c } = await caseAt(api, 'induction');
+    const { c } = await applicationAt(api, 'induction');
     const [m] = pool(api);
     api.db.update(mentors).set({ capacity: 0 }).where(eq(mentors.id, m!.id)).run();
     const full = await api.as.coordinator.applications
@@ -283,9 +283,9 @@ describe('refusals speak in codes', () => {
 
   it('bulk reject and assign say, case by case, which could not be done and why', async () => {
     const api = await setupApi();
-    const open = await caseAt(api, 'review');
-    const done = await caseAt(api, 'onboarded');
-    const closed = await caseAt(api, 'rejected');
+    const open = await applicationAt(api, 'review');
+    const done = await applicationAt(api, 'onboarded');
+    const closed = await applicationAt(api, 'rejected');
     const reject = await api.as.resourcing.applications
       .bulkReject({
         cases: [open.c, done.c].map((k) => ({ id: k.id, expectedVersion: k.version })),
@@ -339,16 +339,16 @@ describe('what the dashboard is told rather than works out', () => {
 
   it('gives the earliest start a transferee may have, from the final offer', async () => {
     const api = await setupApi();
-    const { c } = await caseAt(api, 'induction');
+    const { c } = await applicationAt(api, 'induction');
     expect(c.finalOfferAt).toBe('2026-11-23T10:00:00.000Z');
     expect(c.earliestStartDate).toBe('2026-12-21');
     expect(c.isClosed).toBe(false);
-    expect((await caseAt(api, 'rejected')).c.isClosed).toBe(true);
+    expect((await applicationAt(api, 'rejected')).c.isClosed).toBe(true);
   });
 
   it('ranks the mentor pool for a case it may see, and refuses one it may not', async () => {
     const api = await setupApi();
-    const { c } = await caseAt(api, 'induction');
+    const { c } = await applicationAt(api, 'induction');
     const add = (name: string, unitCode: 'METCC' | 'TSG', place: string, capacity: number) =>
       api.db.insert(mentors).values({ name, unitCode, place, capacity }).returning().get();
     add('Zed TSG', 'TSG', 'Lambeth', 5);

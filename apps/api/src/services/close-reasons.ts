@@ -1,19 +1,22 @@
-import { closeReasons, type Db } from '@muster/db';
+import type { AddCloseReasonInput, CloseReason, RetireCloseReasonInput } from '@muster/contracts';
+import { closeReasons } from '@muster/db';
 import { DomainError, fieldError } from '@muster/domain';
 import { and, asc, eq } from 'drizzle-orm';
-import type { Tx } from './case-store.ts';
+import type { Tx } from './application-store.ts';
+import type { ServiceCtx } from './service-ctx.ts';
 
-export function listCloseReasons(db: Db, includeRetired = false) {
-  return db
+/** The reasons to reject or withdraw, kind by kind; retired ones too when asked (the admin's list). */
+export function listCloseReasons(ctx: ServiceCtx, input: { includeRetired: boolean }): CloseReason[] {
+  return ctx.db
     .select()
     .from(closeReasons)
-    .where(includeRetired ? undefined : eq(closeReasons.isActive, true))
+    .where(input.includeRetired ? undefined : eq(closeReasons.isActive, true))
     .orderBy(asc(closeReasons.kind), asc(closeReasons.id))
     .all();
 }
 
-export function addCloseReason(db: Db, input: { kind: 'rejected' | 'withdrawn'; label: string }) {
-  const clash = db
+export function addCloseReason(ctx: ServiceCtx, input: AddCloseReasonInput): CloseReason {
+  const clash = ctx.db
     .select({ id: closeReasons.id })
     .from(closeReasons)
     .where(and(eq(closeReasons.kind, input.kind), eq(closeReasons.label, input.label), eq(closeReasons.isActive, true)))
@@ -22,12 +25,12 @@ export function addCloseReason(db: Db, input: { kind: 'rejected' | 'withdrawn'; 
     throw new DomainError('BAD_REQUEST', 'That reason is already on the list.', {
       fieldErrors: { label: ['That reason is already on the list.'] },
     });
-  return db.insert(closeReasons).values(input).returning().get();
+  return ctx.db.insert(closeReasons).values(input).returning().get();
 }
 
 /** Retired reasons leave the list but stay readable in the histories that cite them. */
-export function retireCloseReason(db: Db, id: number) {
-  const row = db.update(closeReasons).set({ isActive: false }).where(eq(closeReasons.id, id)).returning().get();
+export function retireCloseReason(ctx: ServiceCtx, input: RetireCloseReasonInput): CloseReason {
+  const row = ctx.db.update(closeReasons).set({ isActive: false }).where(eq(closeReasons.id, input.id)).returning().get();
   if (!row) throw new DomainError('NOT_FOUND', 'There is no such reason.');
   return row;
 }

@@ -1,9 +1,9 @@
-import type { DuplicateMatch, ResolveDuplicateInput } from '@muster/contracts';
+import type { DuplicateFlag, DuplicateMatch, ListDuplicatesInput, ResolveDuplicateInput } from '@muster/contracts';
 import { applications, duplicateFlags, users } from '@muster/db';
 import { assertCanSee, DomainError, duplicateKeys, isClosed, refuse, type PersonKeys } from '@muster/domain';
 import { aliasedTable, and, asc, desc, eq, gt, ne, or, sql, type SQL } from 'drizzle-orm';
-import type { ServiceCtx } from './actor.ts';
-import { appendEvent, assertVersion, bumpVersion, loadCase, logAccess, type Tx } from './case-store.ts';
+import type { ServiceCtx } from './service-ctx.ts';
+import { appendEvent, assertVersion, bumpVersion, loadApplication, logAccess, type Tx } from './application-store.ts';
 
 /** What identifies a person for the duplicate rules, with the case's id and reference. */
 export const personColumns = {
@@ -111,10 +111,7 @@ const sideOf = (a: typeof dup) => ({
  * Flags with both sides' matched values. Those values are personal details (email, date of birth,
  * warrant number), so every case shown is recorded in the access log as `duplicates`.
  */
-export function listDuplicates(
-  ctx: ServiceCtx,
-  input: { status: 'open' | 'merged' | 'dismissed'; applicationId?: number | undefined },
-) {
+export function listDuplicates(ctx: ServiceCtx, input: ListDuplicatesInput): DuplicateFlag[] {
   return ctx.db.transaction(
     (tx) => {
       const flags = flagsWithSides(tx, input);
@@ -127,7 +124,7 @@ export function listDuplicates(
   );
 }
 
-function flagsWithSides(tx: Tx, input: { status: 'open' | 'merged' | 'dismissed'; applicationId?: number | undefined }) {
+function flagsWithSides(tx: Tx, input: ListDuplicatesInput): DuplicateFlag[] {
   return tx
     .select({
       id: duplicateFlags.id,
@@ -174,10 +171,10 @@ export function dismissDuplicate(ctx: ServiceCtx, input: ResolveDuplicateInput) 
   return ctx.db.transaction(
     (tx) => {
       const flag = openFlag(tx, input.flagId);
-      const { row } = loadCase(tx, flag.applicationId);
+      const { row } = loadApplication(tx, flag.applicationId);
       assertCanSee(ctx.actor, row);
       assertVersion(row, input.expectedVersion);
-      const { row: older } = loadCase(tx, flag.duplicateOfId);
+      const { row: older } = loadApplication(tx, flag.duplicateOfId);
       const references = new Map([
         [row.id, row.reference],
         [older.id, older.reference],
@@ -188,12 +185,12 @@ export function dismissDuplicate(ctx: ServiceCtx, input: ResolveDuplicateInput) 
         .where(eq(duplicateFlags.id, flag.id))
         .run();
       bumpVersion(tx, row, at);
-      for (const [caseId, other] of [
+      for (const [flaggedId, other] of [
         [flag.applicationId, flag.duplicateOfId],
         [flag.duplicateOfId, flag.applicationId],
       ] as const) {
         appendEvent(tx, {
-          applicationId: caseId,
+          applicationId: flaggedId,
           actorId: ctx.actor.id,
           at,
           type: 'duplicate_dismissed',
@@ -215,8 +212,8 @@ export function mergeDuplicate(ctx: ServiceCtx, input: ResolveDuplicateInput) {
   return ctx.db.transaction(
     (tx) => {
       const flag = openFlag(tx, input.flagId);
-      const { row: newer } = loadCase(tx, flag.applicationId);
-      const { row: kept } = loadCase(tx, flag.duplicateOfId);
+      const { row: newer } = loadApplication(tx, flag.applicationId);
+      const { row: kept } = loadApplication(tx, flag.duplicateOfId);
       assertCanSee(ctx.actor, newer);
       assertVersion(newer, input.expectedVersion);
       if (newer.stage !== 'review') {

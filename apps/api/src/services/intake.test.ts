@@ -7,7 +7,7 @@ import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { readHeader, readImportRow } from '@muster/domain';
 import { setupApi } from '../testing.ts';
-import { candidateValues } from './case-store.ts';
+import { candidateValues } from './application-store.ts';
 import { approxReportBytes, ImportJobStore, importJobs, runImport } from './intake.ts';
 
 const sample = readFileSync(new URL('../../../../docs/samples/applications-sample.csv', import.meta.url), 'utf8');
@@ -331,6 +331,7 @@ const tableCount = (api: Api, table: typeof applications | typeof duplicateFlags
     .get()!.n;
 const ctxOf = (api: Api) => ({
   db: api.db,
+  config: api.config,
   now: () => api.clock.now,
   actor: { ...api.actors.resourcing },
 });

@@ -6,6 +6,7 @@ import {
   type ImportFileError,
   type ImportFileErrorCode,
   type ImportJob,
+  type ImportJobInput,
   type ImportNotice,
   type ImportReport,
   type ImportRow,
@@ -30,8 +31,8 @@ import {
 } from '@muster/domain';
 import { asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Logger } from '../logger.ts';
-import type { ServiceCtx } from './actor.ts';
-import { appendEvent, candidateValues, type Tx } from './case-store.ts';
+import type { ServiceCtx } from './service-ctx.ts';
+import { appendEvent, candidateValues, type Tx } from './application-store.ts';
 import { personColumns } from './duplicates.ts';
 
 /** A file to import: its bytes as saved (the encoding is worked out from them). */
@@ -715,7 +716,8 @@ export function startImportJob(ctx: ServiceCtx & { logger?: Pick<Logger, 'error'
   return { ...job };
 }
 
-export function getImportJob(ctx: ServiceCtx, jobId: string): ImportJob {
+export function getImportJob(ctx: ServiceCtx, input: ImportJobInput): ImportJob {
+  const { jobId } = input;
   const stored = importJobs.get(jobId, Date.now());
   if (!stored || stored.ownerId !== ctx.actor.id)
     throw new DomainError(

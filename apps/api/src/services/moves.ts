@@ -1,10 +1,10 @@
-import type { ApplicationDetail, BulkRejectInput, CaseRefusal, MoveApplicationInput } from '@muster/contracts';
+import type { ApplicationDetail, BulkRejectInput, ApplicationRefusal, MoveApplicationInput } from '@muster/contracts';
 import { applications } from '@muster/db';
 import { assertCanSee, DomainError, planMove, refusalsOf } from '@muster/domain';
 import { eq } from 'drizzle-orm';
-import type { ServiceCtx } from './actor.ts';
-import { readDetail } from './applications.ts';
-import { appendEvent, assertVersion, bumpVersion, loadCase, loadRow, withRow, type LoadedCase, type Tx } from './case-store.ts';
+import type { ServiceCtx } from './service-ctx.ts';
+import { readDetail } from './application-detail.ts';
+import { appendEvent, assertVersion, bumpVersion, loadApplication, loadRow, withRow, type LoadedApplication, type Tx } from './application-store.ts';
 import { closeReasonFor } from './close-reasons.ts';
 
 /** The listed reason a case is closed with: planMove refuses a close without one, so it is there. */
@@ -14,8 +14,8 @@ function listedReason(tx: Tx, input: MoveApplicationInput) {
 }
 
 /** The move itself, inside the caller's transaction: checks, the stage change and its event. Returns the case as loaded before the move. */
-function applyMove(ctx: ServiceCtx, tx: Tx, input: MoveApplicationInput): LoadedCase {
-  const loaded = loadCase(tx, input.id);
+function applyMove(ctx: ServiceCtx, tx: Tx, input: MoveApplicationInput): LoadedApplication {
+  const loaded = loadApplication(tx, input.id);
   const { row, snapshot } = loaded;
   assertCanSee(ctx.actor, snapshot);
   assertVersion(row, input.expectedVersion);
@@ -66,7 +66,7 @@ export function bulkReject(ctx: ServiceCtx, input: BulkRejectInput): { rejected:
   return ctx.db.transaction(
     (tx) => {
       const reasons: string[] = [];
-      const refused: CaseRefusal[] = [];
+      const refused: ApplicationRefusal[] = [];
       for (const c of input.cases) {
         try {
           applyMove(ctx, tx, { ...c, to: 'rejected', reasonId: input.reasonId, reason: input.reason });

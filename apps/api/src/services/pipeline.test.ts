@@ -96,7 +96,7 @@ async function advance(api: Api, detail: ApplicationDetail, to: Stage, unit: Uni
   return c;
 }
 
-function caseState(db: Db, id: number) {
+function applicationState(db: Db, id: number) {
   const row = db.select().from(applications).where(eq(applications.id, id)).get()!;
   const events = db.select({ n: count() }).from(applicationEvents).where(eq(applicationEvents.applicationId, id)).get()!.n;
   const checks = db.select().from(applicationChecks).where(eq(applicationChecks.applicationId, id)).all();
@@ -646,7 +646,7 @@ describe('TSG re-route', () => {
     async (check) => {
       const api = await setupApi();
       let c = await advance(api, await create(api, { targetUnit: 'TSG' }), 'pre_employment', 'TSG');
-      const eventsBefore = caseState(api.db, c.id).events;
+      const eventsBefore = applicationState(api.db, c.id).events;
       c = await api.as.resourcing.applications.updateCheck({
         id: c.id,
         expectedVersion: c.version,
@@ -675,7 +675,7 @@ describe('TSG re-route', () => {
         reason: expect.stringContaining('BCU'),
       });
       expect(history.items.map((e) => e.type)).not.toContain('rejected');
-      expect(caseState(api.db, c.id).events).toBe(eventsBefore + 2);
+      expect(applicationState(api.db, c.id).events).toBe(eventsBefore + 2);
 
       // The standard checks alone now open the gate to induction.
       for (const k of requiredChecks('transferee', 'BCU')) {
@@ -713,7 +713,7 @@ describe('closing, reopening and moving back', () => {
     async (to) => {
       const api = await setupApi();
       const c = await advance(api, await create(api, { targetUnit: 'METCC' }), 'interview');
-      const before = caseState(api.db, c.id);
+      const before = applicationState(api.db, c.id);
       const err = await refusal(
         api.as.resourcing.applications.move({ id: c.id, expectedVersion: c.version, to, reason: 'Words alone.' }),
       );
@@ -728,7 +728,7 @@ describe('closing, reopening and moving back', () => {
         }),
       );
       expect(wrongKind.fieldErrors?.reasonId?.[0]).toBe(`Choose a reason from the list for a case being ${to}.`);
-      expect(caseState(api.db, c.id)).toEqual(before);
+      expect(applicationState(api.db, c.id)).toEqual(before);
 
       const closed = await api.as.resourcing.applications.move({
         id: c.id,
@@ -785,7 +785,7 @@ describe('closing, reopening and moving back', () => {
         )
       ).code,
     ).toBe('FORBIDDEN');
-    expect(caseState(api.db, c.id).row.version).toBe(c.version);
+    expect(applicationState(api.db, c.id).row.version).toBe(c.version);
 
     c = await api.as.resourcing.applications.move({
       id: c.id,
@@ -868,13 +868,13 @@ describe('concurrent and refused writes change nothing', () => {
         expectedVersion: c.version,
         body: 'Someone else got here first.',
       });
-      const before = caseState(api.db, c.id);
+      const before = applicationState(api.db, c.id);
 
       const err = await refusal(staleWrites[name](api, c.id, stale));
       expect(err.code).toBe('CONFLICT');
       expect(err.message).toContain(`now at version ${c.version}`);
       expect(err.current).toMatchObject({ id: c.id, version: c.version, stage: 'interview' });
-      expect(caseState(api.db, c.id)).toEqual(before);
+      expect(applicationState(api.db, c.id)).toEqual(before);
       expect(
         api.db.select().from(applicationEvents).where(eq(applicationEvents.applicationId, c.id)).all().at(-1)?.details,
       ).toEqual({ body: 'Someone else got here first.' });
@@ -884,7 +884,7 @@ describe('concurrent and refused writes change nothing', () => {
   it('an update to a check that does not exist, or does not apply, changes nothing', async () => {
     const api = await setupApi();
     const c = await advance(api, await create(api, { targetUnit: 'TSG' }), 'pre_employment', 'TSG');
-    const before = caseState(api.db, c.id);
+    const before = applicationState(api.db, c.id);
     const unknown = await refusal(
       api.as.resourcing.applications.updateCheck({
         id: c.id,
@@ -904,13 +904,13 @@ describe('concurrent and refused writes change nothing', () => {
       }),
     );
     expect(notApplicable.fieldErrors?.check?.[0]).toContain('does not apply');
-    expect(caseState(api.db, c.id)).toEqual(before);
+    expect(applicationState(api.db, c.id)).toEqual(before);
   });
 
   it('a refused gate, a full induction course and a record at the wrong stage leave the case as it was', async () => {
     const api = await setupApi();
     const c = await advance(api, await create(api, { targetUnit: 'METCC' }), 'induction');
-    const before = caseState(api.db, c.id);
+    const before = applicationState(api.db, c.id);
     expect(
       (await refusal(api.as.resourcing.applications.move({ id: c.id, expectedVersion: c.version, to: 'mentoring' }))).code,
     ).toBe('PRECONDITION_FAILED');
@@ -943,7 +943,7 @@ describe('concurrent and refused writes change nothing', () => {
     );
     expect(wrongStage.code).toBe('PRECONDITION_FAILED');
     expect(wrongStage.reasons?.[0]).toContain('only while the case is at interview');
-    expect(caseState(api.db, c.id)).toEqual(before);
+    expect(applicationState(api.db, c.id)).toEqual(before);
   });
 });
 

@@ -19,7 +19,7 @@ type Api = Awaited<ReturnType<typeof setupApi>>;
 const scores = { professionalism: 4, integrity: 4, courage: 3, compassion: 5 };
 
 /** A METCC case taken by resourcing, through the real routers, to `stage`. */
-async function caseAt(api: Api, stage: Extract<Stage, 'interview' | 'induction'>): Promise<ApplicationDetail> {
+async function applicationAt(api: Api, stage: Extract<Stage, 'interview' | 'induction'>): Promise<ApplicationDetail> {
   const r = api.as.resourcing.applications;
   let c = await r.create(buildApplication({ targetUnit: 'METCC' }));
   const criteria = Object.fromEntries(routeCriteria[c.route].map((k) => [k.code, true]));
@@ -76,9 +76,9 @@ describe('assigning a mentor and a buddy', () => {
     const api = await setupApi();
     const m = addMentor(api, 'PS Full Up', 2);
     const [first, second, third] = [
-      await caseAt(api, 'induction'),
-      await caseAt(api, 'induction'),
-      await caseAt(api, 'induction'),
+      await applicationAt(api, 'induction'),
+      await applicationAt(api, 'induction'),
+      await applicationAt(api, 'induction'),
     ];
     const co = api.as.coordinator.applications;
 
@@ -105,7 +105,7 @@ describe('assigning a mentor and a buddy', () => {
   it('refuses the same person as mentor and buddy, given together or one after the other', async () => {
     const api = await setupApi();
     const m = addMentor(api, 'PC Both Roles');
-    const c = await caseAt(api, 'induction');
+    const c = await applicationAt(api, 'induction');
     const co = api.as.coordinator.applications;
     const sameAsBuddy = { code: 'BAD_REQUEST', fieldCodes: { buddyId: ['mentor.same_as_buddy'] } };
 
@@ -129,7 +129,7 @@ describe('assigning a mentor and a buddy', () => {
     const api = await setupApi();
     const gone = addMentor(api, 'PC Moved On');
     api.db.update(mentors).set({ isActive: false }).where(eq(mentors.id, gone.id)).run();
-    const c = await caseAt(api, 'induction');
+    const c = await applicationAt(api, 'induction');
     const co = api.as.coordinator.applications;
 
     const before = stateOf(api, c.id);
@@ -153,7 +153,7 @@ describe('assigning a mentor and a buddy', () => {
 describe('booking an induction', () => {
   it('refuses a posting to a place the unit does not post to, writing nothing', async () => {
     const api = await setupApi();
-    const c = await caseAt(api, 'induction');
+    const c = await applicationAt(api, 'induction');
     const course = addCourse(api, '2027-02-01');
     const co = api.as.coordinator.applications;
     const booking = {
@@ -179,7 +179,7 @@ describe('booking an induction', () => {
 
   it('refuses a start date before the course starts; the day it starts is accepted', async () => {
     const api = await setupApi();
-    const c = await caseAt(api, 'induction');
+    const c = await applicationAt(api, 'induction');
     const course = addCourse(api, '2027-02-01');
     const co = api.as.coordinator.applications;
     const booking = {
@@ -212,7 +212,7 @@ describe('recording an interview', () => {
     ['3.5', { professionalism: 3.5 }, 'scores.professionalism', 'Score each value from 1 to 5.'],
   ])('refuses a score of %s, naming the score, and records nothing', async (_score, change, field, message) => {
     const api = await setupApi();
-    const c = await caseAt(api, 'interview');
+    const c = await applicationAt(api, 'interview');
     const before = stateOf(api, c.id);
     const call = api.as.leadMetcc.applications.recordInterview({
       id: c.id,
@@ -226,7 +226,7 @@ describe('recording an interview', () => {
 
   it('accepts scores from 1 to 5', async () => {
     const api = await setupApi();
-    const c = await caseAt(api, 'interview');
+    const c = await applicationAt(api, 'interview');
     const edges = { professionalism: 1, integrity: 5, courage: 1, compassion: 5 };
     const recorded = await api.as.leadMetcc.applications.recordInterview({
       id: c.id,

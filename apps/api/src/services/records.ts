@@ -33,12 +33,12 @@ import {
   mentoredStages,
   validateEligibility,
   validatePosting,
-  type CaseAction,
+  type ApplicationAction,
 } from '@muster/domain';
 import { and, eq, inArray, ne, or, sql } from 'drizzle-orm';
-import type { ServiceCtx } from './actor.ts';
-import { readDetail } from './applications.ts';
-import { appendEvent, assertVersion, bumpVersion, loadCase, type LoadedCase, type Tx } from './case-store.ts';
+import type { ServiceCtx } from './service-ctx.ts';
+import { readDetail } from './application-detail.ts';
+import { appendEvent, assertVersion, bumpVersion, loadApplication, type LoadedApplication, type Tx } from './application-store.ts';
 
 type Write = { id: number; expectedVersion: number };
 
@@ -47,15 +47,15 @@ type Write = { id: number; expectedVersion: number };
  * current version and may take this action at this stage; then apply, append the event, bump the
  * version — all in one immediate transaction, so a refusal anywhere leaves nothing behind.
  */
-function writeCase(
+function writeApplication(
   ctx: ServiceCtx,
   input: Write,
-  action: CaseAction,
-  apply: (tx: Tx, loaded: LoadedCase, at: string) => void,
+  action: ApplicationAction,
+  apply: (tx: Tx, loaded: LoadedApplication, at: string) => void,
 ): ApplicationDetail {
   return ctx.db.transaction(
     (tx) => {
-      const loaded = loadCase(tx, input.id);
+      const loaded = loadApplication(tx, input.id);
       assertCanSee(ctx.actor, loaded.snapshot);
       assertVersion(loaded.row, input.expectedVersion);
       assertMay(ctx.actor, loaded.snapshot, action);
@@ -68,7 +68,7 @@ function writeCase(
 }
 
 export function recordEligibility(ctx: ServiceCtx, input: RecordEligibilityInput): ApplicationDetail {
-  return writeCase(ctx, input, 'eligibility', (tx, { row, eligibility: previous }, at) => {
+  return writeApplication(ctx, input, 'eligibility', (tx, { row, eligibility: previous }, at) => {
     validateEligibility(row, input.targetUnit, input.criteria, input.unitCriteria);
     assertNoProblems(forceRecordsProblems(input));
     const record = {
@@ -115,7 +115,7 @@ export function recordEligibility(ctx: ServiceCtx, input: RecordEligibilityInput
 
 /** An admin lets a case progress despite open misconduct or referred force records, saying why. */
 export function approveException(ctx: ServiceCtx, input: ApproveExceptionInput): ApplicationDetail {
-  return writeCase(ctx, input, 'exception', (tx, { row, snapshot }, at) => {
+  return writeApplication(ctx, input, 'exception', (tx, { row, snapshot }, at) => {
     const refusal = exceptionRefusal(snapshot);
     if (refusal) throw refusal;
     tx.insert(eligibilityExceptions)
@@ -131,7 +131,7 @@ export function approveException(ctx: ServiceCtx, input: ApproveExceptionInput):
 }
 
 export function recordInterview(ctx: ServiceCtx, input: RecordInterviewInput): ApplicationDetail {
-  return writeCase(ctx, input, 'interview', (tx, { row }, at) => {
+  return writeApplication(ctx, input, 'interview', (tx, { row }, at) => {
     const record = {
       outcome: input.outcome,
       scores: input.scores,
@@ -155,7 +155,7 @@ export function recordInterview(ctx: ServiceCtx, input: RecordInterviewInput): A
 }
 
 export function updateCheck(ctx: ServiceCtx, input: UpdateCheckInput): ApplicationDetail {
-  return writeCase(ctx, input, 'check', (tx, { row, snapshot }, at) => {
+  return writeApplication(ctx, input, 'check', (tx, { row, snapshot }, at) => {
     const effect = checkUpdateEffect(row, input.check, input.status);
     const previous = snapshot.checks[input.check] ?? 'not_started';
     const record = { status: input.status, reason: input.reason ?? null, updatedBy: ctx.actor.id, updatedAt: at };
@@ -186,7 +186,7 @@ export function updateCheck(ctx: ServiceCtx, input: UpdateCheckInput): Applicati
 }
 
 export function bookInduction(ctx: ServiceCtx, input: BookInductionInput): ApplicationDetail {
-  return writeCase(ctx, input, 'induction', (tx, { row, induction }, at) => {
+  return writeApplication(ctx, input, 'induction', (tx, { row, induction }, at) => {
     validatePosting(input.postingUnit, input.postingPlace);
     const course = tx.select().from(inductionCourses).where(eq(inductionCourses.id, input.courseId)).get();
     if (!course) throw fieldError('courseId', 'Choose an induction course from the list.', 'induction.course_unknown');
@@ -254,7 +254,7 @@ export function mentorLoad(tx: Tx, mentorId: number, excludingApplication?: numb
 }
 
 export function assignMentor(ctx: ServiceCtx, input: AssignMentorInput): ApplicationDetail {
-  return writeCase(ctx, input, 'mentor', (tx, { row }, at) => {
+  return writeApplication(ctx, input, 'mentor', (tx, { row }, at) => {
     const mentorId = input.mentorId === undefined ? row.mentorId : input.mentorId;
     const buddyId = input.buddyId === undefined ? row.buddyId : input.buddyId;
     if (mentorId !== null && mentorId === buddyId)
@@ -285,7 +285,7 @@ export function assignMentor(ctx: ServiceCtx, input: AssignMentorInput): Applica
 }
 
 export function addNote(ctx: ServiceCtx, input: AddNoteInput): ApplicationDetail {
-  return writeCase(ctx, input, 'note', (tx, { row }, at) => {
+  return writeApplication(ctx, input, 'note', (tx, { row }, at) => {
     bumpVersion(tx, row, at);
     appendEvent(tx, { applicationId: row.id, actorId: ctx.actor.id, at, type: 'note_added', details: { body: input.body } });
   });

@@ -1,4 +1,4 @@
-import type { MentorPoolInput, PoolMember, Settings } from '@muster/contracts';
+import type { AccessLogInput, AccessLogPage, MentorPoolInput, PoolMember, Reference, Settings } from '@muster/contracts';
 import { accessLog, applications, forces, inductionCourses, mentors, users } from '@muster/db';
 import {
   assertCanSee,
@@ -16,16 +16,18 @@ import {
 } from '@muster/domain';
 import { and, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import type { Db } from '@muster/db';
-import type { ServiceCtx } from './actor.ts';
-import { loadCase } from './case-store.ts';
+import type { ServiceCtx } from './service-ctx.ts';
+import { loadApplication } from './application-store.ts';
 
 /**
  * Everything the forms offer as choices, the pipeline's steps (who moves a case on from each open
  * stage) and the settings the dashboard shows in words. Static for the life of the process, apart
  * from courses and the pool.
  */
-export function getReference(db: Db, today: string, config: { triageSlaDays: number }) {
-  const settings: Settings = { triageSlaDays: config.triageSlaDays, transfereeNoticeDays, stageTargetDays };
+export function getReference(ctx: ServiceCtx): Reference {
+  const { db } = ctx;
+  const today = ctx.now().toISOString().slice(0, 10);
+  const settings: Settings = { triageSlaDays: ctx.config.triageSlaDays, transfereeNoticeDays, stageTargetDays };
   return {
     settings,
     pipeline: pipelineSteps(),
@@ -82,17 +84,14 @@ export function listMentors(db: Db) {
 export function mentorPool(ctx: ServiceCtx, input: MentorPoolInput): PoolMember[] {
   const pool = listMentors(ctx.db).map((m) => ({ ...m, hasRoom: hasRoom(m) }));
   if (!input) return pool;
-  const { snapshot } = loadCase(ctx.db, input.applicationId);
+  const { snapshot } = loadApplication(ctx.db, input.applicationId);
   assertCanSee(ctx.actor, snapshot);
   return rankMentors(pool, postingOf(snapshot));
 }
 
 /** Who viewed which case, newest first; for the admin. */
-export function listAccessLog(
-  db: Db,
-  input: { applicationId?: number | undefined; userId?: number | undefined; before?: number | undefined; limit: number },
-) {
-  const rows = db
+export function listAccessLog(ctx: ServiceCtx, input: AccessLogInput): AccessLogPage {
+  const rows = ctx.db
     .select({
       id: accessLog.id,
       at: accessLog.at,

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { closeReasonIds, setupApi } from '../testing.ts';
 
 /** Three cases, MUS-000001 to MUS-000003; the second aimed at TSG. */
-async function threeCases() {
+async function threeApplications() {
   const api = await setupApi();
   const a = await api.as.resourcing.applications.create(buildApplication({ firstName: 'Amara', lastName: 'Okoye' }));
   const b = await api.as.resourcing.applications.create(
@@ -17,7 +17,7 @@ const refs = (items: { reference: string }[]) => items.map((i) => i.reference);
 
 describe('search finds a case by its reference', () => {
   it('on the list, the board, a board column and in triage', async () => {
-    const { api, b } = await threeCases();
+    const { api, b } = await threeApplications();
     expect(b.reference).toBe('MUS-000002');
     const list = await api.as.resourcing.applications.list({ q: 'MUS-000002' });
     expect(refs(list.items)).toEqual(['MUS-000002']);
@@ -31,7 +31,7 @@ describe('search finds a case by its reference', () => {
   });
 
   it('in lower case and without the leading zeros; with other words, each must match', async () => {
-    const { api } = await threeCases();
+    const { api } = await threeApplications();
     for (const q of ['mus-000002', 'MUS-2', 'mus-2', 'MUS-000002 Brian', 'fitz MUS-000002'])
       expect(refs((await api.as.resourcing.applications.list({ q })).items), q).toEqual(['MUS-000002']);
     expect((await api.as.resourcing.applications.list({ q: 'MUS-000002 Chloe' })).items).toEqual([]);
@@ -43,7 +43,7 @@ describe('search finds a case by its reference', () => {
   });
 
   it('only within what the user may see', async () => {
-    const { api } = await threeCases();
+    const { api } = await threeApplications();
     expect(refs((await api.as.leadTsg.applications.list({ q: 'MUS-000002' })).items)).toEqual(['MUS-000002']);
     expect((await api.as.leadTsg.applications.list({ q: 'MUS-000001' })).items).toEqual([]);
     expect((await api.as.coordinator.applications.list({ q: 'MUS-000001' })).items).toEqual([]);
@@ -52,7 +52,7 @@ describe('search finds a case by its reference', () => {
 
 describe('closed cases are found from one search', () => {
   it('the list answers closed cases with their stage; isOpen keeps to open or to ended cases', async () => {
-    const { api, a, c } = await threeCases();
+    const { api, a, c } = await threeApplications();
     await api.as.resourcing.applications.move({
       id: a.id,
       expectedVersion: a.version,

@@ -1,7 +1,10 @@
 import type {
   AssignInput,
-  CaseRefusal,
+  DeleteViewInput,
+  ApplicationRefusal,
   Page,
+  Reviewer,
+  SavedView,
   SaveViewInput,
   TriageFilters,
   TriageItem,
@@ -10,9 +13,10 @@ import type {
 import { applications, savedViews, users } from '@muster/db';
 import { daysBetween, DomainError, fieldError, isOpen } from '@muster/domain';
 import { and, asc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
-import type { ServiceCtx } from './actor.ts';
-import { filterConditions } from './applications.ts';
-import { appendEvent, assertVersion, bumpVersion, loadCase } from './case-store.ts';
+import type { ServiceCtx } from './service-ctx.ts';
+import { filterConditions } from './application-filters.ts';
+import { decodeCursor, encodeCursor, isDateIdCursor } from './cursors.ts';
+import { appendEvent, assertVersion, bumpVersion, loadApplication } from './application-store.ts';
 import { openFlagCount } from './duplicates.ts';
 
 function assigneeCondition(ctx: ServiceCtx, assignee: TriageFilters['assignee']) {
@@ -22,10 +26,10 @@ function assigneeCondition(ctx: ServiceCtx, assignee: TriageFilters['assignee'])
 }
 
 /** New applications waiting for review, oldest first, with their age against the SLA. */
-export function triageQueue(ctx: ServiceCtx, input: TriageQueueInput, slaDays: number): Page<TriageItem> {
+export function triageQueue(ctx: ServiceCtx, input: TriageQueueInput): Page<TriageItem> {
   const now = ctx.now();
-  const overdueBefore = new Date(now.getTime() - slaDays * 86_400_000).toISOString();
-  const after = input.cursor ? decodeQueueCursor(input.cursor) : undefined;
+  const overdueBefore = new Date(now.getTime() - ctx.config.triageSlaDays * 86_400_000).toISOString();
+  const after = decodeCursor(input.cursor, isDateIdCursor);
   const rows = ctx.db
     .select({
       id: applications.id,
@@ -71,23 +75,12 @@ export function triageQueue(ctx: ServiceCtx, input: TriageQueueInput, slaDays: n
   const last = items.at(-1);
   return {
     items,
-    nextCursor:
-      rows.length > input.limit && last ? Buffer.from(JSON.stringify([last.receivedAt, last.id])).toString('base64url') : null,
+    nextCursor: rows.length > input.limit && last ? encodeCursor([last.receivedAt, last.id]) : null,
   };
 }
 
-function decodeQueueCursor(cursor: string): [string, number] {
-  try {
-    const v: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString());
-    if (Array.isArray(v) && typeof v[0] === 'string' && typeof v[1] === 'number') return [v[0], v[1]];
-  } catch {
-    // fall through
-  }
-  throw fieldError('cursor', 'That page link is not valid. Start again from the first page.', 'page.cursor_invalid');
-}
-
 /** The people cases can be assigned to for review. */
-export function listReviewers(ctx: ServiceCtx) {
+export function listReviewers(ctx: ServiceCtx): Reviewer[] {
   return ctx.db
     .select({ id: users.id, name: users.name, email: users.email })
     .from(users)
@@ -97,7 +90,7 @@ export function listReviewers(ctx: ServiceCtx) {
 }
 
 /** Assigns (or unassigns) one or many cases; all or nothing, an `assigned` event on each. */
-export function assignCases(ctx: ServiceCtx, input: AssignInput) {
+export function assignApplications(ctx: ServiceCtx, input: AssignInput) {
   return ctx.db.transaction(
     (tx) => {
       const assigneeId = input.assignee === 'me' ? ctx.actor.id : input.assignee;
@@ -115,11 +108,11 @@ export function assignCases(ctx: ServiceCtx, input: AssignInput) {
       }
       const at = ctx.now().toISOString();
       const ids = new Set<number>();
-      const refused: CaseRefusal[] = [];
+      const refused: ApplicationRefusal[] = [];
       for (const c of input.cases) {
         if (ids.has(c.id)) throw fieldError('cases', 'Each case may be listed once.', 'triage.case_listed_twice');
         ids.add(c.id);
-        const { row } = loadCase(tx, c.id);
+        const { row } = loadApplication(tx, c.id);
         assertVersion(row, c.expectedVersion);
         if (!isOpen(row.stage)) {
           const message = `${row.reference} is ${row.stage}: only open cases are assigned.`;
@@ -150,13 +143,13 @@ export function assignCases(ctx: ServiceCtx, input: AssignInput) {
   );
 }
 
-export function listViews(ctx: ServiceCtx) {
+export function listViews(ctx: ServiceCtx): SavedView[] {
   return ctx.db
     .select({ id: savedViews.id, name: savedViews.name, filters: savedViews.filters })
     .from(savedViews)
     .where(eq(savedViews.userId, ctx.actor.id))
     .orderBy(savedViews.name)
-    .all() as { id: number; name: string; filters: SaveViewInput['filters'] }[];
+    .all();
 }
 
 /** Saves a named view for this user; saving under an existing name replaces it. */
@@ -170,10 +163,10 @@ export function saveView(ctx: ServiceCtx, input: SaveViewInput) {
     .get();
 }
 
-export function deleteView(ctx: ServiceCtx, id: number) {
+export function deleteView(ctx: ServiceCtx, input: DeleteViewInput) {
   const result = ctx.db
     .delete(savedViews)
-    .where(and(eq(savedViews.id, id), eq(savedViews.userId, ctx.actor.id)))
+    .where(and(eq(savedViews.id, input.id), eq(savedViews.userId, ctx.actor.id)))
     .run();
   if (result.changes === 0) throw new DomainError('NOT_FOUND', 'There is no such saved view.');
   return { ok: true as const };

@@ -22,7 +22,7 @@ export const router = createBrowserRouter([
       { path: 'board', lazy: board },
       {
         path: 'cases/:id',
-        lazy: () => import('../features/cases/components/case-page.tsx').then((m) => ({ Component: m.CasePage })),
+        lazy: () => import('../features/applications/components/application-page.tsx').then((m) => ({ Component: m.ApplicationPage })),
       },
       {
         path: 'applications/new',

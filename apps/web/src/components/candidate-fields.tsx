@@ -1,6 +1,6 @@
 import type { ApplicationDetail, Rank, Route, UnitCode } from '@muster/contracts';
 import { ordinals, routeLabels, routes } from '../lib/labels.ts';
-import type { Reference } from '../lib/types.ts';
+import type { Reference } from '@muster/contracts';
 import { ErrorMessage, Radios, Select, Textarea, TextInput } from './fields.tsx';
 
 /** The candidate's details as a form holds them: text for every input, one select per unit preference. */

@@ -1,4 +1,4 @@
-import type { CaseRefusal, FieldCodes, Unmet } from '@muster/contracts';
+import type { ApplicationRefusal, FieldCodes, Unmet } from '@muster/contracts';
 import { TRPCClientError } from '@trpc/client';
 
 type ErrorData = {
@@ -8,7 +8,7 @@ type ErrorData = {
   unmet?: Unmet[];
   fieldErrors?: Record<string, string[]>;
   fieldCodes?: FieldCodes;
-  refused?: CaseRefusal[];
+  refused?: ApplicationRefusal[];
   current?: unknown;
   requestId?: string;
 };
@@ -39,7 +39,7 @@ export function fieldCodes(error: unknown): FieldCodes {
 }
 
 /** A bulk action: each case that stood in the way, and why. */
-export function refusedCases(error: unknown): CaseRefusal[] {
+export function refusedApplications(error: unknown): ApplicationRefusal[] {
   return dataOf(error)?.refused ?? [];
 }
 

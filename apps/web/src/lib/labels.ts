@@ -1,7 +1,7 @@
 import type {
-  CaseMove,
+  ApplicationMove,
   CheckStatus,
-  OpenStage,
+  MetValue,
   RecordsOutcome,
   RecordsRequest,
   Role,
@@ -10,18 +10,7 @@ import type {
   UnitCode,
 } from '@muster/contracts';
 
-// Kept here rather than imported from @muster/contracts at run time: the contracts module brings zod
-// with it, which the dashboard does not need in its first load. Types still come from contracts, so
-// a new stage or route fails the typecheck here.
-
-export const openStages = [
-  'review',
-  'interview',
-  'pre_employment',
-  'induction',
-  'mentoring',
-] as const satisfies readonly OpenStage[];
-export const pipelineStages = [...openStages, 'onboarded'] as const satisfies readonly Stage[];
+export { metValues, openStages, pipelineStages, routes, unitCodes } from '@muster/contracts/vocabulary';
 
 export const stageLabels: Record<Stage, string> = {
   review: 'Review',
@@ -40,8 +29,6 @@ export const routeLabels: Record<Route, string> = {
   police_now_ndp: 'Police Now NDP',
 };
 
-export const routes = Object.keys(routeLabels) as Route[];
-
 export const unitShortNames: Record<UnitCode, string> = {
   SNT: 'Safer Neighbourhoods',
   METCC: 'MetCC',
@@ -52,7 +39,6 @@ export const unitShortNames: Record<UnitCode, string> = {
   SOIT: 'SOIT',
   BCU: 'BCU',
 };
-export const unitCodes = Object.keys(unitShortNames) as UnitCode[];
 
 export const roleLabels: Record<Role, string> = {
   resourcing: 'Resourcing',
@@ -77,8 +63,7 @@ export const recordsRequestLabels: Record<RecordsRequest, string> = {
 };
 export const recordsOutcomeLabels: Record<RecordsOutcome, string> = { clear: 'Clear', refer: 'Refer' };
 
-export const metValues = ['professionalism', 'integrity', 'courage', 'compassion'] as const;
-export const metValueLabels: Record<(typeof metValues)[number], string> = {
+export const metValueLabels: Record<MetValue, string> = {
   professionalism: 'Professionalism',
   integrity: 'Integrity',
   courage: 'Courage',
@@ -97,7 +82,7 @@ export const stageTagClass: Record<Stage, string> = {
 };
 
 /** "Move to interview", "Reject", … for a move, by the kind the server gave it. */
-export function moveLabel(move: Pick<CaseMove, 'to' | 'kind'>): string {
+export function moveLabel(move: Pick<ApplicationMove, 'to' | 'kind'>): string {
   const to = stageLabels[move.to].toLowerCase();
   switch (move.kind) {
     case 'close':

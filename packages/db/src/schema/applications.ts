@@ -1,6 +1,7 @@
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import type {
   CheckStatus,
+  DuplicateMatch,
   EventType,
   InterviewScores,
   Rank,
@@ -216,7 +217,7 @@ export const duplicateFlags = sqliteTable(
       .notNull()
       .references(() => applications.id),
     /** Which rules matched: same_email, same_warrant, same_name_dob. */
-    matches: text('matches', { mode: 'json' }).$type<string[]>().notNull(),
+    matches: text('matches', { mode: 'json' }).$type<DuplicateMatch[]>().notNull(),
     status: text('status').$type<'open' | 'merged' | 'dismissed'>().notNull().default('open'),
     resolvedBy: integer('resolved_by').references(() => users.id),
     resolvedAt: text('resolved_at'),

@@ -1,11 +1,11 @@
-import type { BoardColumn as Column, CaseCard as Card, Stage } from '@muster/contracts';
+import type { BoardColumn as Column, BoardCard as Card, Stage } from '@muster/contracts';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { stageLabels } from '../../../lib/labels.ts';
 import { columnPageSize, refreshIntervalMs } from '../../../lib/settings.ts';
 import { useTRPC } from '../../../lib/trpc.ts';
 import type { BoardFilters } from '../hooks/use-board-filters.ts';
-import { CaseCard } from './case-card.tsx';
+import { BoardCard } from './board-card.tsx';
 
 /**
  * One stage of the board. The board call brings its count and first cards; "Show more" pages on
@@ -80,7 +80,7 @@ export function BoardColumn({
       {items.length ? (
         <ol className="app-column__list">
           {items.map((card) => (
-            <CaseCard
+            <BoardCard
               key={card.id}
               card={card}
               targetDays={targetDays}

@@ -1,5 +1,5 @@
 import type { Role, Route, UnitCode } from '@muster/contracts';
-import { CaseFilterFields, FilterActions } from '../../../components/case-filter-fields.tsx';
+import { ApplicationFilterFields, FilterActions } from '../../../components/application-filter-fields.tsx';
 import { formText } from '../../../lib/form-data.ts';
 import { unitCodes } from '../../../lib/labels.ts';
 import type { BoardFilters as Filters } from '../hooks/use-board-filters.ts';
@@ -32,7 +32,7 @@ export function BoardFilters({
         });
       }}
     >
-      <CaseFilterFields idPrefix="filter" units={units} unit={filters.unit} route={filters.route} q={filters.q} />
+      <ApplicationFilterFields idPrefix="filter" units={units} unit={filters.unit} route={filters.route} q={filters.q} />
       <FilterActions hasFilters={hasFilters} clearTo="/" />
     </form>
   );

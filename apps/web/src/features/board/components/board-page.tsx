@@ -1,9 +1,9 @@
-import type { CaseCard, OpenStage, Stage } from '@muster/contracts';
+import type { BoardCard, OpenStage, Stage } from '@muster/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { Loading } from '../../../components/loading.tsx';
-import { useCaseMove } from '../../../components/moves/use-case-move.tsx';
+import { useApplicationMove } from '../../../components/moves/use-application-move.tsx';
 import { usePageTitle } from '../../../components/page-title.ts';
 import { formatDateTime } from '../../../lib/dates.ts';
 import { errorMessage } from '../../../lib/errors.ts';
@@ -13,7 +13,7 @@ import { useTRPC } from '../../../lib/trpc.ts';
 import { useBoardFilters } from '../hooks/use-board-filters.ts';
 import { BoardColumn } from './board-column.tsx';
 import { BoardFilters } from './board-filters.tsx';
-import { cardName } from './case-card.tsx';
+import { cardName } from './board-card.tsx';
 import { EndedMatches } from './ended-matches.tsx';
 
 export function BoardPage() {
@@ -29,9 +29,9 @@ export function BoardPage() {
   );
   const reference = useQuery(trpc.reference.all.queryOptions(undefined, { staleTime: 5 * 60_000 }));
   const targets = reference.data?.settings.stageTargetDays;
-  const [dragging, setDragging] = useState<CaseCard | null>(null);
-  const move = useCaseMove();
-  const onMove = (card: CaseCard, to: Stage) => {
+  const [dragging, setDragging] = useState<BoardCard | null>(null);
+  const move = useApplicationMove();
+  const onMove = (card: BoardCard, to: Stage) => {
     setDragging(null);
     const m = card.moves.find((x) => x.to === to);
     if (m) move.requestMove({ id: card.id, name: cardName(card), stage: card.stage, version: card.version }, m);

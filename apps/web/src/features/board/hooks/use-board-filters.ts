@@ -11,8 +11,8 @@ export function useBoardFilters() {
   const route = params.get('route');
   const q = params.get('q')?.trim().slice(0, 100);
   const filters: BoardFilters = {
-    ...(unit && (unitCodes as string[]).includes(unit) ? { unit: unit as UnitCode } : {}),
-    ...(route && (routes as string[]).includes(route) ? { route: route as Route } : {}),
+    ...(unit && (unitCodes as readonly string[]).includes(unit) ? { unit: unit as UnitCode } : {}),
+    ...(route && (routes as readonly string[]).includes(route) ? { route: route as Route } : {}),
     ...(q ? { q } : {}),
   };
   const setFilters = (next: BoardFilters) => {

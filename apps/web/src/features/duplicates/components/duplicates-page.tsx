@@ -1,3 +1,4 @@
+import type { DuplicateFlag } from '@muster/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -11,10 +12,9 @@ import { errorCode, errorMessage, errorReasons, fieldErrors } from '../../../lib
 import { describeMatches, stageLabels, stageTagClass } from '../../../lib/labels.ts';
 import { useMe } from '../../../lib/session.ts';
 import { refreshIntervalMs } from '../../../lib/settings.ts';
-import type { Outputs } from '../../../lib/types.ts';
 import { useTRPC } from '../../../lib/trpc.ts';
 
-type Flag = Outputs['duplicates']['list'][number];
+type Flag = DuplicateFlag;
 type Side = Flag['application'];
 type Pending = { flag: Flag; action: 'merge' | 'dismiss' };
 
@@ -32,7 +32,7 @@ export function DuplicatesPage() {
   return <Duplicates />;
 }
 
-function CaseColumn({ title, c }: { title: string; c: Side }) {
+function ApplicationColumn({ title, c }: { title: string; c: Side }) {
   return (
     <div className="app-dup__case">
       <h3 className="govuk-heading-s govuk-!-margin-bottom-1">{title}</h3>
@@ -142,8 +142,8 @@ function Duplicates() {
                   Matched on {describeMatches(f.matches)}. Flagged on {formatDate(f.createdAt)}.
                 </p>
                 <div className="app-dup__pair">
-                  <CaseColumn title="Newer case (flagged)" c={f.application} />
-                  <CaseColumn title="Older case" c={f.duplicateOf} />
+                  <ApplicationColumn title="Newer case (flagged)" c={f.application} />
+                  <ApplicationColumn title="Older case" c={f.duplicateOf} />
                 </div>
                 <div className="govuk-button-group">
                   <button

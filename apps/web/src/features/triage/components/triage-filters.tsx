@@ -1,5 +1,5 @@
 import type { Route, Stage, UnitCode } from '@muster/contracts';
-import { CaseFilterFields, FilterActions } from '../../../components/case-filter-fields.tsx';
+import { ApplicationFilterFields, FilterActions } from '../../../components/application-filter-fields.tsx';
 import { Select } from '../../../components/fields.tsx';
 import { formText } from '../../../lib/form-data.ts';
 import { stageLabels, unitCodes } from '../../../lib/labels.ts';
@@ -73,7 +73,7 @@ export function TriageFilters({
           { value: 'no', label: 'Not overdue' },
         ]}
       />
-      <CaseFilterFields idPrefix="triage" units={unitCodes} unit={filters.unit} route={filters.route} q={filters.q} />
+      <ApplicationFilterFields idPrefix="triage" units={unitCodes} unit={filters.unit} route={filters.route} q={filters.q} />
       <FilterActions hasFilters={hasFilters} clearTo="/triage" />
     </form>
   );

@@ -8,7 +8,7 @@ import { Radios, Select, Textarea } from '../../../components/fields.tsx';
 import { Loading } from '../../../components/loading.tsx';
 import { usePageTitle } from '../../../components/page-title.ts';
 import { formatDate } from '../../../lib/dates.ts';
-import { errorCode, errorMessage, fieldErrors, refusedCases } from '../../../lib/errors.ts';
+import { errorCode, errorMessage, fieldErrors, refusedApplications } from '../../../lib/errors.ts';
 import { routeLabels, unitShortNames } from '../../../lib/labels.ts';
 import { useMe } from '../../../lib/session.ts';
 import { refreshIntervalMs } from '../../../lib/settings.ts';
@@ -78,7 +78,7 @@ function TriageQueue() {
    */
   const explain = (title: string, error: unknown) => {
     if (errorCode(error) === 'UNAUTHORIZED') return;
-    const refused = refusedCases(error);
+    const refused = refusedApplications(error);
     const errors: SummaryError[] = refused.length
       ? refused.map((r) => ({ href: `/cases/${r.id}`, text: `${r.reference}: ${r.message}` }))
       : [errorMessage(error), ...(fieldErrors(error).assignee ?? [])].map((text) => ({ href: '#triage-table', text }));

@@ -17,8 +17,8 @@ export function filtersFromParams(params: URLSearchParams): QueueFilters {
   const q = params.get('q')?.trim().slice(0, 100);
   return {
     ...(stage && (stages as string[]).includes(stage) ? { stage: stage as Stage } : {}),
-    ...(unit && (unitCodes as string[]).includes(unit) ? { unit: unit as UnitCode } : {}),
-    ...(route && (routes as string[]).includes(route) ? { route: route as Route } : {}),
+    ...(unit && (unitCodes as readonly string[]).includes(unit) ? { unit: unit as UnitCode } : {}),
+    ...(route && (routes as readonly string[]).includes(route) ? { route: route as Route } : {}),
     ...(assignee === 'unassigned' || assignee === 'me' || assignee === 'any'
       ? { assignee }
       : assignee && /^[1-9]\d{0,9}$/.test(assignee)

@@ -14,7 +14,7 @@ import type {
 export type Actor = { id: number; role: Role; units: readonly UnitCode[] };
 
 /** What the rules need to know about a case. Dates are ISO strings. */
-export type CaseSnapshot = {
+export type ApplicationSnapshot = {
   route: Route;
   stage: Stage;
   targetUnit: UnitCode | null;

@@ -5,13 +5,13 @@ import { ErrorSummary } from '../../../../components/error-summary.tsx';
 import { Textarea } from '../../../../components/fields.tsx';
 import { formErrors } from '../../../../components/form-errors.ts';
 import { useTRPC } from '../../../../lib/trpc.ts';
-import { useCaseWrite } from '../../hooks/use-case-write.ts';
+import { useApplicationWrite } from '../../hooks/use-application-write.ts';
 
 export function NoteForm({ detail }: { detail: ApplicationDetail }) {
   const trpc = useTRPC();
   const [body, setBody] = useState('');
   const [saved, setSaved] = useState(false);
-  const write = useCaseWrite(detail.id, () => {
+  const write = useApplicationWrite(detail.id, () => {
     setBody('');
     setSaved(true);
   });

@@ -7,7 +7,7 @@ import { formErrors } from '../../../../components/form-errors.ts';
 import { fieldCodes } from '../../../../lib/errors.ts';
 import { Loading } from '../../../../components/loading.tsx';
 import { useTRPC } from '../../../../lib/trpc.ts';
-import { useCaseWrite } from '../../hooks/use-case-write.ts';
+import { useApplicationWrite } from '../../hooks/use-application-write.ts';
 
 const ids = { mentorId: 'mentor-mentorId', buddyId: 'mentor-buddyId' };
 
@@ -21,7 +21,7 @@ export function MentorForm({ detail }: { detail: ApplicationDetail }) {
   const [mentorId, setMentorId] = useState(detail.mentor ? String(detail.mentor.id) : '');
   const [buddyId, setBuddyId] = useState(detail.buddy ? String(detail.buddy.id) : '');
   const [saved, setSaved] = useState(false);
-  const write = useCaseWrite(detail.id, () => {
+  const write = useApplicationWrite(detail.id, () => {
     setSaved(true);
     void pool.refetch();
   });

@@ -1,10 +1,10 @@
 import type { ApplicationDetail } from '@muster/contracts';
 import { daysSince, formatDate } from '../../../lib/dates.ts';
 import { ordinals, routeLabels, stageLabels, unitShortNames } from '../../../lib/labels.ts';
-import type { Reference } from '../../../lib/types.ts';
+import type { Reference } from '@muster/contracts';
 import { SummaryList } from './section.tsx';
 
-export function CaseSummary({ detail: d, reference }: { detail: ApplicationDetail; reference: Reference }) {
+export function ApplicationSummary({ detail: d, reference }: { detail: ApplicationDetail; reference: Reference }) {
   const unitName = (code: string | null) => (code ? (reference.units.find((u) => u.code === code)?.name ?? code) : 'Not chosen');
   const days = daysSince(d.stageEnteredAt);
   return (

@@ -1,4 +1,4 @@
-import type { CaseMove, Stage, Unmet } from '@muster/contracts';
+import type { ApplicationMove, Stage, Unmet } from '@muster/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { Link } from 'react-router';
@@ -9,20 +9,20 @@ import { Dialog } from '../dialog.tsx';
 import { ErrorSummary } from '../error-summary.tsx';
 import { Radios, Textarea } from '../fields.tsx';
 
-export type MovableCase = { id: number; name: string; stage: Stage; version: number };
+export type MovableApplication = { id: number; name: string; stage: Stage; version: number };
 
-type Pending = { c: MovableCase; move: CaseMove };
+type Pending = { c: MovableApplication; move: ApplicationMove };
 type Outcome =
-  | { kind: 'refused'; c: MovableCase; to: Stage; unmet: Unmet[]; message: string }
-  | { kind: 'conflict'; c: MovableCase; message: string }
-  | { kind: 'failed'; c: MovableCase; message: string };
+  | { kind: 'refused'; c: MovableApplication; to: Stage; unmet: Unmet[]; message: string }
+  | { kind: 'conflict'; c: MovableApplication; message: string }
+  | { kind: 'failed'; c: MovableApplication; message: string };
 
 /**
  * Moving a case, from the board or the case page: asks for a reason where one is needed, and
  * explains a refusal (every unmet gate, each linking to the form that fixes it) or a conflict
  * (someone else changed the case; the fresh state is fetched) in a dialog where the user is looking.
  */
-export function useCaseMove({ onMoved }: { onMoved?: (c: MovableCase, to: Stage) => void } = {}) {
+export function useApplicationMove({ onMoved }: { onMoved?: (c: MovableApplication, to: Stage) => void } = {}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [askReason, setAskReason] = useState<Pending | null>(null);
@@ -36,7 +36,7 @@ export function useCaseMove({ onMoved }: { onMoved?: (c: MovableCase, to: Stage)
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [announcement, setAnnouncement] = useState('');
 
-  const pendingRef = useRef<MovableCase | null>(null);
+  const pendingRef = useRef<MovableApplication | null>(null);
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.applications.pathKey() });
 
@@ -71,7 +71,7 @@ export function useCaseMove({ onMoved }: { onMoved?: (c: MovableCase, to: Stage)
       },
     }),
   );
-  function send(c: MovableCase, to: Stage, why?: { text: string; listedId?: string }) {
+  function send(c: MovableApplication, to: Stage, why?: { text: string; listedId?: string }) {
     pendingRef.current = c;
     // A blank reason goes as none, so the server answers with what it needs ("Give a reason for rejecting.").
     const text = why?.text.trim();
@@ -86,7 +86,7 @@ export function useCaseMove({ onMoved }: { onMoved?: (c: MovableCase, to: Stage)
   }
 
   /** Starts a move: straight away when it needs no reason (a step forward), via the reason dialog otherwise. */
-  function requestMove(c: MovableCase, move: CaseMove) {
+  function requestMove(c: MovableApplication, move: ApplicationMove) {
     if (move.needsReason) {
       mutation.reset();
       setReason('');

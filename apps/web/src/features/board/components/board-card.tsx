@@ -1,4 +1,4 @@
-import type { CaseCard as Card, Stage } from '@muster/contracts';
+import type { BoardCard as Card, Stage } from '@muster/contracts';
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import { daysSince } from '../../../lib/dates.ts';
@@ -6,7 +6,7 @@ import { moveLabel, routeLabels, unitShortNames } from '../../../lib/labels.ts';
 
 export const cardName = (c: Pick<Card, 'firstName' | 'lastName'>) => `${c.firstName} ${c.lastName}`;
 
-export function CaseCard({
+export function BoardCard({
   card,
   targetDays,
   onMove,

@@ -11,7 +11,7 @@ import {
   preparedFor,
   type DbHandle,
 } from '@muster/db';
-import { DomainError, type CaseSnapshot } from '@muster/domain';
+import { DomainError, type ApplicationSnapshot } from '@muster/domain';
 import { and, eq, sql } from 'drizzle-orm';
 
 /** A transaction handle (or the database itself): both run the same synchronous queries. */
@@ -52,14 +52,14 @@ export function candidateValues(c: Omit<Candidate, 'receivedAt' | 'targetUnit'>)
     specialistSkills: c.specialistSkills ?? [],
   } satisfies Partial<ApplicationRow>;
 }
-export type LoadedCase = {
+export type LoadedApplication = {
   row: ApplicationRow;
   eligibility: typeof eligibilityRecords.$inferSelect | undefined;
   interview: typeof interviewOutcomes.$inferSelect | undefined;
   checks: (typeof applicationChecks.$inferSelect)[];
   induction: typeof inductionBookings.$inferSelect | undefined;
   exception: typeof eligibilityExceptions.$inferSelect | undefined;
-  snapshot: CaseSnapshot;
+  snapshot: ApplicationSnapshot;
 };
 
 export function toCard(row: ApplicationRow): ApplicationCard {
@@ -78,8 +78,8 @@ export function toCard(row: ApplicationRow): ApplicationCard {
 }
 
 const id = sql.placeholder('id');
-/** The reads of loadCase, prepared once per connection. */
-const caseQueries = preparedFor((db) => ({
+/** The reads of loadApplication, prepared once per connection. */
+const applicationQueries = preparedFor((db) => ({
   row: db.select().from(applications).where(eq(applications.id, id)).prepare(),
   eligibility: db.select().from(eligibilityRecords).where(eq(eligibilityRecords.applicationId, id)).prepare(),
   interview: db.select().from(interviewOutcomes).where(eq(interviewOutcomes.applicationId, id)).prepare(),
@@ -102,23 +102,23 @@ const caseQueries = preparedFor((db) => ({
 }));
 
 /** The case's row alone (NOT_FOUND if there is none). */
-export function loadRow(tx: Tx, caseId: number): ApplicationRow {
-  const row = caseQueries(tx).row.get({ id: caseId });
-  if (!row) throw new DomainError('NOT_FOUND', `There is no case with id ${caseId}.`);
+export function loadRow(tx: Tx, applicationId: number): ApplicationRow {
+  const row = applicationQueries(tx).row.get({ id: applicationId });
+  if (!row) throw new DomainError('NOT_FOUND', `There is no case with id ${applicationId}.`);
   return row;
 }
 
 /** Loads a case and everything its rules need; NOT_FOUND if there is no such case. */
-export function loadCase(tx: Tx, caseId: number): LoadedCase {
-  const q = caseQueries(tx);
-  const row = loadRow(tx, caseId);
+export function loadApplication(tx: Tx, applicationId: number): LoadedApplication {
+  const q = applicationQueries(tx);
+  const row = loadRow(tx, applicationId);
   return withRow(
     {
-      eligibility: q.eligibility.get({ id: caseId }),
-      interview: q.interview.get({ id: caseId }),
-      checks: q.checks.all({ id: caseId }),
-      induction: q.induction.get({ id: caseId }),
-      exception: q.exception.get({ id: caseId }),
+      eligibility: q.eligibility.get({ id: applicationId }),
+      interview: q.interview.get({ id: applicationId }),
+      checks: q.checks.all({ id: applicationId }),
+      induction: q.induction.get({ id: applicationId }),
+      exception: q.exception.get({ id: applicationId }),
     },
     row,
   );
@@ -128,7 +128,7 @@ export function loadCase(tx: Tx, caseId: number): LoadedCase {
  * A loaded case with its row replaced by a newer one (after a write that changed only the row, such as
  * a move): the records hanging off the case are kept, the snapshot the rules read is rebuilt.
  */
-export function withRow(loaded: Omit<LoadedCase, 'row' | 'snapshot'>, row: ApplicationRow): LoadedCase {
+export function withRow(loaded: Omit<LoadedApplication, 'row' | 'snapshot'>, row: ApplicationRow): LoadedApplication {
   const { eligibility, interview, checks, induction, exception } = loaded;
   return {
     row,
@@ -199,7 +199,7 @@ export type NewEvent = {
 };
 
 export function appendEvent(tx: Tx, e: NewEvent): void {
-  caseQueries(tx).appendEvent.run({
+  applicationQueries(tx).appendEvent.run({
     applicationId: e.applicationId,
     actorId: e.actorId,
     at: e.at,

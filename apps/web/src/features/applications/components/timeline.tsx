@@ -16,7 +16,7 @@ import {
 } from '../../../lib/labels.ts';
 import { refreshIntervalMs } from '../../../lib/settings.ts';
 import { useTRPC } from '../../../lib/trpc.ts';
-import type { Reference } from '../../../lib/types.ts';
+import type { Reference } from '@muster/contracts';
 
 const stage = (s: Stage | null) => (s ? stageLabels[s].toLowerCase() : 'unknown');
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
@@ -125,7 +125,7 @@ function eligibilitySummary(d: Record<string, unknown>, w: Words): { body: strin
   };
 }
 
-function caseLink(id: unknown, reference: unknown): ReactNode {
+function applicationLink(id: unknown, reference: unknown): ReactNode {
   const label = str(reference) || 'the other case';
   return typeof id === 'number' ? <Link to={`/cases/${id}`}>{label}</Link> : label;
 }
@@ -208,7 +208,7 @@ function describe(e: ApplicationEvent, w: Words): { title: string; body?: ReactN
         title: 'Flagged as a possible duplicate',
         body: (
           <>
-            May be the same person as {caseLink(d.duplicateOfId, d.duplicateOfReference)}:{' '}
+            May be the same person as {applicationLink(d.duplicateOfId, d.duplicateOfReference)}:{' '}
             {describeMatches((d.matches ?? []) as string[])}.
           </>
         ),
@@ -217,14 +217,14 @@ function describe(e: ApplicationEvent, w: Words): { title: string; body?: ReactN
       return d.keptReference
         ? {
             title: `Merged into ${str(d.keptReference)}`,
-            body: <>Withdrawn as the same person as {caseLink(d.keptId, d.keptReference)}.</>,
+            body: <>Withdrawn as the same person as {applicationLink(d.keptId, d.keptReference)}.</>,
           }
         : {
             title: `${str(d.mergedReference)} merged into this case`,
-            body: <>{caseLink(d.mergedId, d.mergedReference)} was the same person; it is withdrawn.</>,
+            body: <>{applicationLink(d.mergedId, d.mergedReference)} was the same person; it is withdrawn.</>,
           };
     case 'duplicate_dismissed':
-      return { title: 'Possible duplicate dismissed', body: <>Not the same person as {caseLink(d.otherId, null)}.</> };
+      return { title: 'Possible duplicate dismissed', body: <>Not the same person as {applicationLink(d.otherId, null)}.</> };
     case 'exception_approved':
       return { title: 'Eligibility exception approved', body: 'The case may go on despite the current force’s records.' };
     case 'imported':

@@ -6,7 +6,7 @@ import { Radios, Textarea } from '../../../../components/fields.tsx';
 import { formErrors } from '../../../../components/form-errors.ts';
 import { metValueLabels, metValues } from '../../../../lib/labels.ts';
 import { useTRPC } from '../../../../lib/trpc.ts';
-import { useCaseWrite } from '../../hooks/use-case-write.ts';
+import { useApplicationWrite } from '../../hooks/use-application-write.ts';
 
 const ids = {
   outcome: 'interview-outcome',
@@ -27,7 +27,7 @@ export function InterviewForm({ detail }: { detail: ApplicationDetail }) {
   );
   const [notes, setNotes] = useState(i?.notes ?? '');
   const [saved, setSaved] = useState(false);
-  const write = useCaseWrite(detail.id, () => setSaved(true));
+  const write = useApplicationWrite(detail.id, () => setSaved(true));
   const mutation = useMutation(trpc.applications.recordInterview.mutationOptions(write));
   const { byField, summary } = formErrors(mutation.error, ids, ids.outcome);
   return (

@@ -5,9 +5,9 @@ import { ErrorSummary } from '../../../../components/error-summary.tsx';
 import { Select, TextInput } from '../../../../components/fields.tsx';
 import { formErrors } from '../../../../components/form-errors.ts';
 import { formatDate } from '../../../../lib/dates.ts';
-import type { Reference } from '../../../../lib/types.ts';
+import type { Reference } from '@muster/contracts';
 import { useTRPC } from '../../../../lib/trpc.ts';
-import { useCaseWrite } from '../../hooks/use-case-write.ts';
+import { useApplicationWrite } from '../../hooks/use-application-write.ts';
 
 const ids = {
   courseId: 'induction-courseId',
@@ -25,7 +25,7 @@ export function InductionForm({ detail, reference }: { detail: ApplicationDetail
   const [postingUnit, setPostingUnit] = useState<string>(b?.postingUnit ?? detail.targetUnit ?? '');
   const [postingPlace, setPostingPlace] = useState(b?.postingPlace ?? '');
   const [saved, setSaved] = useState(false);
-  const write = useCaseWrite(detail.id, () => setSaved(true));
+  const write = useApplicationWrite(detail.id, () => setSaved(true));
   const mutation = useMutation(trpc.applications.bookInduction.mutationOptions(write));
   const { byField, summary } = formErrors(mutation.error, ids, ids.courseId);
   const places = reference.units.find((u) => u.code === postingUnit)?.places ?? [];

@@ -10,9 +10,9 @@ import {
 } from '../../../../components/candidate-fields.tsx';
 import { ErrorSummary } from '../../../../components/error-summary.tsx';
 import { formErrors } from '../../../../components/form-errors.ts';
-import type { Reference } from '../../../../lib/types.ts';
+import type { Reference } from '@muster/contracts';
 import { useTRPC } from '../../../../lib/trpc.ts';
-import { useCaseWrite } from '../../hooks/use-case-write.ts';
+import { useApplicationWrite } from '../../hooks/use-application-write.ts';
 
 const ids = candidateIds('edit');
 
@@ -21,7 +21,7 @@ export function DetailsForm({ detail, reference }: { detail: ApplicationDetail; 
   const trpc = useTRPC();
   const [values, setValues] = useState<CandidateValues>(() => candidateFromDetail(detail));
   const [saved, setSaved] = useState(false);
-  const write = useCaseWrite(detail.id, (d) => {
+  const write = useApplicationWrite(detail.id, (d) => {
     setValues(candidateFromDetail(d));
     setSaved(true);
   });

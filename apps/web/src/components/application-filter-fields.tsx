@@ -4,7 +4,7 @@ import { routeLabels, routes, unitShortNames } from '../lib/labels.ts';
 import { Select, TextInput } from './fields.tsx';
 
 /** The unit, route and text filters every case list offers (inside the list's own filter form). */
-export function CaseFilterFields({
+export function ApplicationFilterFields({
   idPrefix,
   units,
   unit,

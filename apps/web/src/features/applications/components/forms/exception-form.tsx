@@ -5,13 +5,13 @@ import { ErrorSummary } from '../../../../components/error-summary.tsx';
 import { Textarea } from '../../../../components/fields.tsx';
 import { formErrors } from '../../../../components/form-errors.ts';
 import { useTRPC } from '../../../../lib/trpc.ts';
-import { useCaseWrite } from '../../hooks/use-case-write.ts';
+import { useApplicationWrite } from '../../hooks/use-application-write.ts';
 
 /** An admin lets a case with open misconduct or referred records progress, saying why. */
 export function ExceptionForm({ detail }: { detail: ApplicationDetail }) {
   const trpc = useTRPC();
   const [reason, setReason] = useState('');
-  const write = useCaseWrite(detail.id, () => setReason(''));
+  const write = useApplicationWrite(detail.id, () => setReason(''));
   const mutation = useMutation(trpc.applications.approveException.mutationOptions(write));
   const { byField, summary } = formErrors(mutation.error, { reason: 'exception-reason' }, 'exception-reason');
   return (

@@ -4,9 +4,9 @@ import { useState } from 'react';
 import { ErrorSummary } from '../../../../components/error-summary.tsx';
 import { Checkboxes, Radios, Select, Textarea, TextInput } from '../../../../components/fields.tsx';
 import { formErrors } from '../../../../components/form-errors.ts';
-import type { Reference } from '../../../../lib/types.ts';
+import type { Reference } from '@muster/contracts';
 import { useTRPC } from '../../../../lib/trpc.ts';
-import { useCaseWrite } from '../../hooks/use-case-write.ts';
+import { useApplicationWrite } from '../../hooks/use-application-write.ts';
 
 /**
  * What the current force tells us about a transferee: PSD and OH records, and any open misconduct.
@@ -65,7 +65,7 @@ export function EligibilityForm({ detail, reference }: { detail: ApplicationDeta
   const [misconductDetails, setMisconductDetails] = useState(f.misconductDetails ?? '');
   const isTransferee = detail.route === 'transferee';
   const [saved, setSaved] = useState(false);
-  const write = useCaseWrite(detail.id, () => setSaved(true));
+  const write = useApplicationWrite(detail.id, () => setSaved(true));
   const mutation = useMutation(trpc.applications.recordEligibility.mutationOptions(write));
   const { byField, summary } = formErrors(mutation.error, ids, ids.targetUnit);
   const routeCriteria = reference.routeCriteria[detail.route];

@@ -3,17 +3,17 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { Loading } from '../../../components/loading.tsx';
-import { useCaseMove } from '../../../components/moves/use-case-move.tsx';
+import { useApplicationMove } from '../../../components/moves/use-application-move.tsx';
 import { usePageTitle } from '../../../components/page-title.ts';
 import { formatDate, formatDateTime } from '../../../lib/dates.ts';
 import { errorCode, errorMessage } from '../../../lib/errors.ts';
 import { describeMatches, metValueLabels, moveLabel, pipelineStages, stageLabels, stageTagClass } from '../../../lib/labels.ts';
 import { useMe } from '../../../lib/session.ts';
 import { refreshIntervalMs } from '../../../lib/settings.ts';
-import type { Reference } from '../../../lib/types.ts';
+import type { Reference } from '@muster/contracts';
 import { useTRPC } from '../../../lib/trpc.ts';
-import { ConflictContext, type CaseConflict } from '../hooks/use-case-write.ts';
-import { CaseSummary } from './case-summary.tsx';
+import { ConflictContext, type ApplicationConflict } from '../hooks/use-application-write.ts';
+import { ApplicationSummary } from './application-summary.tsx';
 import { ChecksList } from './forms/checks-form.tsx';
 import { DetailsForm } from './forms/details-form.tsx';
 import { EligibilityForm, type ForceRecords } from './forms/eligibility-form.tsx';
@@ -28,7 +28,7 @@ import { Timeline } from './timeline.tsx';
 
 const order = (s: Stage) => pipelineStages.indexOf(s as (typeof pipelineStages)[number]);
 
-export function CasePage() {
+export function ApplicationPage() {
   const id = Number(useParams().id);
   const trpc = useTRPC();
   const me = useMe();
@@ -37,9 +37,9 @@ export function CasePage() {
     trpc.applications.get.queryOptions({ id }, { enabled: Number.isInteger(id) && id > 0, refetchInterval: refreshIntervalMs }),
   );
   const reference = useQuery(trpc.reference.all.queryOptions(undefined, { staleTime: 5 * 60_000 }));
-  const [conflict, setConflict] = useState<CaseConflict>(null);
+  const [conflict, setConflict] = useState<ApplicationConflict>(null);
   const conflictRef = useRef<HTMLDivElement>(null);
-  const move = useCaseMove();
+  const move = useApplicationMove();
   const detail = get.data;
   usePageTitle(detail ? `${detail.firstName} ${detail.lastName} (${detail.reference})` : 'Case');
 
@@ -151,14 +151,14 @@ export function CasePage() {
               </details>
             </Section>
           )}
-          <CaseSections detail={detail} reference={reference.data} />
+          <ApplicationSections detail={detail} reference={reference.data} />
           <Section id="history" title="History">
             <Timeline id={detail.id} reference={reference.data} />
           </Section>
         </div>
         <div className="govuk-grid-column-one-third-from-desktop">
           <Section id="summary" title="Summary">
-            <CaseSummary detail={detail} reference={reference.data} />
+            <ApplicationSummary detail={detail} reference={reference.data} />
           </Section>
         </div>
       </div>
@@ -188,7 +188,7 @@ function NotYet({ children }: { children: string }) {
 }
 
 /** The record for each stage, with its form where the server says this user may write it now (`actions`). */
-function CaseSections({ detail: d, reference }: { detail: ApplicationDetail; reference: Reference }) {
+function ApplicationSections({ detail: d, reference }: { detail: ApplicationDetail; reference: Reference }) {
   const may = d.actions;
   const reached = (s: Stage) => order(d.stage) >= order(s) || d.isClosed;
   const e = d.eligibility;

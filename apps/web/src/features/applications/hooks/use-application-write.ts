@@ -5,16 +5,16 @@ import { isStaleVersion } from '../../../components/form-errors.ts';
 import { errorMessage } from '../../../lib/errors.ts';
 import { useTRPC } from '../../../lib/trpc.ts';
 
-export type CaseConflict = { message: string } | null;
+export type ApplicationConflict = { message: string } | null;
 
-export const ConflictContext = createContext<(c: CaseConflict) => void>(() => {});
+export const ConflictContext = createContext<(c: ApplicationConflict) => void>(() => {});
 
 /**
  * What every write to a case does around the call: on success, show the case the server returned
  * and refresh its history and the board; on CONFLICT, tell the user someone else changed it and show
  * the case as it now stands. Field errors and refusals stay with the form that made the call.
  */
-export function useCaseWrite(id: number, onDone?: (detail: ApplicationDetail) => void) {
+export function useApplicationWrite(id: number, onDone?: (detail: ApplicationDetail) => void) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const reportConflict = useContext(ConflictContext);

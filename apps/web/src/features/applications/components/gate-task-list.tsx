@@ -1,9 +1,9 @@
-import type { ApplicationDetail, CaseSection, OpenStage, PipelineStep } from '@muster/contracts';
+import type { ApplicationDetail, ApplicationSection, OpenStage, PipelineStep } from '@muster/contracts';
 import { checkStatusLabels, roleList, stageLabels } from '../../../lib/labels.ts';
-import type { Reference } from '../../../lib/types.ts';
+import type { Reference } from '@muster/contracts';
 import type { ForceRecords } from './forms/eligibility-form.tsx';
 
-type Task = { key: string; label: string; isDone: boolean; status?: string; section: CaseSection };
+type Task = { key: string; label: string; isDone: boolean; status?: string; section: ApplicationSection };
 
 /** What the gate out of `from` asks for, item by item, read from what is recorded on the case. */
 function gateTasks(d: ApplicationDetail, from: OpenStage, reference: Reference): Task[] {

@@ -6,7 +6,7 @@ import { formErrors } from '../../../../components/form-errors.ts';
 import { formatDate } from '../../../../lib/dates.ts';
 import { checkStatusLabels } from '../../../../lib/labels.ts';
 import { useTRPC } from '../../../../lib/trpc.ts';
-import { useCaseWrite } from '../../hooks/use-case-write.ts';
+import { useApplicationWrite } from '../../hooks/use-application-write.ts';
 
 const statusTag: Record<CheckStatus, string> = {
   not_started: 'govuk-tag--grey',
@@ -47,7 +47,7 @@ function CheckRowForm({ detail, check }: { detail: ApplicationDetail; check: Che
   const trpc = useTRPC();
   const [status, setStatus] = useState<CheckStatus>(check.status);
   const [reason, setReason] = useState(check.reason ?? '');
-  const write = useCaseWrite(detail.id);
+  const write = useApplicationWrite(detail.id);
   const mutation = useMutation(trpc.applications.updateCheck.mutationOptions(write));
   const base = `check-${check.check}`;
   const { byField, unplaced: otherErrors } = formErrors(

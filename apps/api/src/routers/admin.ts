@@ -1,0 +1,11 @@
+import { AccessLogInput, AddCloseReasonInput, RetireCloseReasonInput } from '@muster/contracts';
+import { addCloseReason, listCloseReasons, retireCloseReason } from '../services/close-reasons.ts';
+import { listAccessLog } from '../services/reference.ts';
+import { adminProcedure, router } from '../trpc/init.ts';
+
+export const adminRouter = router({
+  accessLog: adminProcedure.input(AccessLogInput).query(({ ctx, input }) => listAccessLog(ctx, input)),
+  closeReasons: adminProcedure.query(({ ctx }) => listCloseReasons(ctx, { includeRetired: true })),
+  addCloseReason: adminProcedure.input(AddCloseReasonInput).mutation(({ ctx, input }) => addCloseReason(ctx, input)),
+  retireCloseReason: adminProcedure.input(RetireCloseReasonInput).mutation(({ ctx, input }) => retireCloseReason(ctx, input)),
+});

@@ -1,0 +1,204 @@
+import type { ApplicationDetail, ApplicationEvent, GetApplicationInput, HistoryInput, Page } from '@muster/contracts';
+import { applicationEvents, applications, inductionCourses, mentors, preparedFor, users } from '@muster/db';
+import {
+  applicationActions,
+  assertCanSee,
+  checkName as checkNameOf,
+  DomainError,
+  earliestStartDate,
+  isClosed,
+  nextMoves,
+  requiredChecks,
+} from '@muster/domain';
+import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { loadApplication, logAccess, toCard, type AccessAction, type LoadedApplication, type Tx } from './application-store.ts';
+import { decodeCursor, encodeCursor, isIdCursor } from './cursors.ts';
+import type { ServiceCtx } from './service-ctx.ts';
+
+/** The reads and the view record of a case page, prepared once per connection. */
+const detailQueries = preparedFor((db) => ({
+  userName: db
+    .select({ name: users.name })
+    .from(users)
+    .where(eq(users.id, sql.placeholder('id')))
+    .prepare(),
+  course: db
+    .select()
+    .from(inductionCourses)
+    .where(eq(inductionCourses.id, sql.placeholder('id')))
+    .prepare(),
+  people: db
+    .select({ id: mentors.id, name: mentors.name, unit: mentors.unitCode, place: mentors.place })
+    .from(mentors)
+    .where(inArray(mentors.id, [sql.placeholder('mentorId'), sql.placeholder('buddyId')]))
+    .prepare(),
+  scope: db
+    .select({ stage: applications.stage, targetUnit: applications.targetUnit })
+    .from(applications)
+    .where(eq(applications.id, sql.placeholder('id')))
+    .prepare(),
+}));
+
+/** A case with everything recorded on it, as the actor may see it. Recorded in the access log. */
+export function getApplication(ctx: ServiceCtx, input: GetApplicationInput): ApplicationDetail {
+  return ctx.db.transaction((tx) => readDetail(ctx, tx, input.id, 'view'), { behavior: 'immediate' });
+}
+
+/**
+ * The full case for the actor; FORBIDDEN outside their reach. Every answer built here carries the
+ * case's personal details, so every one is recorded in the access log as `access`. Pass the case
+ * already loaded in this transaction (`loaded`) to build the answer from it instead of reading it again.
+ */
+export function readDetail(
+  ctx: ServiceCtx,
+  tx: Tx,
+  id: number,
+  access: AccessAction,
+  loaded: LoadedApplication = loadApplication(tx, id),
+): ApplicationDetail {
+  const { row, snapshot, eligibility: e, interview: i, checks: checkRows, induction, exception } = loaded;
+  assertCanSee(ctx.actor, snapshot);
+  logAccess(tx, { userId: ctx.actor.id, applicationId: id, at: ctx.now().toISOString(), action: access });
+  const q = detailQueries(tx);
+  const names = new Map<number, string>();
+  const nameOf = (userId: number) => {
+    let name = names.get(userId);
+    if (name === undefined) names.set(userId, (name = q.userName.get({ id: userId })?.name ?? 'Unknown user'));
+    return name;
+  };
+  const course = induction && q.course.get({ id: induction.courseId });
+  const booking = induction && course ? { b: induction, c: course } : undefined;
+  const people =
+    row.mentorId === null && row.buddyId === null
+      ? []
+      : q.people.all({ mentorId: row.mentorId ?? -1, buddyId: row.buddyId ?? -1 });
+  const required = requiredChecks(row.route, row.targetUnit);
+  const byCode = new Map(checkRows.map((c) => [c.checkCode, c]));
+  return {
+    ...toCard(row),
+    cohortYear: row.cohortYear,
+    unitPreferences: row.unitPreferences,
+    postingPreference: row.postingPreference,
+    specialistSkills: row.specialistSkills,
+    email: row.email,
+    phone: row.phone,
+    dateOfBirth: row.dateOfBirth,
+    rank: row.rank,
+    warrantNumber: row.warrantNumber,
+    joinedForceOn: row.joinedForceOn,
+    receivedAt: row.receivedAt,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    finalOfferAt: row.finalOfferAt,
+    closedFromStage: row.closedFromStage,
+    closeReason: row.closeReason,
+    eligibility: e
+      ? {
+          criteria: e.criteria,
+          unitCriteria: e.unitCriteria,
+          tsgMentorName: e.tsgMentorName,
+          hasTsgBaseVisit: e.hasTsgBaseVisit,
+          psdRecords: e.psdRecords ?? 'not_requested',
+          psdOutcome: e.psdOutcome,
+          ohRecords: e.ohRecords ?? 'not_requested',
+          ohOutcome: e.ohOutcome,
+          hasOpenMisconduct: e.hasOpenMisconduct,
+          misconductDetails: e.misconductDetails,
+          exception: exception
+            ? { reason: exception.reason, approvedBy: nameOf(exception.approvedBy), approvedAt: exception.approvedAt }
+            : null,
+          notes: e.notes,
+          recordedBy: nameOf(e.recordedBy),
+          recordedAt: e.recordedAt,
+        }
+      : null,
+    interview: i
+      ? { outcome: i.outcome, scores: i.scores, notes: i.notes, recordedBy: nameOf(i.recordedBy), recordedAt: i.recordedAt }
+      : null,
+    checks: [
+      ...required.map((t) => {
+        const c = byCode.get(t.code);
+        return {
+          check: t.code,
+          name: t.name,
+          status: c?.status ?? 'not_started',
+          reason: c?.reason ?? null,
+          isRequired: true,
+          updatedBy: c ? nameOf(c.updatedBy) : null,
+          updatedAt: c?.updatedAt ?? null,
+        };
+      }),
+      // Checks recorded earlier that no longer apply (a TSG re-route) stay visible, marked not required.
+      ...checkRows
+        .filter((c) => !required.some((t) => t.code === c.checkCode))
+        .map((c) => ({
+          check: c.checkCode,
+          name: checkNameOf(c.checkCode),
+          status: c.status,
+          reason: c.reason,
+          isRequired: false,
+          updatedBy: nameOf(c.updatedBy),
+          updatedAt: c.updatedAt,
+        })),
+    ],
+    induction: booking
+      ? {
+          courseId: booking.c.id,
+          courseStartsOn: booking.c.startsOn,
+          coursePlace: booking.c.place,
+          startDate: booking.b.startDate,
+          postingUnit: booking.b.postingUnit,
+          postingPlace: booking.b.postingPlace,
+          bookedBy: nameOf(booking.b.bookedBy),
+          bookedAt: booking.b.bookedAt,
+        }
+      : null,
+    assignee: row.assigneeId === null ? null : { id: row.assigneeId, name: nameOf(row.assigneeId) },
+    mentor: people.find((p) => p.id === row.mentorId) ?? null,
+    buddy: people.find((p) => p.id === row.buddyId) ?? null,
+    isClosed: isClosed(row.stage),
+    earliestStartDate: earliestStartDate(snapshot),
+    actions: applicationActions(ctx.actor, snapshot),
+    nextMoves: nextMoves(ctx.actor, snapshot, ctx.now()),
+  };
+}
+
+/** The case's history, newest first. */
+export function getHistory(ctx: ServiceCtx, input: HistoryInput): Page<ApplicationEvent> {
+  const q = detailQueries(ctx.db);
+  const row = q.scope.get({ id: input.id });
+  if (!row) throw new DomainError('NOT_FOUND', `There is no case with id ${input.id}.`);
+  assertCanSee(ctx.actor, row);
+  const before = decodeCursor(input.cursor, isIdCursor);
+  // The history shows the case's content (notes, outcomes): reading it is a view of the case.
+  logAccess(ctx.db, { userId: ctx.actor.id, applicationId: input.id, at: ctx.now().toISOString(), action: 'history' });
+  const rows = historyQuery(ctx.db).all({ id: input.id, before: before?.[0] ?? Number.MAX_SAFE_INTEGER, limit: input.limit + 1 });
+  const items = rows.slice(0, input.limit).map(({ actorId, actorName, ...e }) => ({
+    ...e,
+    actor: actorId === null ? null : { id: actorId, name: actorName ?? 'Unknown user' },
+  }));
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > input.limit && last ? encodeCursor([last.id]) : null };
+}
+
+/** A page of a case's events, newest first, before an event id (the first page: before any id). */
+const historyQuery = preparedFor((db) =>
+  db
+    .select({
+      id: applicationEvents.id,
+      type: applicationEvents.type,
+      at: applicationEvents.at,
+      actorId: applicationEvents.actorId,
+      actorName: users.name,
+      fromStage: applicationEvents.fromStage,
+      toStage: applicationEvents.toStage,
+      reason: applicationEvents.reason,
+      details: applicationEvents.details,
+    })
+    .from(applicationEvents)
+    .leftJoin(users, eq(users.id, applicationEvents.actorId))
+    .where(and(eq(applicationEvents.applicationId, sql.placeholder('id')), lt(applicationEvents.id, sql.placeholder('before'))))
+    .orderBy(desc(applicationEvents.id))
+    .limit(sql.placeholder('limit'))
+    .prepare(),
+);

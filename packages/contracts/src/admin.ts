@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { Id } from './common.ts';
+
+/* What the admin manages: the reasons to close a case, and the access log. */
+
+/* ---- close reasons ---- */
+
+export const CloseKind = z.enum(['rejected', 'withdrawn'], { error: 'Choose whether this is a reason to reject or to withdraw.' });
+export type CloseKind = z.infer<typeof CloseKind>;
+
+export const AddCloseReasonInput = z.object({
+  kind: CloseKind,
+  label: z
+    .string({ error: 'Write the reason.' })
+    .trim()
+    .min(3, 'Write the reason.')
+    .max(120, 'Keep the reason under 120 characters.'),
+});
+export type AddCloseReasonInput = z.infer<typeof AddCloseReasonInput>;
+
+export const RetireCloseReasonInput = z.object({ id: z.number({ error: 'Choose a reason.' }).int().positive() });
+export type RetireCloseReasonInput = z.infer<typeof RetireCloseReasonInput>;
+
+/** A reason to reject or withdraw; a retired one (`isActive` false) stays readable in the histories that cite it. */
+export type CloseReason = { id: number; kind: CloseKind; label: string; isActive: boolean };
+
+/* ---- access log ---- */
+
+export const AccessLogInput = z.object({
+  applicationId: Id.optional(),
+  userId: z.number({ error: 'Choose a user.' }).int().positive().optional(),
+  /** The `nextBefore` of the previous page. */
+  before: z.number().int().positive().optional(),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+export type AccessLogInput = z.infer<typeof AccessLogInput>;
+
+export type AccessLogEntry = {
+  id: number;
+  at: string;
+  /** `view`, `history`, `view_after_change` or `duplicates`: docs/API.md. */
+  action: string;
+  applicationId: number;
+  reference: string;
+  userId: number;
+  userName: string;
+};
+export type AccessLogPage = { items: AccessLogEntry[]; nextBefore: number | null };

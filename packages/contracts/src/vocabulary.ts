@@ -1,0 +1,65 @@
+/*
+ * The words of the domain as values: stages, routes, roles, units… No zod here: the dashboard imports
+ * this entry (`@muster/contracts/vocabulary`) at run time without pulling the schemas into its
+ * bundle; `enums.ts` builds the schemas from these lists, so there is one list of each.
+ */
+
+export const stages = [
+  'review',
+  'interview',
+  'pre_employment',
+  'induction',
+  'mentoring',
+  'onboarded',
+  'rejected',
+  'withdrawn',
+] as const;
+
+/** Stages a case works through, in order. */
+export const pipelineStages = ['review', 'interview', 'pre_employment', 'induction', 'mentoring', 'onboarded'] as const;
+
+/** Stages where a case is still being worked (shown as board columns). */
+export const openStages = ['review', 'interview', 'pre_employment', 'induction', 'mentoring'] as const;
+
+export const closedStages = ['rejected', 'withdrawn'] as const;
+
+export const routes = ['transferee', 'police_now_nglp', 'police_now_ndp'] as const;
+
+export const roles = ['resourcing', 'unit_lead', 'coordinator', 'admin'] as const;
+
+export const unitCodes = ['SNT', 'METCC', 'TSG', 'CT', 'MO19', 'MO3', 'SOIT', 'BCU'] as const;
+
+export const ranks = ['PC', 'DC'] as const;
+
+export const checkStatuses = ['not_started', 'requested', 'passed', 'failed', 'waived'] as const;
+
+export const metValues = ['professionalism', 'integrity', 'courage', 'compassion'] as const;
+
+export const eventTypes = [
+  'created',
+  'moved',
+  'rejected',
+  'withdrawn',
+  'reopened',
+  'moved_back',
+  'eligibility_recorded',
+  'interview_recorded',
+  'check_updated',
+  'rerouted',
+  'induction_booked',
+  'mentor_assigned',
+  'note_added',
+  'details_edited',
+  'assigned',
+  'duplicate_flagged',
+  'duplicate_merged',
+  'duplicate_dismissed',
+  'exception_approved',
+  'imported',
+] as const;
+
+/** Records requested from the officer's current force at review. */
+export const recordsRequests = ['not_requested', 'requested', 'received'] as const;
+
+export const recordsOutcomes = ['clear', 'refer'] as const;
+export type OpenStage = (typeof openStages)[number];
