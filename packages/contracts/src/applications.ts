@@ -1,16 +1,22 @@
 import { z } from 'zod';
 import { ApplicationWrite, Cursor, Id, IsoDate, PageSize, Reason, ReasonId } from './common.ts';
 import {
-  CheckStatus,
-  Rank,
-  RecordsOutcome,
-  RecordsRequest,
+  checkStatuses,
+  ranks,
+  recordsOutcomes,
+  recordsRequests,
   Route,
+  routes,
   Stage,
   UnitCode,
+  unitCodes,
+  type CheckStatus,
   type EventType,
   type MetValue,
   type OpenStage,
+  type Rank,
+  type RecordsOutcome,
+  type RecordsRequest,
   type Role,
 } from './enums.ts';
 import type { Unmet } from './refusals.ts';
@@ -22,10 +28,38 @@ const name = (label: string) =>
     .min(1, `Enter the ${label}.`)
     .max(100, `Keep the ${label} under 100 characters.`);
 
+const isMissing = (input: unknown) => input === undefined || input === null || input === '';
+
+/**
+ * A value from a list, in the words a user reads: `missing` when none is given (the dashboard's
+ * radios and selects only ever send a listed value or nothing), and for a value not on the list
+ * (an import row, a hand-made call) the same words with the values it may take.
+ */
+const oneOf = <const T extends readonly [string, ...string[]]>(values: T, missing: string) =>
+  z.enum(values, {
+    error: (issue) => (isMissing(issue.input) ? missing : `${missing} Use one of: ${values.join(', ')}.`),
+  });
+
+/**
+ * A calendar date, YYYY-MM-DD, named in its errors: "Enter the date of birth." when it is missing.
+ * The dashboard sends only real dates (its date input checks day, month and year first); a malformed
+ * one, from an import or a hand-made call, gets the common message about the format.
+ */
+const date = (label: string) =>
+  z.iso.date({ error: (issue) => (isMissing(issue.input) ? `Enter the ${label}.` : 'Enter a real date as YYYY-MM-DD.') });
+
+/** A unit's code, from the reference list. */
+const unit = (missing: string) => oneOf(unitCodes, missing);
+
 /** The candidate's own details, as the application form collects them. */
 export const ApplicationFields = z.object({
-  route: Route,
-  cohortYear: z.number().int().min(2015, 'Cohort year must be 2015 or later.').max(2100).nullish(),
+  route: oneOf(routes, 'Select an entry route.'),
+  cohortYear: z
+    .number({ error: 'Enter the cohort year as a number, for example 2027.' })
+    .int('Enter the cohort year as a whole year, for example 2027.')
+    .min(2015, 'Cohort year must be 2015 or later.')
+    .max(2100, 'Cohort year must be 2100 or earlier.')
+    .nullish(),
   firstName: name('first name'),
   lastName: name('last name'),
   email: z.email({ error: 'Enter an email address like name@example.com.' }).trim().toLowerCase(),
@@ -34,21 +68,35 @@ export const ApplicationFields = z.object({
     .trim()
     .regex(/^\+?[0-9 ()-]{7,20}$/, 'Enter a phone number of 7 to 20 digits.')
     .nullish(),
-  dateOfBirth: IsoDate,
-  currentForce: z.string().trim().min(1).max(80).nullish(),
-  rank: Rank.nullish(),
+  dateOfBirth: date('date of birth'),
+  currentForce: z
+    .string({ error: 'Enter the force the officer serves in now.' })
+    .trim()
+    .min(1, 'Enter the force the officer serves in now.')
+    .max(80, 'Keep the force name under 80 characters.')
+    .nullish(),
+  rank: oneOf(ranks, 'Choose the rank: PC or DC.').nullish(),
   warrantNumber: z.string().trim().max(30, 'Keep the warrant number under 30 characters.').nullish(),
   joinedForceOn: IsoDate.nullish(),
-  targetUnit: UnitCode.nullish(),
+  targetUnit: unit('Choose the target unit from the list.').nullish(),
   /** Units the candidate would join, most wanted first. */
   unitPreferences: z
-    .array(UnitCode)
-    .max(8)
+    .array(unit('Choose each unit preference from the list.'))
+    .max(8, 'List at most 8 unit preferences.')
     .refine((xs) => new Set(xs).size === xs.length, 'List each unit once.')
     .default([]),
   /** A posting the candidate asks for, such as MO3. */
   postingPreference: z.string().trim().max(40, 'Keep the posting preference under 40 characters.').nullish(),
-  specialistSkills: z.array(z.string().trim().min(1).max(100)).max(20, 'List at most 20 skills and qualifications.').default([]),
+  specialistSkills: z
+    .array(
+      z
+        .string({ error: 'Write each skill or qualification as text.' })
+        .trim()
+        .min(1, 'Leave out empty skills.')
+        .max(100, 'Keep each skill or qualification under 100 characters.'),
+    )
+    .max(20, 'List at most 20 skills and qualifications.')
+    .default([]),
   receivedAt: z.iso.datetime({ offset: true, error: 'Enter when the application was received, in ISO 8601.' }).optional(),
 });
 
@@ -142,22 +190,22 @@ export type ApproveExceptionInput = z.infer<typeof ApproveExceptionInput>;
 export type MoveApplicationInput = z.infer<typeof MoveApplicationInput>;
 
 export const RecordEligibilityInput = ApplicationWrite.extend({
-  targetUnit: UnitCode,
+  targetUnit: unit('Choose the target unit.'),
   /** Route criteria, by code: true met, false not met. */
   criteria: z.record(z.string().max(60), z.boolean()),
   /** The target unit's essential criteria, by code. */
   unitCriteria: z.record(z.string().max(60), z.boolean()).default({}),
-  tsgMentorName: z.string().trim().max(100).nullish(),
-  hasTsgBaseVisit: z.boolean().default(false),
+  tsgMentorName: z.string().trim().max(100, 'Keep the TSG mentor’s name under 100 characters.').nullish(),
+  hasTsgBaseVisit: z.boolean({ error: 'Say whether the officer has done an attachment or base visit.' }).default(false),
   /** The current force's professional standards (PSD) and occupational health (OH) records (transferees). */
-  psdRecords: RecordsRequest.default('not_requested'),
-  psdOutcome: RecordsOutcome.nullish(),
-  ohRecords: RecordsRequest.default('not_requested'),
-  ohOutcome: RecordsOutcome.nullish(),
+  psdRecords: oneOf(recordsRequests, 'Select whether the PSD records are requested or received.').default('not_requested'),
+  psdOutcome: oneOf(recordsOutcomes, 'Select the PSD outcome: clear or refer.').nullish(),
+  ohRecords: oneOf(recordsRequests, 'Select whether the OH records are requested or received.').default('not_requested'),
+  ohOutcome: oneOf(recordsOutcomes, 'Select the OH outcome: clear or refer.').nullish(),
   /** Any open misconduct matter or investigation; null while not yet known. */
-  hasOpenMisconduct: z.boolean().nullish(),
-  misconductDetails: z.string().trim().max(2000).nullish(),
-  notes: z.string().trim().max(4000).nullish(),
+  hasOpenMisconduct: z.boolean({ error: 'Select whether there is any open misconduct matter or investigation.' }).nullish(),
+  misconductDetails: z.string().trim().max(2000, 'Keep the misconduct details under 2,000 characters.').nullish(),
+  notes: z.string().trim().max(4000, 'Keep the notes under 4,000 characters.').nullish(),
 }).superRefine((v, ctx) => {
   for (const [records, outcome, label] of [
     ['psdRecords', 'psdOutcome', 'PSD'],
@@ -181,30 +229,30 @@ export const RecordEligibilityInput = ApplicationWrite.extend({
 });
 export type RecordEligibilityInput = z.infer<typeof RecordEligibilityInput>;
 
-const Score = z
-  .number({ error: 'Score each value from 1 to 5.' })
-  .int()
-  .min(1, 'Scores run from 1 to 5.')
-  .max(5, 'Scores run from 1 to 5.');
+/** A whole score from 1 to 5 for one Met value; every error names the value ("Score integrity from 1 to 5."). */
+const score = (value: MetValue) => {
+  const message = `Score ${value} from 1 to 5.`;
+  return z.number({ error: message }).int(message).min(1, message).max(5, message);
+};
 export const InterviewScores = z.object({
-  professionalism: Score,
-  integrity: Score,
-  courage: Score,
-  compassion: Score,
+  professionalism: score('professionalism'),
+  integrity: score('integrity'),
+  courage: score('courage'),
+  compassion: score('compassion'),
 }) satisfies z.ZodType<Record<MetValue, number>>;
 export type InterviewScores = z.infer<typeof InterviewScores>;
 
 export const RecordInterviewInput = ApplicationWrite.extend({
   outcome: z.enum(['pass', 'fail'], { error: 'Choose pass or fail.' }),
   scores: InterviewScores,
-  notes: z.string().trim().max(4000).nullish(),
+  notes: z.string().trim().max(4000, 'Keep the interview notes under 4,000 characters.').nullish(),
 });
 export type RecordInterviewInput = z.infer<typeof RecordInterviewInput>;
 
 export const UpdateCheckInput = ApplicationWrite.extend({
-  check: z.string().min(1).max(60),
-  status: CheckStatus,
-  reason: z.string().trim().max(2000).nullish(),
+  check: z.string({ error: 'Choose a check.' }).min(1, 'Choose a check.').max(60, 'Choose a check from the list.'),
+  status: oneOf(checkStatuses, 'Choose a status for the check.'),
+  reason: z.string().trim().max(2000, 'Keep the reason under 2,000 characters.').nullish(),
 }).superRefine((v, ctx) => {
   if ((v.status === 'waived' || v.status === 'failed') && (!v.reason || v.reason.length < 3)) {
     ctx.addIssue({
@@ -217,16 +265,24 @@ export const UpdateCheckInput = ApplicationWrite.extend({
 export type UpdateCheckInput = z.infer<typeof UpdateCheckInput>;
 
 export const BookInductionInput = ApplicationWrite.extend({
-  courseId: Id,
-  startDate: IsoDate,
-  postingUnit: UnitCode,
+  courseId: z.number({ error: 'Choose a course.' }).int('Choose a course.').positive('Choose a course.'),
+  startDate: date('start date'),
+  postingUnit: unit('Choose a posting unit.'),
   postingPlace: z.string({ error: 'Choose a place.' }).trim().min(1, 'Choose a place.').max(80),
 });
 export type BookInductionInput = z.infer<typeof BookInductionInput>;
 
 export const AssignMentorInput = ApplicationWrite.extend({
-  mentorId: Id.nullish(),
-  buddyId: Id.nullish(),
+  mentorId: z
+    .number({ error: 'Choose a mentor from the pool.' })
+    .int('Choose a mentor from the pool.')
+    .positive('Choose a mentor from the pool.')
+    .nullish(),
+  buddyId: z
+    .number({ error: 'Choose a buddy from the pool.' })
+    .int('Choose a buddy from the pool.')
+    .positive('Choose a buddy from the pool.')
+    .nullish(),
 }).refine((v) => v.mentorId != null || v.buddyId != null, { message: 'Choose a mentor, a buddy or both.', path: ['mentorId'] });
 export type AssignMentorInput = z.infer<typeof AssignMentorInput>;
 

@@ -17,4 +17,17 @@ describe('interview scores', () => {
       if (!result.success) expect(result.error.issues.map((i) => i.path)).toEqual([[value]]);
     }
   });
+
+  it.each([
+    ['out of range', 0],
+    ['too high', 6],
+    ['not whole', 2.5],
+    ['not a number', 'four'],
+    ['missing', undefined],
+  ])('a score %s names the value it belongs to', (_what, score) => {
+    for (const value of Object.keys(scores)) {
+      const result = InterviewScores.safeParse({ ...scores, [value]: score });
+      expect(result.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([[value, `Score ${value} from 1 to 5.`]]);
+    }
+  });
 });
