@@ -203,11 +203,18 @@ describe('the application form and correcting details', () => {
     await page.getByLabel('First name', { exact: true }).fill('Robin');
     await page.getByLabel('Last name', { exact: true }).fill(`${existing.lastName}y`);
     await page.getByLabel('Email address', { exact: true }).fill(`${existing.lastName.toLowerCase()}@example.com`);
-    await page.getByLabel('Date of birth', { exact: true }).fill('1989-05-17');
+    for (const [part, value] of Object.entries({ Day: '17', Month: '5', Year: '1989' })) {
+      await page.getByRole('group', { name: 'Date of birth', exact: true }).getByLabel(part, { exact: true }).fill(value);
+    }
     await page.getByLabel('Current force', { exact: true }).selectOption('Kent Police');
     await page.getByLabel('PC (uniform)').check();
     await page.getByLabel('Warrant number (optional)').fill('K55012');
-    await page.getByLabel('Date joined current force', { exact: true }).fill('2015-03-02');
+    for (const [part, value] of Object.entries({ Day: '2', Month: '3', Year: '2015' })) {
+      await page
+        .getByRole('group', { name: 'Date joined current force', exact: true })
+        .getByLabel(part, { exact: true })
+        .fill(value);
+    }
     await page.getByLabel('1st choice').selectOption('TSG');
     await page.getByLabel('2nd choice').selectOption('BCU');
     await page.getByLabel('Posting preference (optional)').fill('MO3');

@@ -30,10 +30,17 @@ describe('one application, start to finish, through the dashboard alone', () => 
     await page.getByLabel('First name', { exact: true }).fill('Morgan');
     await page.getByLabel('Last name', { exact: true }).fill('Pipelineton');
     await page.getByLabel('Email address', { exact: true }).fill('morgan.pipelineton@example.com');
-    await page.getByLabel('Date of birth', { exact: true }).fill('1991-05-17');
+    for (const [part, value] of Object.entries({ Day: '17', Month: '5', Year: '1991' })) {
+      await page.getByRole('group', { name: 'Date of birth', exact: true }).getByLabel(part, { exact: true }).fill(value);
+    }
     await page.getByLabel('Current force', { exact: true }).selectOption('Kent Police');
     await page.getByLabel('PC (uniform)', { exact: true }).check();
-    await page.getByLabel('Date joined current force', { exact: true }).fill('2015-06-01');
+    for (const [part, value] of Object.entries({ Day: '1', Month: '6', Year: '2015' })) {
+      await page
+        .getByRole('group', { name: 'Date joined current force', exact: true })
+        .getByLabel(part, { exact: true })
+        .fill(value);
+    }
     await page.getByLabel('Target unit (optional)', { exact: true }).selectOption('SNT');
     await page.getByRole('button', { name: 'Create application' }).click();
     await page.waitForURL(/\/cases\/\d+$/);
@@ -115,7 +122,9 @@ describe('one application, start to finish, through the dashboard alone', () => 
     });
     expect(course).toBeTruthy();
     await induction.getByLabel('Induction course', { exact: true }).selectOption(course!);
-    expect(await induction.getByLabel('Start date', { exact: true }).inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const startDate = induction.getByRole('group', { name: 'Start date', exact: true });
+    for (const part of ['Day', 'Month', 'Year'])
+      expect(await startDate.getByLabel(part, { exact: true }).inputValue()).toMatch(/^\d+$/);
     expect(await induction.getByLabel('Posting unit', { exact: true }).inputValue()).toBe('SNT');
     await induction.getByLabel('Posting place', { exact: true }).selectOption('Central West');
     await expectNoAxeViolations(page, 'the induction form');

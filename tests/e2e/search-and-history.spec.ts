@@ -79,7 +79,9 @@ describe('one search on the board, and a history that says what changed', () => 
     await page.getByLabel('First name', { exact: true }).fill('Robin');
     await page.getByLabel('Last name', { exact: true }).fill(`Cohortcheck${Date.now().toString(36)}`);
     await page.getByLabel('Email address', { exact: true }).fill(`cohort${Date.now().toString(36)}@example.com`);
-    await page.getByLabel('Date of birth', { exact: true }).fill('1999-05-17');
+    for (const [part, value] of Object.entries({ Day: '17', Month: '5', Year: '1999' })) {
+      await page.getByRole('group', { name: 'Date of birth', exact: true }).getByLabel(part, { exact: true }).fill(value);
+    }
     await page.getByRole('button', { name: 'Create application' }).click();
     const cohortError = page.locator('#new-cohortYear-error');
     await cohortError.waitFor();

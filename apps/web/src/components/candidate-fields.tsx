@@ -1,9 +1,13 @@
 import type { ApplicationDetail, Rank, Route, UnitCode } from '@muster/contracts';
+import { datePartsOf, noDate, readDates, type DateParts, type DateProblem } from '../lib/date-parts.ts';
 import { ordinals, routeLabels, routes } from '../lib/labels.ts';
 import type { Reference } from '@muster/contracts';
-import { ErrorMessage, Radios, Select, Textarea, TextInput } from './fields.tsx';
+import { DateInput, ErrorMessage, Radios, Select, Textarea, TextInput } from './fields.tsx';
 
-/** The candidate's details as a form holds them: text for every input, one select per unit preference. */
+/**
+ * The candidate's details as a form holds them: text for every input, day, month and year for each
+ * date, one select per unit preference.
+ */
 export type CandidateValues = {
   route: string;
   cohortYear: string;
@@ -11,11 +15,11 @@ export type CandidateValues = {
   lastName: string;
   email: string;
   phone: string;
-  dateOfBirth: string;
+  dateOfBirth: DateParts;
   currentForce: string;
   rank: string;
   warrantNumber: string;
-  joinedForceOn: string;
+  joinedForceOn: DateParts;
   unitPreferences: string[];
   postingPreference: string;
   /** One skill or qualification a line. */
@@ -40,6 +44,14 @@ export const candidateFields = [
 ] as const;
 export type CandidateField = (typeof candidateFields)[number];
 
+/** The dates of the form, with the legend that names each (and starts its messages). */
+export const candidateDateLabels = {
+  dateOfBirth: 'Date of birth',
+  joinedForceOn: 'Date joined current force',
+} as const;
+export type CandidateDate = keyof typeof candidateDateLabels;
+export type CandidateDateProblems = Partial<Record<CandidateDate, DateProblem>>;
+
 /** Three ranked choices are offered; a case that already lists more keeps a select for each. */
 const minPreferenceSlots = 3;
 
@@ -51,11 +63,11 @@ export function emptyCandidate(): CandidateValues {
     lastName: '',
     email: '',
     phone: '',
-    dateOfBirth: '',
+    dateOfBirth: noDate,
     currentForce: '',
     rank: '',
     warrantNumber: '',
-    joinedForceOn: '',
+    joinedForceOn: noDate,
     unitPreferences: Array<string>(minPreferenceSlots).fill(''),
     postingPreference: '',
     specialistSkills: '',
@@ -72,11 +84,11 @@ export function candidateFromDetail(d: ApplicationDetail): CandidateValues {
     lastName: d.lastName,
     email: d.email,
     phone: d.phone ?? '',
-    dateOfBirth: d.dateOfBirth,
+    dateOfBirth: datePartsOf(d.dateOfBirth),
     currentForce: d.currentForce ?? '',
     rank: d.rank ?? '',
     warrantNumber: d.warrantNumber ?? '',
-    joinedForceOn: d.joinedForceOn ?? '',
+    joinedForceOn: datePartsOf(d.joinedForceOn),
     unitPreferences: prefs,
     postingPreference: d.postingPreference ?? '',
     specialistSkills: d.specialistSkills.join('\n'),
@@ -87,10 +99,23 @@ const isPoliceNowRoute = (route: string) => route === 'police_now_nglp' || route
 const opt = (s: string) => (s.trim() ? s.trim() : null);
 
 /**
- * What the API takes for these values (create and update share the fields). Fields of the other
- * route are sent empty, so switching the route does not leave hidden values behind.
+ * The form's dates read from their day, month and year, before sending: the ISO date of each, and
+ * what is wrong with any that cannot be read (the form shows those instead of sending). The date
+ * joined is read for transferees only, as only they are asked it.
  */
-export function candidateInput(v: CandidateValues) {
+export function readCandidateDates(v: CandidateValues) {
+  return readDates<CandidateDate>({
+    dateOfBirth: { parts: v.dateOfBirth, label: candidateDateLabels.dateOfBirth },
+    joinedForceOn: v.route === 'transferee' ? { parts: v.joinedForceOn, label: candidateDateLabels.joinedForceOn } : null,
+  });
+}
+
+/**
+ * What the API takes for these values (create and update share the fields), with the dates as
+ * `readCandidateDates` read them. Fields of the other route are sent empty, so switching the route
+ * does not leave hidden values behind.
+ */
+export function candidateInput(v: CandidateValues, dates: Record<CandidateDate, string>) {
   const isTransferee = v.route === 'transferee';
   const isPoliceNow = isPoliceNowRoute(v.route);
   const cohort = v.cohortYear.trim();
@@ -101,11 +126,11 @@ export function candidateInput(v: CandidateValues) {
     lastName: v.lastName,
     email: v.email,
     phone: opt(v.phone),
-    dateOfBirth: v.dateOfBirth,
+    dateOfBirth: dates.dateOfBirth,
     currentForce: isTransferee ? opt(v.currentForce) : null,
     rank: isTransferee ? ((opt(v.rank) ?? null) as Rank | null) : null,
     warrantNumber: isTransferee ? opt(v.warrantNumber) : null,
-    joinedForceOn: isTransferee ? opt(v.joinedForceOn) : null,
+    joinedForceOn: isTransferee ? opt(dates.joinedForceOn) : null,
     unitPreferences: v.unitPreferences.filter(Boolean) as UnitCode[],
     postingPreference: opt(v.postingPreference),
     specialistSkills: v.specialistSkills
@@ -115,11 +140,20 @@ export function candidateInput(v: CandidateValues) {
   };
 }
 
-/** Input ids for each field under a prefix ("new", "edit"); the first unit preference select stands for them all. */
+/**
+ * Input ids for each field under a prefix ("new", "edit"): the first unit preference select stands
+ * for them all, and a date's day box for the date.
+ */
 export function candidateIds(prefix: string): Record<CandidateField, string> {
   const ids = Object.fromEntries(candidateFields.map((f) => [f, `${prefix}-${f}`])) as Record<CandidateField, string>;
   ids.unitPreferences = `${prefix}-unitPreferences-0`;
+  for (const [f, id] of Object.entries(candidateDateIds(prefix))) ids[f as CandidateDate] = `${id}-day`;
   return ids;
+}
+
+/** The id of each date input under a prefix; its boxes are `${id}-day`, `${id}-month` and `${id}-year`. */
+export function candidateDateIds(prefix: string): Record<CandidateDate, string> {
+  return { dateOfBirth: `${prefix}-dateOfBirth`, joinedForceOn: `${prefix}-joinedForceOn` };
 }
 
 /** Errors for a field, including those the server names by item (`unitPreferences.1`, `specialistSkills.0`). */
@@ -140,18 +174,21 @@ export function CandidateFields({
   byField,
   ids,
   reference,
+  dateProblems = {},
 }: {
   values: CandidateValues;
   onChange: (next: CandidateValues) => void;
   byField: Record<string, string[]>;
   ids: Record<CandidateField, string>;
   reference: Reference;
+  /** Dates the form could not read when it was last sent, and the boxes in error. */
+  dateProblems?: CandidateDateProblems;
 }) {
   const set = <K extends keyof CandidateValues>(f: K, value: CandidateValues[K]) => onChange({ ...v, [f]: value });
   const isTransferee = v.route === 'transferee';
   const isPoliceNow = isPoliceNowRoute(v.route);
   const text = (
-    f: Exclude<CandidateField, 'unitPreferences'>,
+    f: Exclude<CandidateField, 'unitPreferences' | CandidateDate>,
     label: string,
     extra: Partial<React.ComponentProps<typeof TextInput>> = {},
   ) => (
@@ -162,6 +199,16 @@ export function CandidateFields({
       errors={errorsOf(byField, f)}
       onChange={(e) => set(f, e.target.value)}
       {...extra}
+    />
+  );
+  const date = (f: CandidateDate) => (
+    <DateInput
+      id={ids[f].replace(/-day$/, '')}
+      legend={candidateDateLabels[f]}
+      value={v[f]}
+      errors={errorsOf(byField, f)}
+      errorParts={dateProblems[f]?.parts}
+      onChange={(parts) => set(f, parts)}
     />
   );
   const prefErrors = errorsOf(byField, 'unitPreferences');
@@ -189,10 +236,8 @@ export function CandidateFields({
         {text('lastName', 'Last name', { autoComplete: 'off' })}
       </div>
       {text('email', 'Email address', { type: 'email', spellCheck: false, autoComplete: 'off' })}
-      <div className="app-inline-fields">
-        {text('phone', 'Phone (optional)', { type: 'tel', autoComplete: 'off' })}
-        {text('dateOfBirth', 'Date of birth', { type: 'date', className: 'app-input-date' })}
-      </div>
+      {text('phone', 'Phone (optional)', { type: 'tel', autoComplete: 'off', className: 'govuk-input--width-20' })}
+      {date('dateOfBirth')}
       {isTransferee && (
         <>
           <Select
@@ -216,10 +261,8 @@ export function CandidateFields({
               { value: 'DC', label: 'DC (detective)' },
             ]}
           />
-          <div className="app-inline-fields">
-            {text('warrantNumber', 'Warrant number (optional)', { autoComplete: 'off', className: 'govuk-input--width-10' })}
-            {text('joinedForceOn', 'Date joined current force', { type: 'date', className: 'app-input-date' })}
-          </div>
+          {text('warrantNumber', 'Warrant number (optional)', { autoComplete: 'off', className: 'govuk-input--width-10' })}
+          {date('joinedForceOn')}
         </>
       )}
       <div className={['govuk-form-group', prefErrors ? 'govuk-form-group--error' : ''].join(' ')}>

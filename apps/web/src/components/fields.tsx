@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { dateParts, type DatePart, type DateParts } from '../lib/date-parts.ts';
 
 type Base = {
   id: string;
@@ -217,6 +218,73 @@ export function Checkboxes({
               <label className="govuk-label govuk-checkboxes__label" htmlFor={i === 0 ? id : `${id}-${o.value}`}>
                 {o.label}
               </label>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+const datePartLabels: Record<DatePart, string> = { day: 'Day', month: 'Month', year: 'Year' };
+
+/**
+ * GOV.UK date input: day, month and year in three boxes, in a fieldset whose legend names the date.
+ * Read the parts with `parseDate` (lib/date-parts.ts) when the form is sent. `errorParts` are the
+ * boxes a message is about (a missing month, a day the month does not have); without them an error
+ * highlights all three. The ids are `${id}-day`, `${id}-month` and `${id}-year`.
+ */
+export function DateInput({
+  id,
+  legend,
+  hint = 'For example, 27 3 2007',
+  errors,
+  errorParts,
+  value,
+  onChange,
+}: {
+  id: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  errors?: string[] | undefined;
+  errorParts?: DatePart[] | undefined;
+  value: DateParts;
+  onChange: (next: DateParts) => void;
+}) {
+  const hasError = Boolean(errors?.length);
+  const isInError = (part: DatePart) => hasError && (!errorParts?.length || errorParts.includes(part));
+  return (
+    <div className={groupClass(errors)}>
+      <fieldset className="govuk-fieldset" role="group" aria-describedby={describedBy(id, hint, errors)}>
+        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
+        <Hint id={id} hint={hint} />
+        <ErrorMessage id={id} errors={errors} />
+        <div className="govuk-date-input" id={id}>
+          {dateParts.map((part) => (
+            <div className="govuk-date-input__item" key={part}>
+              <div className="govuk-form-group">
+                <label className="govuk-label govuk-date-input__label" htmlFor={`${id}-${part}`}>
+                  {datePartLabels[part]}
+                </label>
+                <input
+                  id={`${id}-${part}`}
+                  name={`${id}-${part}`}
+                  className={[
+                    'govuk-input govuk-date-input__input',
+                    part === 'year' ? 'govuk-input--width-4' : 'govuk-input--width-2',
+                    isInError(part) ? 'govuk-input--error' : '',
+                  ]
+                    .filter(Boolean)
+                    .join(' ')}
+                  type="text"
+                  inputMode="numeric"
+                  autoComplete="off"
+                  spellCheck={false}
+                  aria-invalid={isInError(part) || undefined}
+                  value={value[part]}
+                  onChange={(e) => onChange({ ...value, [part]: e.target.value })}
+                />
+              </div>
             </div>
           ))}
         </div>

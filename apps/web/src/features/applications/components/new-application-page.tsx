@@ -4,20 +4,25 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import {
   CandidateFields,
+  candidateDateIds,
   candidateIds,
   candidateInput,
   emptyCandidate,
+  readCandidateDates,
+  type CandidateDateProblems,
   type CandidateValues,
 } from '../../../components/candidate-fields.tsx';
 import { ErrorSummary } from '../../../components/error-summary.tsx';
 import { Select } from '../../../components/fields.tsx';
 import { formErrors } from '../../../components/form-errors.ts';
 import { Loading } from '../../../components/loading.tsx';
+import { dateErrors } from '../../../lib/date-parts.ts';
 import { usePageTitle } from '../../../components/page-title.ts';
 import { useMe } from '../../../lib/session.ts';
 import { useTRPC } from '../../../lib/trpc.ts';
 
 const ids = { ...candidateIds('new'), targetUnit: 'new-targetUnit' };
+const dateIds = candidateDateIds('new');
 
 /** A new application, for resourcing. It starts at review. */
 export function NewApplicationPage() {
@@ -29,6 +34,8 @@ export function NewApplicationPage() {
   const reference = useQuery(trpc.reference.all.queryOptions(undefined, { staleTime: 5 * 60_000 }));
   const [values, setValues] = useState<CandidateValues>(emptyCandidate);
   const [targetUnit, setTargetUnit] = useState('');
+  // Dates that could not be read when the form was last sent: shown instead of sending it.
+  const [dateProblems, setDateProblems] = useState<CandidateDateProblems>({});
   const create = useMutation(
     trpc.applications.create.mutationOptions({
       onSuccess: (detail) => {
@@ -40,7 +47,9 @@ export function NewApplicationPage() {
       },
     }),
   );
-  const { byField, summary } = formErrors(create.error, ids, ids.route);
+  const { byField, summary } = Object.keys(dateProblems).length
+    ? dateErrors(dateProblems, dateIds)
+    : formErrors(create.error, ids, ids.route);
   if (!me.may.createApplication) {
     return (
       <>
@@ -63,14 +72,27 @@ export function NewApplicationPage() {
           noValidate
           onSubmit={(e) => {
             e.preventDefault();
+            const dates = readCandidateDates(values);
+            setDateProblems(dates.problems);
+            if (dates.hasProblems) {
+              create.reset();
+              return;
+            }
             const input = {
-              ...candidateInput(values),
+              ...candidateInput(values, dates.isos),
               targetUnit: (targetUnit || null) as UnitCode | null,
             } satisfies Partial<CreateApplicationInput>;
             create.mutate(input);
           }}
         >
-          <CandidateFields values={values} onChange={setValues} byField={byField} ids={ids} reference={reference.data} />
+          <CandidateFields
+            values={values}
+            onChange={setValues}
+            byField={byField}
+            ids={ids}
+            reference={reference.data}
+            dateProblems={dateProblems}
+          />
           <Select
             id={ids.targetUnit}
             label="Target unit (optional)"

@@ -2,8 +2,9 @@ import type { ApplicationDetail, UnitCode } from '@muster/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ErrorSummary } from '../../../../components/error-summary.tsx';
-import { Select, TextInput } from '../../../../components/fields.tsx';
+import { DateInput, Select } from '../../../../components/fields.tsx';
 import { formErrors } from '../../../../components/form-errors.ts';
+import { dateErrors, datePartsOf, parseDate, readDates, type DateProblem } from '../../../../lib/date-parts.ts';
 import { formatDate } from '../../../../lib/dates.ts';
 import type { Reference } from '@muster/contracts';
 import { useTRPC } from '../../../../lib/trpc.ts';
@@ -11,23 +12,42 @@ import { useApplicationWrite } from '../../hooks/use-application-write.ts';
 
 const ids = {
   courseId: 'induction-courseId',
-  startDate: 'induction-startDate',
+  startDate: 'induction-startDate-day',
   postingUnit: 'induction-postingUnit',
   postingPlace: 'induction-postingPlace',
 };
 
-/** Books an induction course and sets the start date and posting (unit and place). */
+const dateIds = { startDate: 'induction-startDate' };
+const startDateLabel = 'Start date';
+
+/**
+ * Books an induction course and sets the start date and posting (unit and place). A case already
+ * booked shows its course chosen, and says which it is, even once the course has started (the
+ * reference lists only courses to come).
+ */
 export function InductionForm({ detail, reference }: { detail: ApplicationDetail; reference: Reference }) {
   const trpc = useTRPC();
   const b = detail.induction;
   const [courseId, setCourseId] = useState(b ? String(b.courseId) : '');
-  const [startDate, setStartDate] = useState(b?.startDate ?? '');
+  const [startDate, setStartDate] = useState(() => datePartsOf(b?.startDate));
+  // A start date that could not be read when the form was last sent: shown instead of sending it.
+  const [dateProblems, setDateProblems] = useState<{ startDate?: DateProblem }>({});
   const [postingUnit, setPostingUnit] = useState<string>(b?.postingUnit ?? detail.targetUnit ?? '');
   const [postingPlace, setPostingPlace] = useState(b?.postingPlace ?? '');
   const [saved, setSaved] = useState(false);
   const write = useApplicationWrite(detail.id, () => setSaved(true));
   const mutation = useMutation(trpc.applications.bookInduction.mutationOptions(write));
-  const { byField, summary } = formErrors(mutation.error, ids, ids.courseId);
+  const { byField, summary } = dateProblems.startDate
+    ? dateErrors(dateProblems, dateIds)
+    : formErrors(mutation.error, ids, ids.courseId);
+  const courses = reference.inductionCourses.map((c) => ({
+    value: String(c.id),
+    label: `${formatDate(c.startsOn)}, ${c.place} (${c.booked} of ${c.capacity} booked)`,
+    isDisabled: c.booked >= c.capacity && c.id !== b?.courseId,
+  }));
+  if (b && !reference.inductionCourses.some((c) => c.id === b.courseId)) {
+    courses.unshift({ value: String(b.courseId), label: `${formatDate(b.courseStartsOn)}, ${b.coursePlace}`, isDisabled: false });
+  }
   const places = reference.units.find((u) => u.code === postingUnit)?.places ?? [];
   // The server says the first start date the gate accepts, and the notice period it comes from.
   const earliest = detail.earliestStartDate;
@@ -39,11 +59,17 @@ export function InductionForm({ detail, reference }: { detail: ApplicationDetail
       onSubmit={(ev) => {
         ev.preventDefault();
         setSaved(false);
+        const dates = readDates({ startDate: { parts: startDate, label: startDateLabel } });
+        setDateProblems(dates.problems);
+        if (dates.hasProblems) {
+          mutation.reset();
+          return;
+        }
         mutation.mutate({
           id: detail.id,
           expectedVersion: detail.version,
           courseId: courseId ? Number(courseId) : (undefined as unknown as number),
-          startDate,
+          startDate: dates.isos.startDate,
           postingUnit: (postingUnit || undefined) as UnitCode,
           postingPlace,
         });
@@ -59,9 +85,18 @@ export function InductionForm({ detail, reference }: { detail: ApplicationDetail
         id={ids.courseId}
         label="Induction course"
         hint={
-          earliest
-            ? `A transferee starts at least ${transfereeNoticeDays} days after the final offer: not before ${formatDate(earliest)}.`
-            : undefined
+          b || earliest ? (
+            <>
+              {b && (
+                <>
+                  Booked on the course starting {formatDate(b.courseStartsOn)}, {b.coursePlace}. Choose another to move the
+                  booking.{' '}
+                </>
+              )}
+              {earliest &&
+                `A transferee starts at least ${transfereeNoticeDays} days after the final offer: not before ${formatDate(earliest)}.`}
+            </>
+          ) : undefined
         }
         placeholder="Choose a course"
         value={courseId}
@@ -69,22 +104,20 @@ export function InductionForm({ detail, reference }: { detail: ApplicationDetail
         onChange={(ev) => {
           setCourseId(ev.target.value);
           const course = reference.inductionCourses.find((c) => String(c.id) === ev.target.value);
-          if (course && (!startDate || startDate < course.startsOn)) setStartDate(course.startsOn);
+          // A start date not yet given, or before the course, moves to the course's first day.
+          const start = parseDate(startDate, startDateLabel).iso;
+          if (course && (!start || start < course.startsOn)) setStartDate(datePartsOf(course.startsOn));
         }}
-        options={reference.inductionCourses.map((c) => ({
-          value: String(c.id),
-          label: `${formatDate(c.startsOn)}, ${c.place} (${c.booked} of ${c.capacity} booked)`,
-          isDisabled: c.booked >= c.capacity && c.id !== b?.courseId,
-        }))}
+        options={courses}
       />
-      <TextInput
-        id={ids.startDate}
-        label="Start date"
-        type="date"
+      <DateInput
+        id={dateIds.startDate}
+        legend={startDateLabel}
+        hint="For example, 27 3 2027"
         value={startDate}
         errors={byField.startDate}
-        onChange={(ev) => setStartDate(ev.target.value)}
-        className="app-input-date"
+        errorParts={dateProblems.startDate?.parts}
+        onChange={setStartDate}
       />
       <div className="app-inline-fields">
         <Select
