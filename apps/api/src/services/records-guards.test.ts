@@ -206,10 +206,10 @@ describe('booking an induction', () => {
 
 describe('recording an interview', () => {
   it.each([
-    ['0', { courage: 0 }, 'scores.courage', 'Scores run from 1 to 5.'],
-    ['6', { integrity: 6 }, 'scores.integrity', 'Scores run from 1 to 5.'],
-    ['50', { compassion: 50 }, 'scores.compassion', 'Scores run from 1 to 5.'],
-    ['3.5', { professionalism: 3.5 }, 'scores.professionalism', 'Score each value from 1 to 5.'],
+    ['0', { courage: 0 }, 'scores.courage', 'Score courage from 1 to 5.'],
+    ['6', { integrity: 6 }, 'scores.integrity', 'Score integrity from 1 to 5.'],
+    ['50', { compassion: 50 }, 'scores.compassion', 'Score compassion from 1 to 5.'],
+    ['3.5', { professionalism: 3.5 }, 'scores.professionalism', 'Score professionalism from 1 to 5.'],
   ])('refuses a score of %s, naming the score, and records nothing', async (_score, change, field, message) => {
     const api = await setupApi();
     const c = await applicationAt(api, 'interview');
