@@ -391,7 +391,21 @@ export type ApplicationDetail = ApplicationCard & {
   actions: ApplicationActions;
   /** Where the case may go next, and what stands in the way, for this user. */
   nextMoves: NextMove[];
+  /** The newest change to the case (after a write: the one just made); null for a case without history. */
+  lastChange: ApplicationChange | null;
+  /** The case was re-routed away from its target unit (a TSG candidate failing Level 2 or the CBRN medical); null otherwise. */
+  reroute: ApplicationReroute | null;
 };
+
+/**
+ * A change to a case: who made it (a user's name, or "Muster"), when, its event type, and in words
+ * what happened (`summary`, "Note added", "Interview recorded: passed"). Also a stale write's
+ * CONFLICT `data.lastChange`.
+ */
+export type ApplicationChange = { by: string; at: string; type: EventType; summary: string };
+
+/** Where a re-route took the case from and to, when, and why (the `rerouted` event's reason). */
+export type ApplicationReroute = { from: UnitCode; to: UnitCode; at: string; reason: string | null };
 
 /** The kind of a move: one stage on, one back, closing (rejected, withdrawn), or reopening a closed case. */
 export type MoveKind = 'forward' | 'back' | 'close' | 'reopen';
@@ -402,8 +416,12 @@ export type MoveKind = 'forward' | 'back' | 'close' | 'reopen';
  */
 export type ApplicationMove = { to: Stage; kind: MoveKind; needsReason: 'listed' | 'text' | null };
 
-/** A move from the case page: who may make it (roles), and what stands in the way (empty: the gate is open). */
-export type NextMove = ApplicationMove & { movers: Role[]; unmet: Unmet[]; reasons: string[] };
+/**
+ * A move from the case page: who may make it (roles), and what stands in the way (empty: the gate is open).
+ * `isPrimary`: the one move the page offers first, decided by the server (at most one is): moving on,
+ * or reopening a closed case, unless what is recorded means the case should close (a failed interview: reject).
+ */
+export type NextMove = ApplicationMove & { movers: Role[]; unmet: Unmet[]; reasons: string[]; isPrimary: boolean };
 
 /** The records and edits a user may make on a case now (see docs/API.md, "actions"). */
 export type ApplicationActions = {

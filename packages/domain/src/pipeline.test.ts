@@ -22,6 +22,7 @@ import {
   pipeline,
   pipelineSteps,
   planMove,
+  primaryMoveTo,
 } from './pipeline.ts';
 import { requiredChecks } from './reference.ts';
 
@@ -245,7 +246,9 @@ const gateTable: { from: Stage; change: Partial<ApplicationSnapshot>; unmet: Exp
   },
   {
     from: 'review',
-    change: { eligibility: { ...readyApplication().eligibility!, unitCriteria: {}, tsgMentorName: null, hasTsgBaseVisit: false } },
+    change: {
+      eligibility: { ...readyApplication().eligibility!, unitCriteria: {}, tsgMentorName: null, hasTsgBaseVisit: false },
+    },
     unmet: [
       [
         'eligibility.unit_criterion_not_recorded',
@@ -261,7 +264,10 @@ const gateTable: { from: Stage; change: Partial<ApplicationSnapshot>; unmet: Exp
   },
   {
     from: 'review',
-    change: { targetUnit: 'MO3', eligibility: { ...readyApplication().eligibility!, unitCriteria: { surveillance_trained: false } } },
+    change: {
+      targetUnit: 'MO3',
+      eligibility: { ...readyApplication().eligibility!, unitCriteria: { surveillance_trained: false } },
+    },
     unmet: [
       [
         'eligibility.unit_criterion_not_met',
@@ -519,7 +525,7 @@ describe('nextMoves: what the user may try from here', () => {
     const moves = nextMoves(resourcing, readyApplication({ stage: 'interview', interview: null }), now);
     const message = 'No interview outcome has been recorded.';
     expect(moves).toEqual([
-      { to: 'review', kind: 'back', needsReason: 'text', movers: ['resourcing'], ...none },
+      { to: 'review', kind: 'back', needsReason: 'text', movers: ['resourcing'], ...none, isPrimary: false },
       {
         to: 'pre_employment',
         kind: 'forward',
@@ -527,13 +533,17 @@ describe('nextMoves: what the user may try from here', () => {
         movers: ['resourcing', 'unit_lead'],
         unmet: [{ code: 'interview.not_recorded', section: 'interview', message }],
         reasons: [message],
+        isPrimary: true,
       },
-      { to: 'rejected', kind: 'close', needsReason: 'listed', movers: ['resourcing', 'unit_lead'], ...none },
-      { to: 'withdrawn', kind: 'close', needsReason: 'listed', movers: ['resourcing'], ...none },
+      { to: 'rejected', kind: 'close', needsReason: 'listed', movers: ['resourcing', 'unit_lead'], ...none, isPrimary: false },
+      { to: 'withdrawn', kind: 'close', needsReason: 'listed', movers: ['resourcing'], ...none, isPrimary: false },
     ]);
   });
   it('offers a unit lead only the forward move and rejection at interview', () => {
-    expect(nextMoves(leadTsg, readyApplication({ stage: 'interview' }), now).map((m) => m.to)).toEqual(['pre_employment', 'rejected']);
+    expect(nextMoves(leadTsg, readyApplication({ stage: 'interview' }), now).map((m) => m.to)).toEqual([
+      'pre_employment',
+      'rejected',
+    ]);
   });
   it('offers nothing to admin, nor on an onboarded case', () => {
     expect(nextMoves(admin, readyApplication({ stage: 'interview' }), now)).toEqual([]);
@@ -541,7 +551,7 @@ describe('nextMoves: what the user may try from here', () => {
   });
   it('offers reopening a closed case at the stage it was closed from', () => {
     expect(nextMoves(resourcing, readyApplication({ stage: 'rejected', closedFromStage: 'pre_employment' }), now)).toEqual([
-      { to: 'pre_employment', kind: 'reopen', needsReason: 'text', movers: ['resourcing'], ...none },
+      { to: 'pre_employment', kind: 'reopen', needsReason: 'text', movers: ['resourcing'], ...none, isPrimary: true },
     ]);
   });
   it('offers exactly the moves planMove accepts, for every role at every stage (gates met)', () => {
@@ -557,6 +567,54 @@ describe('nextMoves: what the user may try from here', () => {
           }
         });
         expect([actor.role, stage, applicationMoves(actor, c).map((m) => m.to)]).toEqual([actor.role, stage, accepted]);
+      }
+    }
+  });
+});
+
+describe('the primary move: what the case page offers first', () => {
+  const failed = { outcome: 'fail' as const, scores: { professionalism: 2, integrity: 2, courage: 2, compassion: 2 } };
+  const primaryOf = (actor: Actor, c: ApplicationSnapshot) =>
+    nextMoves(actor, c, now)
+      .filter((m) => m.isPrimary)
+      .map((m) => m.to);
+
+  it.each([
+    ['review', null, 'interview'],
+    ['interview', null, 'pre_employment'],
+    ['pre_employment', null, 'induction'],
+    ['induction', null, 'mentoring'],
+    ['mentoring', null, 'onboarded'],
+    ['onboarded', null, null],
+    ['rejected', 'interview', 'interview'],
+    ['withdrawn', 'pre_employment', 'pre_employment'],
+  ] as const)('at %s (closed from %s): %s', (stage, closedFromStage, to) => {
+    expect(primaryMoveTo(readyApplication({ stage, closedFromStage }))).toBe(to);
+  });
+
+  it('after a failed interview is rejecting, not the move on its gate refuses', () => {
+    const c = readyApplication({ stage: 'interview', interview: failed });
+    expect(primaryMoveTo(c)).toBe('rejected');
+    expect(primaryOf(resourcing, c)).toEqual(['rejected']);
+    // A unit lead may reject a case of their unit after interviewing it: for them too it comes first.
+    expect(primaryOf(leadTsg, c)).toEqual(['rejected']);
+    expect(nextMoves(leadTsg, c, now).find((m) => m.to === 'pre_employment')).toMatchObject({ isPrimary: false });
+  });
+
+  it('after a passed interview, or none yet, is moving on (a shut gate still says what is missing)', () => {
+    expect(primaryOf(resourcing, readyApplication({ stage: 'interview' }))).toEqual(['pre_employment']);
+    expect(primaryOf(resourcing, readyApplication({ stage: 'interview', interview: null }))).toEqual(['pre_employment']);
+  });
+
+  it('is at most one move, for every role at every stage, and never a move the role may not make', () => {
+    for (const actor of [resourcing, leadTsg, leadMetcc, coordinator, admin]) {
+      for (const stage of stages) {
+        for (const interview of [null, failed]) {
+          const c = readyApplication({ stage, interview, closedFromStage: isClosed(stage) ? 'interview' : null });
+          const primary = primaryOf(actor, c);
+          expect(primary.length).toBeLessThanOrEqual(1);
+          for (const to of primary) expect(applicationMoves(actor, c).map((m) => m.to)).toContain(to);
+        }
       }
     }
   });

@@ -26,8 +26,18 @@ type RoleList = readonly Role[];
 /** Every condition a case does not yet meet to leave its stage forward; empty means the gate is open. */
 type Gate = (c: ApplicationSnapshot, now: Date) => Unmet[];
 
-/** One open stage: where a forward move leads, who may make it, who may close the case there, and the gate. */
-type StageRule = { next: Stage; movers: RoleList; closers: Record<ClosedStage, RoleList>; gate: Gate };
+/**
+ * One open stage: where a forward move leads, who may make it, who may close the case there, and the gate.
+ * `closeFirst`: where what is recorded at this stage means the case should end, the closing move the case
+ * page offers first instead of moving on (see `primaryMoveTo`).
+ */
+type StageRule = {
+  next: Stage;
+  movers: RoleList;
+  closers: Record<ClosedStage, RoleList>;
+  gate: Gate;
+  closeFirst?: (c: ApplicationSnapshot) => ClosedStage | null;
+};
 
 const resourcingOnly: RoleList = ['resourcing'];
 const closedByResourcing = { rejected: resourcingOnly, withdrawn: resourcingOnly };
@@ -44,6 +54,8 @@ export const pipeline: Record<OpenStage, StageRule> = {
     // A unit lead may reject a case of their unit after interviewing it; withdrawal is recorded by resourcing.
     closers: { rejected: ['resourcing', 'unit_lead'], withdrawn: resourcingOnly },
     gate: interviewGate,
+    // A failed interview leads nowhere but out: rejecting is what comes next, not the blocked move on.
+    closeFirst: (c) => (c.interview?.outcome === 'fail' ? 'rejected' : null),
   },
   pre_employment: { next: 'induction', movers: ['resourcing'], closers: closedByResourcing, gate: checksGate },
   induction: { next: 'mentoring', movers: ['resourcing', 'coordinator'], closers: closedByResourcing, gate: inductionGate },
@@ -350,7 +362,10 @@ export function planMove(actor: Actor, c: ApplicationSnapshot, to: Stage, reason
 }
 
 /** The moves this actor may try from where the case is (gates aside), each with what it asks for. */
-export function applicationMoves(actor: Actor, c: Pick<ApplicationSnapshot, 'stage' | 'closedFromStage' | 'targetUnit'>): ApplicationMove[] {
+export function applicationMoves(
+  actor: Actor,
+  c: Pick<ApplicationSnapshot, 'stage' | 'closedFromStage' | 'targetUnit'>,
+): ApplicationMove[] {
   if (!canSee(actor, c)) return [];
   return [...pipelineStages, ...closedStages].flatMap((to): ApplicationMove[] => {
     const kind = classifyMove(c, to);
@@ -364,8 +379,25 @@ export function allowedMoves(actor: Actor, c: Pick<ApplicationSnapshot, 'stage' 
   return applicationMoves(actor, c).map((m) => m.to);
 }
 
-/** The moves this actor could make from here, with who may make each and what still stands in the way. */
+/**
+ * Where the move a case page offers first leads: an open case's next stage (even while its gate is
+ * shut: trying it says what is missing), unless the stage's record says the case should close instead
+ * (`closeFirst`: a failed interview, rejected); a closed case's reopening; nowhere for an onboarded one.
+ */
+export function primaryMoveTo(c: ApplicationSnapshot): Stage | null {
+  if (isOpen(c.stage)) {
+    const rule = pipeline[c.stage];
+    return rule.closeFirst?.(c) ?? rule.next;
+  }
+  return isClosed(c.stage) ? c.closedFromStage : null;
+}
+
+/**
+ * The moves this actor could make from here, with who may make each and what still stands in the way.
+ * At most one is `isPrimary` (see `primaryMoveTo`); none is when the actor may not make that move.
+ */
 export function nextMoves(actor: Actor, c: ApplicationSnapshot, now: Date): NextMove[] {
+  const primary = primaryMoveTo(c);
   return applicationMoves(actor, c).map((m) => {
     const conditions = m.kind === 'forward' ? gateUnmet(c, now) : [];
     return {
@@ -373,6 +405,7 @@ export function nextMoves(actor: Actor, c: ApplicationSnapshot, now: Date): Next
       movers: [...moversOf(m.kind, c.stage, m.to)],
       unmet: conditions,
       reasons: conditions.map((u) => u.message),
+      isPrimary: m.to === primary,
     };
   });
 }

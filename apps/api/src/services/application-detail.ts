@@ -1,4 +1,13 @@
-import type { ApplicationDetail, ApplicationEvent, GetApplicationInput, HistoryInput, Page } from '@muster/contracts';
+import {
+  unitCodes,
+  type ApplicationDetail,
+  type ApplicationEvent,
+  type ApplicationReroute,
+  type GetApplicationInput,
+  type HistoryInput,
+  type Page,
+  type UnitCode,
+} from '@muster/contracts';
 import { applicationEvents, applications, inductionCourses, mentors, preparedFor, users } from '@muster/db';
 import {
   applicationActions,
@@ -12,6 +21,7 @@ import {
 } from '@muster/domain';
 import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import { loadApplication, logAccess, toCard, type AccessAction, type LoadedApplication, type Tx } from './application-store.ts';
+import { latestChange } from './change-words.ts';
 import { decodeCursor, encodeCursor, isIdCursor } from './cursors.ts';
 import type { ServiceCtx } from './service-ctx.ts';
 
@@ -37,7 +47,27 @@ const detailQueries = preparedFor((db) => ({
     .from(applications)
     .where(eq(applications.id, sql.placeholder('id')))
     .prepare(),
+  lastReroute: db
+    .select({ at: applicationEvents.at, reason: applicationEvents.reason, details: applicationEvents.details })
+    .from(applicationEvents)
+    .where(and(eq(applicationEvents.applicationId, sql.placeholder('id')), eq(applicationEvents.type, 'rerouted')))
+    .orderBy(desc(applicationEvents.id))
+    .limit(1)
+    .prepare(),
 }));
+
+const isUnit = (v: unknown): v is UnitCode => (unitCodes as readonly unknown[]).includes(v);
+
+/**
+ * The case's newest re-route (its `rerouted` event: from, to, when, why), while the case is still
+ * bound for the unit it was re-routed to; null if it never was, or its target unit has changed since.
+ */
+function rerouteOf(q: ReturnType<typeof detailQueries>, id: number, targetUnit: UnitCode | null): ApplicationReroute | null {
+  const e = q.lastReroute.get({ id });
+  const { fromUnit: from, toUnit: to } = e?.details ?? {};
+  if (!e || !isUnit(from) || !isUnit(to) || to !== targetUnit) return null;
+  return { from, to, at: e.at, reason: e.reason };
+}
 
 /** A case with everything recorded on it, as the actor may see it. Recorded in the access log. */
 export function getApplication(ctx: ServiceCtx, input: GetApplicationInput): ApplicationDetail {
@@ -160,7 +190,17 @@ export function readDetail(
     earliestStartDate: earliestStartDate(snapshot),
     actions: applicationActions(ctx.actor, snapshot),
     nextMoves: nextMoves(ctx.actor, snapshot, ctx.now()),
+    lastChange: lastChangeOf(tx, id),
+    reroute: rerouteOf(q, id, row.targetUnit),
   };
+}
+
+/** The newest change to the case, as ApplicationDetail carries it. */
+function lastChangeOf(tx: Tx, id: number): ApplicationDetail['lastChange'] {
+  const change = latestChange(tx, id);
+  if (!change) return null;
+  const { by, at, type, summary } = change;
+  return { by, at, type, summary };
 }
 
 /** The case's history, newest first. */

@@ -1,4 +1,4 @@
-import type { ApplicationCard, Candidate, EventType, Stage } from '@muster/contracts';
+import type { ApplicationCard, ApplicationChange, Candidate, EventType, Stage } from '@muster/contracts';
 import {
   accessLog,
   applicationChecks,
@@ -11,8 +11,9 @@ import {
   preparedFor,
   type DbHandle,
 } from '@muster/db';
-import { DomainError, type ApplicationSnapshot } from '@muster/domain';
+import { DomainError, type ApplicationSnapshot, type DomainErrorDetails } from '@muster/domain';
 import { and, eq, sql } from 'drizzle-orm';
+import { latestChange, whenWords } from './change-words.ts';
 
 /** A transaction handle (or the database itself): both run the same synchronous queries. */
 export type Tx = DbHandle;
@@ -105,8 +106,12 @@ const applicationQueries = preparedFor((db) => ({
 export function loadRow(tx: Tx, applicationId: number): ApplicationRow {
   const row = applicationQueries(tx).row.get({ id: applicationId });
   if (!row) throw new DomainError('NOT_FOUND', `There is no case with id ${applicationId}.`);
+  readThrough.set(row, tx);
   return row;
 }
+
+/** The handle each loaded row was read through, so that `assertVersion` can say what changed since. */
+const readThrough = new WeakMap<ApplicationRow, Tx>();
 
 /** Loads a case and everything its rules need; NOT_FOUND if there is no such case. */
 export function loadApplication(tx: Tx, applicationId: number): LoadedApplication {
@@ -157,15 +162,33 @@ export function withRow(loaded: Omit<LoadedApplication, 'row' | 'snapshot'>, row
   };
 }
 
-/** Refuses a write made against a version of the case that is no longer current. */
+/**
+ * Refuses a write made against a version of the case that is no longer current: CONFLICT with the
+ * case's card as it is now (`current`), the newest change (`lastChange`: who, when, what) and how many
+ * changes came before it since the version the writer read (`otherChanges`), and all of it in words
+ * ("Someone else changed this case: Priya Shah added a note at 10:42."). The row must come from
+ * `loadRow`/`loadApplication`, whose handle reads the history.
+ */
 export function assertVersion(row: ApplicationRow, expectedVersion: number): void {
-  if (row.version !== expectedVersion) {
-    throw new DomainError(
-      'CONFLICT',
-      `Someone else changed this case (it is now at version ${row.version}; you were looking at version ${expectedVersion}). Look at it again before you carry on.`,
-      { current: toCard(row) },
-    );
-  }
+  if (row.version === expectedVersion) return;
+  const tx = readThrough.get(row);
+  const change = tx ? latestChange(tx, row.id) : null;
+  // Each write bumps the version once: the changes since the writer's read are the versions between.
+  const otherChanges = Math.max(0, row.version - expectedVersion - 1);
+  const others = otherChanges
+    ? `, and ${otherChanges === 1 ? '1 other change was' : `${otherChanges} other changes were`} made before that`
+    : '';
+  // The services' clock is not at hand here: "today" is judged by the wall clock, in UK time.
+  // (A version ahead of the case's is no one's change: it is refused without naming one.)
+  const what =
+    change && row.version > expectedVersion ? `: ${change.by} ${change.did} ${whenWords(change.at, new Date())}${others}.` : '.';
+  const message = `Someone else changed this case${what} Look at it again before you carry on.`;
+  const details: DomainErrorDetails & { lastChange?: ApplicationChange; otherChanges: number } = {
+    current: toCard(row),
+    ...(change ? { lastChange: { by: change.by, at: change.at, type: change.type, summary: change.summary } } : {}),
+    otherChanges,
+  };
+  throw new DomainError('CONFLICT', message, details);
 }
 
 /** Bumps the case's version, guarded by the version the writer read; changes to columns go with it. */

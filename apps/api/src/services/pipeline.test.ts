@@ -872,7 +872,8 @@ describe('concurrent and refused writes change nothing', () => {
 
       const err = await refusal(staleWrites[name](api, c.id, stale));
       expect(err.code).toBe('CONFLICT');
-      expect(err.message).toContain(`now at version ${c.version}`);
+      // Who changed it, and what, in words (docs/API.md, CONFLICT): never the version numbers.
+      expect(err.message).toMatch(/^Someone else changed this case: Rita Resourcing added a note on 23 November 2026 at 10:00\./);
       expect(err.current).toMatchObject({ id: c.id, version: c.version, stage: 'interview' });
       expect(applicationState(api.db, c.id)).toEqual(before);
       expect(

@@ -1,0 +1,116 @@
+import { unitCodes, type ApplicationChange, type EventType, type Stage, type UnitCode } from '@muster/contracts';
+import { applicationEvents, preparedFor, users } from '@muster/db';
+import { checkName, stageLabels } from '@muster/domain';
+import { and, desc, eq, ne, sql } from 'drizzle-orm';
+import type { Tx } from './application-store.ts';
+
+/** What an event says, as far as its words need. */
+export type EventFacts = { type: EventType; fromStage: Stage | null; toStage: Stage | null; details: Record<string, unknown> };
+
+/**
+ * A change in words, two ways: `done`, a heading of what happened ("Note added", "Moved to
+ * pre-employment"), shown to the user who made it; `did`, what someone did, to follow their name
+ * ("added a note"), told to a user whose write it overtook.
+ */
+export type ChangeWords = { done: string; did: string };
+
+const stage = (s: Stage | null) => (s ? stageLabels[s].toLowerCase() : 'another stage');
+const text = (v: unknown) => (typeof v === 'string' ? v : '');
+const isUnit = (v: unknown): v is UnitCode => (unitCodes as readonly unknown[]).includes(v);
+const unit = (v: unknown) => (isUnit(v) ? v : 'another unit');
+const checkStatusWords: Record<string, string> = {
+  not_started: 'not started',
+  requested: 'requested',
+  passed: 'passed',
+  failed: 'failed',
+  waived: 'waived',
+};
+
+/**
+ * Event types in words. Partial, so that a new event type compiles before it has words of its own:
+ * until then it reads as `someoneChanged` (change-words.test.ts lists the types known to have words).
+ */
+const words: Partial<Record<EventType, (e: EventFacts) => ChangeWords>> = {
+  created: () => ({ done: 'Case created', did: 'created the case' }),
+  imported: () => ({ done: 'Case imported', did: 'imported the case' }),
+  moved: (e) => ({ done: `Moved to ${stage(e.toStage)}`, did: `moved the case to ${stage(e.toStage)}` }),
+  moved_back: (e) => ({ done: `Moved back to ${stage(e.toStage)}`, did: `moved the case back to ${stage(e.toStage)}` }),
+  rejected: () => ({ done: 'Case rejected', did: 'rejected the case' }),
+  withdrawn: () => ({ done: 'Case withdrawn', did: 'withdrew the case' }),
+  reopened: (e) => ({ done: `Reopened at ${stage(e.toStage)}`, did: `reopened the case at ${stage(e.toStage)}` }),
+  eligibility_recorded: () => ({ done: 'Eligibility recorded', did: 'recorded eligibility' }),
+  exception_approved: () => ({ done: 'Eligibility exception approved', did: 'approved an eligibility exception' }),
+  interview_recorded: (e) => {
+    const outcome = e.details.outcome === 'pass' ? 'passed' : 'failed';
+    return { done: `Interview recorded: ${outcome}`, did: `recorded the interview as ${outcome}` };
+  },
+  check_updated: (e) => {
+    const name = text(e.details.name) || checkName(text(e.details.check));
+    const status = checkStatusWords[text(e.details.to)] ?? text(e.details.to);
+    return { done: `${name}: ${status}`, did: `marked ${name} as ${status}` };
+  },
+  rerouted: (e) => ({
+    done: `Re-routed from ${unit(e.details.fromUnit)} to ${unit(e.details.toUnit)}`,
+    did: `re-routed the case from ${unit(e.details.fromUnit)} to ${unit(e.details.toUnit)}`,
+  }),
+  induction_booked: () => ({ done: 'Induction booked', did: 'booked the induction' }),
+  mentor_assigned: () => ({ done: 'Mentor or buddy assigned', did: 'assigned a mentor or buddy' }),
+  note_added: () => ({ done: 'Note added', did: 'added a note' }),
+  details_edited: () => ({ done: 'Details edited', did: 'edited the candidate’s details' }),
+  assigned: () => ({ done: 'Reviewer assigned', did: 'assigned the case to a reviewer' }),
+  duplicate_flagged: () => ({ done: 'Flagged as a possible duplicate', did: 'flagged the case as a possible duplicate' }),
+  duplicate_merged: () => ({ done: 'Duplicate merged', did: 'merged a duplicate' }),
+  duplicate_dismissed: () => ({ done: 'Possible duplicate dismissed', did: 'dismissed a possible duplicate' }),
+};
+
+const someoneChanged: ChangeWords = { done: 'Case changed', did: 'changed the case' };
+
+export function changeWords(e: EventFacts): ChangeWords {
+  return words[e.type]?.(e) ?? someoneChanged;
+}
+
+const ukDay = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
+const ukTime = new Intl.DateTimeFormat('en-GB', {
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  timeZone: 'Europe/London',
+});
+
+/** When, in UK time, as a sentence ends: "at 10:42" today, "on 3 March 2026 at 10:42" before. */
+export function whenWords(at: string, now: Date): string {
+  const d = new Date(at);
+  const time = `at ${ukTime.format(d)}`;
+  return ukDay.format(d) === ukDay.format(now) ? time : `on ${ukDay.format(d)} ${time}`;
+}
+
+/**
+ * The events of a case, newest first, leaving out a consequence written beside the change that caused
+ * it in the same write: a `rerouted` event follows its failed check, and the check is what someone did.
+ */
+const newestEvents = preparedFor((db) =>
+  db
+    .select({
+      type: applicationEvents.type,
+      at: applicationEvents.at,
+      fromStage: applicationEvents.fromStage,
+      toStage: applicationEvents.toStage,
+      details: applicationEvents.details,
+      by: users.name,
+    })
+    .from(applicationEvents)
+    .leftJoin(users, eq(users.id, applicationEvents.actorId))
+    .where(and(eq(applicationEvents.applicationId, sql.placeholder('id')), ne(applicationEvents.type, 'rerouted')))
+    .orderBy(desc(applicationEvents.id))
+    .limit(1)
+    .prepare(),
+);
+
+/** The newest change to a case — who, when, what — and its words; null for a case with no history. */
+export function latestChange(tx: Tx, applicationId: number): (ApplicationChange & { did: string }) | null {
+  const e = newestEvents(tx).get({ id: applicationId });
+  if (!e) return null;
+  const { done, did } = changeWords(e);
+  // An event without an actor was written by Muster itself (an import, a migration).
+  return { by: e.by ?? 'Muster', at: e.at, type: e.type, summary: done, did };
+}
