@@ -145,7 +145,7 @@ describe('muster CLI', () => {
       'a-long-enough-password\n',
     );
     expect(noUnit.code).toBe(2);
-    expect(noUnit.stderr).toContain('must lead at least one unit');
+    expect(noUnit.stderr).toContain('A unit lead or panel member needs at least one unit.');
 
     const db = createDb(dbPath);
     try {

@@ -10,56 +10,17 @@ import { describe, expect, it } from 'vitest';
 import type { Config } from './config.ts';
 import { bodyLimits } from './security/http.ts';
 import { clearForceRecords, testPassword } from './testing.ts';
-import { httpTestStart, testServers } from './testing-http.ts';
+import { httpClient, httpTestStart, testServers } from './testing-http.ts';
 
 /* ---------- a real server on an ephemeral port ---------- */
 
-const password = testPassword;
 const t0 = httpTestStart;
 const startServer = testServers();
 
 async function start(overrides: Partial<Config> = {}) {
   const { db, clock, config, logged, users, base } = await startServer(overrides);
 
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the JSON bodies of every procedure, read field by field in the tests
-  type Reply = { status: number; headers: Headers; body: any; text: string };
-  async function send(path: string, init: RequestInit = {}): Promise<Reply> {
-    const res = await fetch(`${base}${path}`, init);
-    const text = await res.text();
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      body = undefined;
-    }
-    return { status: res.status, headers: res.headers, body, text };
-  }
-  /** A tRPC mutation as the dashboard sends it: POST, JSON, same origin. */
-  const mutate = (proc: string, input: unknown, cookie?: string, headers: Record<string, string> = {}) =>
-    send(`/trpc/${proc}`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        origin: base,
-        'sec-fetch-site': 'same-origin',
-        ...(cookie ? { cookie } : {}),
-        ...headers,
-      },
-      body: JSON.stringify(input),
-    });
-  const query = (proc: string, input?: unknown, cookie?: string) =>
-    send(`/trpc/${proc}${input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`}`, {
-      headers: cookie ? { cookie } : {},
-    });
-
-  /** Signs in and returns the Cookie header value to send back. */
-  async function login(email = 'res@muster.test') {
-    const res = await mutate('auth.login', { email, password });
-    expect(res.status).toBe(200);
-    const setCookie = res.headers.get('set-cookie')!;
-    return { cookie: setCookie.split(';')[0]!, setCookie, res };
-  }
-  return { db, clock, base, config, send, mutate, query, login, logged, users };
+  return { db, clock, base, config, logged, users, ...httpClient(base) };
 }
 
 type App = Awaited<ReturnType<typeof start>>;
@@ -209,7 +170,7 @@ describe('CSRF defence', () => {
 
   it('refuses a cross-site sign-in (login CSRF)', async () => {
     const app = await start();
-    const res = await app.mutate('auth.login', { email: 'res@muster.test', password }, undefined, {
+    const res = await app.mutate('auth.login', { email: 'res@muster.test', password: testPassword }, undefined, {
       origin: 'https://evil.example',
     });
     expect(res.status).toBe(403);
@@ -462,14 +423,14 @@ describe('batches', () => {
     const res = await app.send(batchPath(logins), {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: app.base },
-      body: JSON.stringify(Object.fromEntries(logins.map((_, i) => [i, { email: 'res@muster.test', password }]))),
+      body: JSON.stringify(Object.fromEntries(logins.map((_, i) => [i, { email: 'res@muster.test', password: testPassword }]))),
     });
     expect(res.status).toBe(400);
     expect(res.body.error.data.code).toBe('LOGIN_IN_BATCH');
     const one = await app.send(batchPath(['auth.login']), {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: app.base },
-      body: JSON.stringify({ 0: { email: 'res@muster.test', password } }),
+      body: JSON.stringify({ 0: { email: 'res@muster.test', password: testPassword } }),
     });
     expect(one.status).toBe(400);
     expect(app.db.select().from(loginAttempts).all()).toEqual([]);
@@ -522,7 +483,7 @@ describe('malformed cookies and text', () => {
     for (const value of ['%', '%E0%A4%A', 'x'.repeat(5000)]) {
       const me = await app.query('auth.me', undefined, `muster_session=${value}`);
       expect(me.status).toBe(401);
-      const res = await app.mutate('auth.login', { email: 'res@muster.test', password }, `muster_session=${value}`);
+      const res = await app.mutate('auth.login', { email: 'res@muster.test', password: testPassword }, `muster_session=${value}`);
       expect(res.status).toBe(200);
     }
     expect(app.logged).toEqual([]);

@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Db } from '@muster/db';
 import { createTestDb } from '@muster/db/testing';
-import { afterEach, beforeAll } from 'vitest';
+import { afterEach, beforeAll, expect } from 'vitest';
 import { createApp } from './app.ts';
 import { testConfig, type Config } from './config.ts';
 import type { Logger } from './logger.ts';
@@ -60,4 +60,47 @@ export function testServers() {
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     return { db, clock, config, logged, users, base };
   };
+}
+
+/** Calls to a real server as the dashboard makes them, reading each JSON answer. */
+export function httpClient(base: string) {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the JSON bodies of every procedure, read field by field in the tests
+  type Reply = { status: number; headers: Headers; body: any; text: string };
+  async function send(path: string, init: RequestInit = {}): Promise<Reply> {
+    const res = await fetch(`${base}${path}`, init);
+    const text = await res.text();
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = undefined;
+    }
+    return { status: res.status, headers: res.headers, body, text };
+  }
+  /** A tRPC mutation as the dashboard sends it: POST, JSON, same origin. */
+  const mutate = (proc: string, input: unknown, cookie?: string, headers: Record<string, string> = {}) =>
+    send(`/trpc/${proc}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        origin: base,
+        'sec-fetch-site': 'same-origin',
+        ...(cookie ? { cookie } : {}),
+        ...headers,
+      },
+      body: JSON.stringify(input),
+    });
+  const query = (proc: string, input?: unknown, cookie?: string) =>
+    send(`/trpc/${proc}${input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`}`, {
+      headers: cookie ? { cookie } : {},
+    });
+
+  /** Signs in and returns the Cookie header value to send back. */
+  async function login(email = 'res@muster.test') {
+    const res = await mutate('auth.login', { email, password: testPassword });
+    expect(res.status).toBe(200);
+    const setCookie = res.headers.get('set-cookie') ?? '';
+    return { cookie: setCookie.split(';')[0] ?? '', setCookie, res };
+  }
+  return { send, mutate, query, login };
 }

@@ -1,7 +1,8 @@
-import type { UnitCode } from '@muster/contracts';
-import { closeReasons, type Db } from '@muster/db';
+import type { ApplicationDetail, CreateApplicationInput, Route, Stage, UnitCode } from '@muster/contracts';
+import { closeReasons, inductionCourses, mentors, users, type Db } from '@muster/db';
+import { addDays, requiredChecks, routeCriteria, unitCriteria, units } from '@muster/domain';
 import { eq } from 'drizzle-orm';
-import { createTestDb } from '@muster/db/testing';
+import { buildApplication, createTestDb } from '@muster/db/testing';
 import { testConfig } from './config.ts';
 import { createLogger } from './logger.ts';
 import { appRouter } from './routers/_app.ts';
@@ -37,21 +38,24 @@ export type Person = keyof typeof people;
 const createCaller = createCallerFactory(appRouter);
 
 /**
- * A fresh database with one user per role (password `testPassword`) and a caller per user that
+ * A fresh database (or, with `on`, a running server's) with one user per role (password `testPassword`) and a caller per user that
  * goes through the real routers, middleware and services. `now` is a settable clock.
  */
-export async function setupApi(opts: { now?: Date } = {}) {
-  const db: Db = createTestDb();
+export async function setupApi(opts: { now?: Date; on?: { db: Db; clock: { now: Date } } } = {}) {
+  const db: Db = opts.on?.db ?? createTestDb();
   for (const [kind, id] of Object.entries(closeReasonIds)) {
     if (db.select().from(closeReasons).where(eq(closeReasons.id, id)).get()?.kind !== kind)
       throw new Error(`close reason ${id} is not a ${kind} reason`);
   }
   passwordHash ??= hashPassword(testPassword);
   const hash = await passwordHash;
-  const clock = { now: opts.now ?? new Date('2026-11-23T10:00:00Z') };
+  const clock = opts.on?.clock ?? { now: opts.now ?? new Date('2026-11-23T10:00:00Z') };
   const actors = {} as Record<Person, SessionActor>;
   for (const [key, p] of Object.entries(people) as [Person, (typeof people)[Person]][]) {
-    const id = insertUser(db, { ...p, units: [...p.units], passwordHash: hash });
+    // On a server's database (`on`), the people it already has are reused.
+    const id =
+      db.select({ id: users.id }).from(users).where(eq(users.email, p.email)).get()?.id ??
+      insertUser(db, { ...p, units: [...p.units], passwordHash: hash });
     actors[key] = { id, email: p.email, name: p.name, role: p.role, units: [...p.units], tokenHash: `test-${key}` };
   }
   const config = testConfig();
@@ -63,4 +67,61 @@ export async function setupApi(opts: { now?: Date } = {}) {
     ReturnType<typeof callerFor>
   >;
   return { db, clock, actors, as, anonymous: callerFor(null), config, logger };
+}
+
+type Api = Awaited<ReturnType<typeof setupApi>>;
+
+/** Every criterion of the route and of the unit, met: what a reviewer records for a clear case. */
+export const allCriteriaMet = (route: Route, unit: UnitCode) => ({
+  criteria: Object.fromEntries(routeCriteria[route].map((k) => [k.code, true])),
+  unitCriteria: Object.fromEntries(unitCriteria[unit].map((k) => [k.code, true])),
+});
+
+/**
+ * A case for `unit` taken forward by resourcing, through the real routers, to `stage` (TSG's mentor
+ * and base visit recorded, every check passed, a course and a mentor and buddy made as needed).
+ */
+export async function applicationAt(
+  api: Api,
+  stage: Stage,
+  unit: UnitCode | null = 'METCC',
+  overrides: Partial<CreateApplicationInput> = {},
+): Promise<ApplicationDetail> {
+  const r = api.as.resourcing.applications;
+  let c = await r.create(buildApplication({ targetUnit: unit, ...overrides }));
+  const order: Stage[] = ['review', 'interview', 'pre_employment', 'induction', 'mentoring', 'onboarded'];
+  while (order.indexOf(c.stage) < order.indexOf(stage)) {
+    const base = { id: c.id, expectedVersion: c.version };
+    const u = c.targetUnit ?? 'METCC';
+    if (c.stage === 'review') {
+      c = await r.recordEligibility({
+        ...clearForceRecords,
+        ...base,
+        targetUnit: u,
+        ...allCriteriaMet(c.route, u),
+        tsgMentorName: 'PC Frost',
+        hasTsgBaseVisit: true,
+      });
+    } else if (c.stage === 'interview') {
+      c = await r.recordInterview({ ...base, outcome: 'pass', scores: { professionalism: 3, integrity: 4, courage: 4, compassion: 5 } });
+    } else if (c.stage === 'pre_employment') {
+      for (const k of requiredChecks(c.route, c.targetUnit))
+        c = await r.updateCheck({ id: c.id, expectedVersion: c.version, check: k.code, status: 'passed' });
+    } else if (c.stage === 'induction') {
+      if (!c.finalOfferAt) throw new Error('A case at induction has a final offer date');
+      const startDate = addDays(c.finalOfferAt, 28);
+      const course = api.db.insert(inductionCourses).values({ startsOn: startDate, place: 'Hendon', capacity: 50 }).returning().get();
+      const place = units.find((x) => x.code === u)?.places[0];
+      if (!place) throw new Error(`${u} has no places`);
+      c = await r.bookInduction({ ...base, courseId: course.id, startDate, postingUnit: u, postingPlace: place });
+    } else if (c.stage === 'mentoring') {
+      const mentor = (name: string) =>
+        api.db.insert(mentors).values({ name, unitCode: 'METCC', place: 'Bow', capacity: 5 }).returning().get().id;
+      c = await r.assignMentor({ ...base, mentorId: mentor('M'), buddyId: mentor('B') });
+    }
+    const next = order[order.indexOf(c.stage) + 1];
+    if (!next) throw new Error(`No stage after ${c.stage}`);
+    c = await r.move({ id: c.id, expectedVersion: c.version, to: next });
+  }
+  return c;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Role, UnitCode } from './enums.ts';
+import { Role, UnitCode, unitScopedRoles } from './enums.ts';
 
 export const LoginInput = z.object({
   email: z.email({ error: 'Enter your email address.' }).trim().toLowerCase(),
@@ -17,8 +17,8 @@ export const CreateUserInput = z
     units: z.array(UnitCode).default([]),
     password: Password,
   })
-  .refine((v) => v.role !== 'unit_lead' || v.units.length > 0, {
-    message: 'A unit lead must lead at least one unit.',
+  .refine((v) => !(unitScopedRoles as readonly string[]).includes(v.role) || v.units.length > 0, {
+    message: 'A unit lead or panel member needs at least one unit.',
     path: ['units'],
   });
 export type CreateUserInput = z.infer<typeof CreateUserInput>;

@@ -8,3 +8,4 @@ export * from './limits.ts';
 export * from './refusals.ts';
 export * from './admin.ts';
 export * from './reference.ts';
+export * from './interviews.ts';

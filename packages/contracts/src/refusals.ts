@@ -44,6 +44,24 @@ export const refusalSections = {
   'mentoring.no_mentor': 'mentoring',
   'mentoring.no_buddy': 'mentoring',
 
+  // booking an interview into a slot (PRECONDITION_FAILED, every reason at once)
+  'booking.slot_taken': null,
+  'booking.slot_withdrawn': null,
+  'booking.slot_in_past': null,
+  'booking.slot_other_unit': null,
+  'booking.case_not_at_interview': null,
+  'booking.candidate_already_booked': null,
+  'booking.panel_clash': null,
+  'booking.panel_daily_maximum': null,
+  'booking.tsg_pre_assessment': 'eligibility',
+  // publishing, editing and withdrawing slots
+  'slots.in_past': null,
+  'slots.unit_not_led': null,
+  'slots.booked': null,
+  'slots.panel_unknown': null,
+  'slots.venue_unknown': null,
+  'slots.too_many': null,
+
   // a move that is not one (PRECONDITION_FAILED)
   'move.already_there': null,
   'move.pipeline_finished': null,

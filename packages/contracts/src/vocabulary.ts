@@ -25,7 +25,9 @@ export const closedStages = ['rejected', 'withdrawn'] as const;
 
 export const routes = ['transferee', 'police_now_nglp', 'police_now_ndp'] as const;
 
-export const roles = ['resourcing', 'unit_lead', 'coordinator', 'admin'] as const;
+export const roles = ['resourcing', 'unit_lead', 'panel_member', 'coordinator', 'admin'] as const;
+/** Roles whose work is scoped to units: a user with one of them has at least one unit. */
+export const unitScopedRoles = ['unit_lead', 'panel_member'] as const satisfies readonly (typeof roles)[number][];
 
 export const unitCodes = ['SNT', 'METCC', 'TSG', 'CT', 'MO19', 'MO3', 'SOIT', 'BCU'] as const;
 
@@ -56,6 +58,11 @@ export const eventTypes = [
   'duplicate_dismissed',
   'exception_approved',
   'imported',
+  'interview_booked',
+  'interview_rescheduled',
+  'interview_cancelled',
+  'interview_attended',
+  'interview_not_attended',
 ] as const;
 
 /** Records requested from the officer's current force at review. */

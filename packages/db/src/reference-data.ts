@@ -2,12 +2,13 @@ import {
   checkTypes as checkTypeList,
   defaultCloseReasons,
   homeOfficeForces,
+  interviewVenues,
   metForce,
   policeNowProgrammes,
   units as unitList,
 } from '@muster/domain';
 import type { Db } from './client.ts';
-import { checkTypes, closeReasons, forces, places, programmes, units } from './schema/index.ts';
+import { checkTypes, closeReasons, forces, places, programmes, units, venues } from './schema/index.ts';
 
 /** Writes the reference data from the domain brief. Idempotent: existing rows are left as they are. */
 export function seedReferenceData(db: Db): void {
@@ -23,6 +24,8 @@ export function seedReferenceData(db: Db): void {
         .run();
     for (const c of checkTypeList)
       tx.insert(checkTypes).values({ code: c.code, name: c.name, unitCode: c.unit }).onConflictDoNothing().run();
+    if (!tx.select({ id: venues.id }).from(venues).limit(1).get())
+      for (const v of interviewVenues) tx.insert(venues).values({ name: v.name, address: v.address, unitCode: v.unit }).run();
     for (const p of policeNowProgrammes) tx.insert(programmes).values(p).onConflictDoNothing().run();
     if (!tx.select({ id: closeReasons.id }).from(closeReasons).limit(1).get()) {
       for (const [kind, labels] of Object.entries(defaultCloseReasons) as ['rejected' | 'withdrawn', readonly string[]][]) {

@@ -19,6 +19,10 @@ export function canSee(actor: Actor, c: Pick<ApplicationSnapshot, 'stage' | 'tar
       return c.targetUnit !== null && actor.units.includes(c.targetUnit);
     case 'coordinator':
       return coordinatorStages.includes(c.stage);
+    case 'panel_member':
+      // A panel member never opens the case: the interviews they sit on come with a brief of what the
+      // interview needs (docs/decisions/0014).
+      return false;
   }
 }
 

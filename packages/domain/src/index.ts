@@ -9,3 +9,4 @@ export * from './eligibility-rules.ts';
 export * from './csv.ts';
 export * from './intake.ts';
 export * from './text-file.ts';
+export * from './interviews.ts';

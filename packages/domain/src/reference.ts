@@ -218,3 +218,15 @@ export const defaultCloseReasons = {
     'Other',
   ],
 } as const;
+
+/** Where interviews take place, as first seeded: a few Met venues and each specialist unit's base. Admin-managed after. */
+export const interviewVenues: readonly { name: string; address: string; unit: UnitCode | null }[] = [
+  { name: 'New Scotland Yard', address: 'Victoria Embankment, London SW1A 2JL', unit: null },
+  { name: 'Empress State Building', address: 'Lillie Road, London SW6 1TR', unit: null },
+  { name: 'Peel Centre, Hendon', address: 'Aerodrome Road, London NW9 5JE', unit: null },
+  { name: 'MetCC Lambeth', address: '109 Lambeth Road, London SE1 7LP', unit: 'METCC' },
+  { name: 'TSG base, Alperton', address: 'Alperton, north-west London', unit: 'TSG' },
+  { name: 'CTPHQ', address: 'Counter Terrorism Policing headquarters, London', unit: 'CT' },
+  { name: 'MO19 base, Gravesend', address: 'Gravesend, Kent', unit: 'MO19' },
+  { name: 'MO3 base', address: 'Technical Surveillance Unit, London', unit: 'MO3' },
+];

@@ -4,6 +4,7 @@ import { applicationsRouter } from './applications.ts';
 import { authRouter } from './auth.ts';
 import { duplicatesRouter } from './duplicates.ts';
 import { importsRouter } from './imports.ts';
+import { interviewsRouter } from './interviews.ts';
 import { referenceRouter } from './reference.ts';
 import { triageRouter } from './triage.ts';
 
@@ -15,6 +16,7 @@ export const appRouter = router({
   imports: importsRouter,
   duplicates: duplicatesRouter,
   triage: triageRouter,
+  interviews: interviewsRouter,
 });
 
 export type AppRouter = typeof appRouter;

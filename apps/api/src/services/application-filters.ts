@@ -38,6 +38,9 @@ function scopeCondition(actor: Actor, bind: Bind, c: FilterColumns = application
         : sql`0`;
     case 'coordinator':
       return inArray(c.stage, [...coordinatorStages]);
+    case 'panel_member':
+      // Panel members reach cases only through the interviews they sit on (canSee).
+      return sql`0`;
     default:
       return undefined;
   }

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { CreateUserInput, LoginInput, Me, UnitCode } from '@muster/contracts';
+import { unitScopedRoles, type CreateUserInput, type LoginInput, type Me, type UnitCode } from '@muster/contracts';
 import { loginAttempts, preparedFor, sessions, userUnits, users, type Db, type LoginRefusalRule } from '@muster/db';
 import { DomainError, fieldError } from '@muster/domain';
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
@@ -354,7 +354,7 @@ export function insertUser(
       })
       .returning({ id: users.id })
       .get();
-    for (const unit of input.role === 'unit_lead' ? input.units : [])
+    for (const unit of (unitScopedRoles as readonly string[]).includes(input.role) ? input.units : [])
       tx.insert(userUnits).values({ userId: id, unitCode: unit }).run();
     return id;
   });

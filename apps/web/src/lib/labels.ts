@@ -43,6 +43,7 @@ export const unitShortNames: Record<UnitCode, string> = {
 export const roleLabels: Record<Role, string> = {
   resourcing: 'Resourcing',
   unit_lead: 'Unit lead',
+  panel_member: 'Panel member',
   coordinator: 'Mentor coordinator',
   admin: 'Administrator',
 };

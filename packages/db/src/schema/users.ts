@@ -10,6 +10,8 @@ export const users = sqliteTable('users', {
   passwordHash: text('password_hash').notNull(),
   isActive: integer('is_active', { mode: 'boolean' }).notNull().default(true),
   createdAt: text('created_at').notNull(),
+  /** The most interviews this person sits on in one day (a per-user setting). */
+  maxInterviewsPerDay: integer('max_interviews_per_day').notNull().default(4),
 });
 
 export const userUnits = sqliteTable(

@@ -1,0 +1,119 @@
+import type { UnitCode } from '@muster/contracts';
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { applications } from './applications.ts';
+import { units } from './reference.ts';
+import { users } from './users.ts';
+
+/** Where interviews take place: Met venues and each unit's base. Admin-managed; a retired venue stays on old slots. */
+export const venues = sqliteTable('venues', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull().unique(),
+  address: text('address').notNull(),
+  /** The unit whose base this is, if it is one. */
+  unitCode: text('unit_code')
+    .$type<UnitCode>()
+    .references(() => units.code),
+  isActive: integer('is_active', { mode: 'boolean' }).notNull().default(true),
+});
+
+export type SlotStatus = 'open' | 'withdrawn';
+
+/** A time a unit's panel can interview one candidate. Times are UTC instants (ISO 8601). */
+export const interviewSlots = sqliteTable(
+  'interview_slots',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    unitCode: text('unit_code')
+      .$type<UnitCode>()
+      .notNull()
+      .references(() => units.code),
+    startsAt: text('starts_at').notNull(),
+    endsAt: text('ends_at').notNull(),
+    venueId: integer('venue_id')
+      .notNull()
+      .references(() => venues.id),
+    status: text('status').$type<SlotStatus>().notNull().default('open'),
+    version: integer('version').notNull().default(0),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('interview_slots_unit_start_idx').on(t.unitCode, t.startsAt), index('interview_slots_start_idx').on(t.startsAt)],
+);
+
+/** Who sits on a slot's panel (1–4 people). */
+export const slotPanel = sqliteTable(
+  'slot_panel',
+  {
+    slotId: integer('slot_id')
+      .notNull()
+      .references(() => interviewSlots.id),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.slotId, t.userId] }), index('slot_panel_user_idx').on(t.userId)],
+);
+
+/**
+ * `booked` until it happens; then `attended` or `did_not_attend`. `cancelled` frees the slot (a
+ * reschedule cancels the old booking and makes a new one).
+ */
+export type InterviewStatus = 'booked' | 'attended' | 'did_not_attend' | 'cancelled';
+
+/** A case booked into a slot. */
+export const interviews = sqliteTable(
+  'interviews',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    slotId: integer('slot_id')
+      .notNull()
+      .references(() => interviewSlots.id),
+    applicationId: integer('application_id')
+      .notNull()
+      .references(() => applications.id),
+    status: text('status').$type<InterviewStatus>().notNull().default('booked'),
+    /**
+     * The calendar event's UID: new for a booking, carried over by a reschedule, so a calendar moves
+     * the event it has instead of adding one; `sequence` (its SEQUENCE) is raised on every change.
+     */
+    calendarUid: text('calendar_uid').notNull(),
+    sequence: integer('sequence').notNull().default(0),
+    bookedBy: integer('booked_by')
+      .notNull()
+      .references(() => users.id),
+    bookedAt: text('booked_at').notNull(),
+    endedReason: text('ended_reason'),
+  },
+  (t) => [
+    // A slot holds one candidate: at most one interview in it that was not cancelled.
+    uniqueIndex('interviews_one_per_slot').on(t.slotId).where(sql`status <> 'cancelled'`),
+    // A candidate has at most one interview still to come.
+    uniqueIndex('interviews_one_booked_per_case').on(t.applicationId).where(sql`status = 'booked'`),
+    index('interviews_application_idx').on(t.applicationId),
+  ],
+);
+
+/**
+ * Each panel member's seat at each interview they sit on, with its times copied from the slot: the
+ * table a database trigger keeps free of overlaps per person, and within each person's daily
+ * maximum, so no two writers can double-book anyone whatever the services check first.
+ */
+export const panelSeats = sqliteTable(
+  'panel_seats',
+  {
+    interviewId: integer('interview_id')
+      .notNull()
+      .references(() => interviews.id),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    startsAt: text('starts_at').notNull(),
+    endsAt: text('ends_at').notNull(),
+    /** The London date the interview falls on (the daily maximum counts by it). */
+    day: text('day').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.interviewId, t.userId] }), index('panel_seats_user_start_idx').on(t.userId, t.startsAt)],
+);
