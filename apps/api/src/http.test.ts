@@ -78,7 +78,14 @@ describe('signing in and sessions', () => {
       name: 'Rita Resourcing',
       role: 'resourcing',
       units: [],
-      may: { createApplication: true, intake: true, admin: false },
+      may: {
+        createApplication: true,
+        intake: true,
+        admin: false,
+        board: true,
+        interviews: true,
+        scheduleUnits: ['SNT', 'METCC', 'TSG', 'CT', 'MO19', 'MO3', 'SOIT', 'BCU'],
+      },
     });
     expect(me.text).not.toContain('tokenHash');
 

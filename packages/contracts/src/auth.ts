@@ -34,6 +34,12 @@ export type Capabilities = {
   intake: boolean;
   /** Close reasons and the access log. */
   admin: boolean;
+  /** The pipeline board and the case list (a panel member reaches cases only through their interviews). */
+  board: boolean;
+  /** The interviews page: their agenda, and slots. */
+  interviews: boolean;
+  /** The units whose interview slots the user may publish, change and withdraw. */
+  scheduleUnits: UnitCode[];
 };
 
 /** What `auth.login` and `auth.me` answer: the user and what they may use. */

@@ -1,6 +1,7 @@
-import { openStages, type ApplicationActions, type Capabilities, type Stage } from '@muster/contracts';
+import { openStages, unitCodes, type ApplicationActions, type Capabilities, type Stage } from '@muster/contracts';
 import type { Actor, ApplicationSnapshot } from './application.ts';
 import { DomainError, refuse } from './errors.ts';
+import { maySchedule } from './interviews.ts';
 import { exceptionRefusal } from './records.ts';
 
 /** Stages where a joiner has (or is being given) a mentor and buddy: each counts against that person's capacity. */
@@ -89,10 +90,13 @@ export function applicationActions(actor: Actor, c: ApplicationSnapshot): Applic
 }
 
 /** The parts of the app the actor may use: the roles the API's procedures admit (apps/api/src/trpc/init.ts). */
-export function capabilities(actor: Pick<Actor, 'role'>): Capabilities {
+export function capabilities(actor: Pick<Actor, 'role' | 'units'>): Capabilities {
   return {
     createApplication: actor.role === 'resourcing',
     intake: actor.role === 'resourcing',
     admin: actor.role === 'admin',
+    board: actor.role !== 'panel_member',
+    interviews: actor.role === 'resourcing' || actor.role === 'unit_lead' || actor.role === 'panel_member',
+    scheduleUnits: unitCodes.filter((u) => maySchedule(actor, u)),
   };
 }

@@ -216,13 +216,15 @@ describe('what a user may do, as the case page is told', () => {
     ).toEqual({ '': ['exception.already_approved'] });
   });
 
+  const all = ['SNT', 'METCC', 'TSG', 'CT', 'MO19', 'MO3', 'SOIT', 'BCU'];
   it.each([
-    ['resourcing', { createApplication: true, intake: true, admin: false }],
-    ['unit_lead', { createApplication: false, intake: false, admin: false }],
-    ['coordinator', { createApplication: false, intake: false, admin: false }],
-    ['admin', { createApplication: false, intake: false, admin: true }],
-  ] as const)('the app offers %s %o', (role, may) => {
-    expect(capabilities({ role })).toEqual(may);
+    ['resourcing', [], { createApplication: true, intake: true, admin: false, board: true, interviews: true, scheduleUnits: all }],
+    ['unit_lead', ['TSG'], { createApplication: false, intake: false, admin: false, board: true, interviews: true, scheduleUnits: ['TSG'] }],
+    ['panel_member', ['TSG'], { createApplication: false, intake: false, admin: false, board: false, interviews: true, scheduleUnits: [] }],
+    ['coordinator', [], { createApplication: false, intake: false, admin: false, board: true, interviews: false, scheduleUnits: [] }],
+    ['admin', [], { createApplication: false, intake: false, admin: true, board: true, interviews: false, scheduleUnits: [] }],
+  ] as const)('the app offers %s (units %o) %o', (role, units, may) => {
+    expect(capabilities({ role, units })).toEqual(may);
   });
 });
 
