@@ -51,7 +51,14 @@ async function publish(client: ReturnType<typeof httpClient>, cookie: string, pa
   const venues = await client.query('interviews.venues', undefined, cookie);
   const res = await client.mutate(
     'interviews.publishSlots',
-    { unit: 'METCC', venueId: venues.body.result.data[0].id, panel: [panellist], dates: ['2026-12-01'], startTime, lengthMinutes: 90 },
+    {
+      unit: 'METCC',
+      venueId: venues.body.result.data[0].id,
+      panel: [panellist],
+      dates: ['2026-12-01'],
+      startTime,
+      lengthMinutes: 90,
+    },
     cookie,
   );
   expect(res.status).toBe(200);

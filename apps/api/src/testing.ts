@@ -103,14 +103,22 @@ export async function applicationAt(
         hasTsgBaseVisit: true,
       });
     } else if (c.stage === 'interview') {
-      c = await r.recordInterview({ ...base, outcome: 'pass', scores: { professionalism: 3, integrity: 4, courage: 4, compassion: 5 } });
+      c = await r.recordInterview({
+        ...base,
+        outcome: 'pass',
+        scores: { professionalism: 3, integrity: 4, courage: 4, compassion: 5 },
+      });
     } else if (c.stage === 'pre_employment') {
       for (const k of requiredChecks(c.route, c.targetUnit))
         c = await r.updateCheck({ id: c.id, expectedVersion: c.version, check: k.code, status: 'passed' });
     } else if (c.stage === 'induction') {
       if (!c.finalOfferAt) throw new Error('A case at induction has a final offer date');
       const startDate = addDays(c.finalOfferAt, 28);
-      const course = api.db.insert(inductionCourses).values({ startsOn: startDate, place: 'Hendon', capacity: 50 }).returning().get();
+      const course = api.db
+        .insert(inductionCourses)
+        .values({ startsOn: startDate, place: 'Hendon', capacity: 50 })
+        .returning()
+        .get();
       const place = units.find((x) => x.code === u)?.places[0];
       if (!place) throw new Error(`${u} has no places`);
       c = await r.bookInduction({ ...base, courseId: course.id, startDate, postingUnit: u, postingPlace: place });

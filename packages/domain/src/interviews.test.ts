@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bookingUnmet, londonDateTime, londonInstant, overlaps, slotSeriesTimes, type BookingFacts, type Interval } from './interviews.ts';
+import {
+  bookingUnmet,
+  londonDateTime,
+  londonInstant,
+  overlaps,
+  slotSeriesTimes,
+  type BookingFacts,
+  type Interval,
+} from './interviews.ts';
 
 const day0 = Date.parse('2026-03-02T00:00:00.000Z');
 /** An interval on a 5-minute grid within a few days, as the brute-force model counts minutes. */
@@ -49,14 +57,18 @@ describe('clash detection', () => {
 
   it('refuses a booking exactly when a panel member already sits on an overlapping interview', () => {
     fc.assert(
-      fc.property(gridInterval, fc.array(fc.array(gridInterval, { maxLength: 6 }), { minLength: 1, maxLength: 4 }), (slot, panel) => {
-        const f = facts(
-          { panel: panel.map((interviews, i) => ({ name: `Member ${i}`, dailyMaximum: 99, interviews })) },
-          { ...slot },
-        );
-        const clashes = bookingUnmet(f).filter((u) => u.code === 'booking.panel_clash').length;
-        expect(clashes).toBe(panel.filter((interviews) => interviews.some((i) => shareABlock(i, slot))).length);
-      }),
+      fc.property(
+        gridInterval,
+        fc.array(fc.array(gridInterval, { maxLength: 6 }), { minLength: 1, maxLength: 4 }),
+        (slot, panel) => {
+          const f = facts(
+            { panel: panel.map((interviews, i) => ({ name: `Member ${i}`, dailyMaximum: 99, interviews })) },
+            { ...slot },
+          );
+          const clashes = bookingUnmet(f).filter((u) => u.code === 'booking.panel_clash').length;
+          expect(clashes).toBe(panel.filter((interviews) => interviews.some((i) => shareABlock(i, slot))).length);
+        },
+      ),
       { numRuns: 3000 },
     );
   });
@@ -76,7 +88,8 @@ describe('clash detection', () => {
         for (const mine of sits) {
           for (const [i, a] of mine.entries()) for (const b of mine.slice(i + 1)) expect(shareABlock(a, b)).toBe(false);
           const perDay = new Map<string, number>();
-          for (const s of mine) perDay.set(londonDateTime(s.startsAt).date, (perDay.get(londonDateTime(s.startsAt).date) ?? 0) + 1);
+          for (const s of mine)
+            perDay.set(londonDateTime(s.startsAt).date, (perDay.get(londonDateTime(s.startsAt).date) ?? 0) + 1);
           for (const n of perDay.values()) expect(n).toBeLessThanOrEqual(dailyMaximum);
         }
       }),
@@ -135,9 +148,11 @@ describe('booking rules', () => {
     // 23:30 UTC on 1 July is 00:30 on 2 July in London.
     const lateNight = { startsAt: '2026-07-01T23:30:00.000Z', endsAt: '2026-07-02T00:00:00.000Z' };
     const slot = { startsAt: '2026-07-02T08:00:00.000Z', endsAt: '2026-07-02T09:00:00.000Z' };
-    expect(codes(facts({ now: new Date('2026-06-01T00:00:00Z'), panel: [{ name: 'A', dailyMaximum: 1, interviews: [lateNight] }] }, slot))).toEqual([
-      'booking.panel_daily_maximum',
-    ]);
+    expect(
+      codes(
+        facts({ now: new Date('2026-06-01T00:00:00Z'), panel: [{ name: 'A', dailyMaximum: 1, interviews: [lateNight] }] }, slot),
+      ),
+    ).toEqual(['booking.panel_daily_maximum']);
   });
 });
 
@@ -161,7 +176,13 @@ describe('London time', () => {
   });
 
   it('lays out a morning series in London time, every 90 minutes, none running past its end', () => {
-    const times = slotSeriesTimes({ dates: ['2026-10-26', '2026-10-23'], from: '09:00', until: '13:00', everyMinutes: 90, lengthMinutes: 90 });
+    const times = slotSeriesTimes({
+      dates: ['2026-10-26', '2026-10-23'],
+      from: '09:00',
+      until: '13:00',
+      everyMinutes: 90,
+      lengthMinutes: 90,
+    });
     expect(times.map((s) => [londonDateTime(s.startsAt), londonDateTime(s.endsAt).time])).toEqual([
       [{ date: '2026-10-23', time: '09:00' }, '10:30'],
       [{ date: '2026-10-23', time: '10:30' }, '12:00'],

@@ -1,5 +1,6 @@
 import { openStages, type OpenStage } from '@muster/contracts';
-import { applications } from '@muster/db';
+import { applications, interviews, interviewSlots, users } from '@muster/db';
+import { eq } from 'drizzle-orm';
 import { createTestDb } from '@muster/db/testing';
 import { daysBetween, stageTargetDays } from '@muster/domain';
 import { describe, expect, it } from 'vitest';
@@ -27,5 +28,23 @@ describe('demo data', () => {
       expect(here.filter((c) => days(c) <= stageTargetDays[stage]).length, stage).toBeGreaterThan(here.length / 2);
     }
     expect(open.every((c) => c.stageEnteredAt <= today.toISOString())).toBe(true);
+
+    // The interviewers' week: slots ahead for METCC and TSG, and cases booked into some of them.
+    const booked = db
+      .select({ unit: interviewSlots.unitCode, startsAt: interviewSlots.startsAt })
+      .from(interviews)
+      .innerJoin(interviewSlots, eq(interviewSlots.id, interviews.slotId))
+      .where(eq(interviews.status, 'booked'))
+      .all();
+    expect(new Set(booked.map((b) => b.unit))).toEqual(new Set(['METCC', 'TSG']));
+    expect(booked.every((b) => b.startsAt > today.toISOString())).toBe(true);
+    expect(
+      db
+        .select()
+        .from(users)
+        .where(eq(users.role, 'panel_member'))
+        .all()
+        .map((u) => u.email),
+    ).toEqual(['panel.metcc@muster.test']);
   }, 60_000);
 });

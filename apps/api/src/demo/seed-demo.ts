@@ -14,8 +14,8 @@ import {
 } from '@muster/domain';
 import { asc, eq, gte, sql } from 'drizzle-orm';
 import { hashPassword } from '../security/passwords.ts';
-import type { ServiceCtx, ServiceSettings } from '../services/service-ctx.ts';
-import { readConfig } from '../config.ts';
+import type { ServiceCtx } from '../services/service-ctx.ts';
+import { demoSettings } from './demo-settings.ts';
 import { createApplication } from '../services/candidate-details.ts';
 import { listCloseReasons } from '../services/close-reasons.ts';
 import { assignApplications } from '../services/triage.ts';
@@ -31,6 +31,7 @@ import {
   updateCheck,
 } from '../services/records.ts';
 import { firstNames, lastNames, mentorNames } from './people.ts';
+import { seedInterviews } from './seed-interviews.ts';
 
 export const demoPassword = 'muster-demo';
 
@@ -40,12 +41,10 @@ export const demoAccounts = [
   { email: 'lead.metcc@muster.test', name: 'Insp. Maria Costa', role: 'unit_lead', units: ['METCC'] },
   { email: 'coordinator@muster.test', name: 'Sgt. Joe Okafor', role: 'coordinator', units: [] },
   { email: 'admin@muster.test', name: 'Alex Morgan', role: 'admin', units: [] },
+  { email: 'panel.metcc@muster.test', name: 'PC Sam Reid', role: 'panel_member', units: ['METCC'] },
 ] as const satisfies readonly { email: string; name: string; role: Actor['role']; units: UnitCode[] }[];
 
 /** A small deterministic random source, so every fresh demo database looks the same. */
-/** The seed's work runs under the default settings, whatever the server's environment says. */
-const demoSettings: ServiceSettings = { triageSlaDays: readConfig({}).triageSlaDays };
-
 export function prng(seed: number) {
   let s = seed >>> 0;
   const next = () => {
@@ -104,14 +103,17 @@ export async function seedDemoData(db: Db, opts: { count?: number; today?: Date 
       units: [...a.units],
       name: a.name,
     }));
-    const [resourcing, tsgLead, metccLead, coordinator] = accounts;
-    if (!resourcing || !tsgLead || !metccLead || !coordinator) {
-      throw new Error('demoAccounts lists resourcing, the two unit leads and the coordinator, in that order');
+    const [resourcing, tsgLead, metccLead, coordinator, , metccPanel] = accounts;
+    if (!resourcing || !tsgLead || !metccLead || !coordinator || !metccPanel) {
+      throw new Error(
+        'demoAccounts lists resourcing, the two unit leads, the coordinator, the admin and the panel member, in that order',
+      );
     }
     const actors: DemoActors = { resourcing, leads: [tsgLead, metccLead], coordinator };
     seedPoolAndCourses(db, today);
     const cases = seedApplications(db, actors, opts.count ?? 320, today, prng(2026));
     seedTriageExamples(db, actors, today, prng(11));
+    seedInterviews(db, { resourcing, tsgLead, metccLead, metccPanel }, today, prng(5));
     return { users: accounts.length, cases };
   });
 }
@@ -237,7 +239,11 @@ function seedTriageExamples(db: Db, actors: DemoActors, today: Date, rand: Rand)
  */
 export function seedApplications(db: Db, actors: DemoActors, count: number, today: Date, rand: Rand): number {
   const forces = homeOfficeForces.filter((f) => f !== metForce);
-  const closeReasonIds = new Map(listCloseReasons({ db, config: demoSettings, actor: actors.resourcing, now: () => today }, { includeRetired: false }).map((r) => [`${r.kind}:${r.label}`, r.id]));
+  const closeReasonIds = new Map(
+    listCloseReasons({ db, config: demoSettings, actor: actors.resourcing, now: () => today }, { includeRetired: false }).map(
+      (r) => [`${r.kind}:${r.label}`, r.id],
+    ),
+  );
   for (let n = 0; n < count; n++) {
     db.transaction(() => seedOneApplication(db, actors, today, rand, forces, n, closeReasonIds));
   }

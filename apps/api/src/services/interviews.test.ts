@@ -25,7 +25,14 @@ function panelMember(api: Api, name: string, unit: UnitCode, maxPerDay = 4) {
     passwordHash: 'x',
   });
   api.db.update(users).set({ maxInterviewsPerDay: maxPerDay }).where(eq(users.id, id)).run();
-  const actor: SessionActor = { id, email: `${name}@muster.test`, name, role: 'panel_member', units: [unit], tokenHash: `t-${id}` };
+  const actor: SessionActor = {
+    id,
+    email: `${name}@muster.test`,
+    name,
+    role: 'panel_member',
+    units: [unit],
+    tokenHash: `t-${id}`,
+  };
   const caller = createCallerFactory(appRouter)(
     createContextInner({ db: api.db, config: api.config, logger: api.logger, actor, now: () => api.clock.now }),
   );
@@ -33,7 +40,12 @@ function panelMember(api: Api, name: string, unit: UnitCode, maxPerDay = 4) {
 }
 
 const venueFor = (db: Db, unit: UnitCode | null = null) => {
-  const v = db.select().from(venues).orderBy(asc(venues.id)).all().find((x) => x.unitCode === unit);
+  const v = db
+    .select()
+    .from(venues)
+    .orderBy(asc(venues.id))
+    .all()
+    .find((x) => x.unitCode === unit);
   if (!v) throw new Error(`no venue for ${unit}`);
   return v.id;
 };
@@ -54,7 +66,12 @@ async function rejection(call: Promise<unknown>) {
   } catch (e) {
     if (e instanceof TRPCError) {
       const cause = e.cause as { details?: { unmet?: { code: string; message: string }[]; fieldCodes?: unknown } } | undefined;
-      return { code: e.code, message: e.message, unmet: cause?.details?.unmet?.map((u) => u.code) ?? [], details: cause?.details };
+      return {
+        code: e.code,
+        message: e.message,
+        unmet: cause?.details?.unmet?.map((u) => u.code) ?? [],
+        details: cause?.details,
+      };
     }
     throw e;
   }
@@ -104,7 +121,13 @@ describe('publishing slots', () => {
     expect(past.details?.fieldCodes).toEqual({ dates: ['slots.in_past'] });
     const days = Array.from({ length: 31 }, (_, i) => `2027-01-${String(i + 1).padStart(2, '0')}`);
     const many = await rejection(
-      lead.publishSlots({ ...oneSlot(api.db, 'METCC', [api.actors.leadMetcc.id]), dates: days, startTime: '08:00', lengthMinutes: 15, repeat: { until: '18:00', everyMinutes: 15 } }),
+      lead.publishSlots({
+        ...oneSlot(api.db, 'METCC', [api.actors.leadMetcc.id]),
+        dates: days,
+        startTime: '08:00',
+        lengthMinutes: 15,
+        repeat: { until: '18:00', everyMinutes: 15 },
+      }),
     );
     expect(many.message).toContain('publish at most 200 at a time');
     expect(await api.as.resourcing.interviews.slots({ from: '2026-11-30', to: '2027-02-28' })).toEqual([]);
@@ -176,9 +199,9 @@ describe('booking an interview', () => {
       venueId: venueFor(api.db, 'TSG'),
     });
     if (!slot) throw new Error('no slot');
-    expect((await rejection(api.as.leadTsg.interviews.book({ id: c.id, expectedVersion: c.version, slotId: slot.id }))).unmet).toEqual([
-      'booking.tsg_pre_assessment',
-    ]);
+    expect(
+      (await rejection(api.as.leadTsg.interviews.book({ id: c.id, expectedVersion: c.version, slotId: slot.id }))).unmet,
+    ).toEqual(['booking.tsg_pre_assessment']);
   });
 
   it('lets only who may record the interview book it: not another unit’s lead, a coordinator or a panel member', async () => {
@@ -238,7 +261,9 @@ describe('rescheduling, cancelling and attendance', () => {
     const [s1, s2] = await lead.publishSlots({ ...oneSlot(api.db, 'METCC', [mo]), dates: ['2026-12-01', '2026-12-03'] });
     if (!s1 || !s2) throw new Error('no slots');
     c = await lead.book({ id: c.id, expectedVersion: c.version, slotId: s1.id });
-    expect((await rejection(lead.reschedule({ id: c.id, expectedVersion: c.version, slotId: s2.id, reason: 'x' }))).code).toBe('BAD_REQUEST');
+    expect((await rejection(lead.reschedule({ id: c.id, expectedVersion: c.version, slotId: s2.id, reason: 'x' }))).code).toBe(
+      'BAD_REQUEST',
+    );
     c = await lead.reschedule({ id: c.id, expectedVersion: c.version, slotId: s2.id, reason: 'Candidate on a course that week' });
     const rows = api.db.select().from(interviews).orderBy(asc(interviews.id)).all();
     expect(rows.map((i) => [i.slotId, i.status, i.sequence, i.calendarUid])).toEqual([
@@ -246,18 +271,33 @@ describe('rescheduling, cancelling and attendance', () => {
       [s2.id, 'booked', 2, rows[0]?.calendarUid],
     ]);
     expect(await lead.slots({ from: '2026-12-01', to: '2026-12-01', isFree: true })).toHaveLength(1);
-    expect(api.db.select().from(panelSeats).all().map((s) => s.interviewId)).toEqual([rows[1]?.id]);
+    expect(
+      api.db
+        .select()
+        .from(panelSeats)
+        .all()
+        .map((s) => s.interviewId),
+    ).toEqual([rows[1]?.id]);
 
     // Attendance waits for the interview to start.
-    expect((await rejection(lead.recordAttendance({ id: c.id, expectedVersion: c.version, attended: false, reason: 'No show' }))).details?.fieldCodes).toEqual({
+    expect(
+      (await rejection(lead.recordAttendance({ id: c.id, expectedVersion: c.version, attended: false, reason: 'No show' })))
+        .details?.fieldCodes,
+    ).toEqual({
       attended: ['booking.slot_in_past'],
     });
     api.clock.now = new Date('2026-12-03T10:00:00Z');
-    expect((await rejection(lead.recordAttendance({ id: c.id, expectedVersion: c.version, attended: false }))).details?.fieldCodes).toEqual({
+    expect(
+      (await rejection(lead.recordAttendance({ id: c.id, expectedVersion: c.version, attended: false }))).details?.fieldCodes,
+    ).toEqual({
       reason: ['move.reason_missing'],
     });
     c = await lead.recordAttendance({ id: c.id, expectedVersion: c.version, attended: false, reason: 'Did not arrive; no call' });
-    const types = api.db.select({ type: applicationEvents.type }).from(applicationEvents).where(eq(applicationEvents.applicationId, c.id)).all();
+    const types = api.db
+      .select({ type: applicationEvents.type })
+      .from(applicationEvents)
+      .where(eq(applicationEvents.applicationId, c.id))
+      .all();
     expect(types.map((t) => t.type).slice(-3)).toEqual(['interview_booked', 'interview_rescheduled', 'interview_not_attended']);
 
     // The case waits for a slot again; it can be booked afresh, and cancelled.
@@ -265,11 +305,14 @@ describe('rescheduling, cancelling and attendance', () => {
     if (!s3) throw new Error('no slot');
     c = await lead.book({ id: c.id, expectedVersion: c.version, slotId: s3.id });
     c = await lead.cancel({ id: c.id, expectedVersion: c.version, reason: 'Candidate withdrew from this round' });
-    expect(api.db.select().from(interviews).where(eq(interviews.applicationId, c.id)).all().map((i) => i.status)).toEqual([
-      'cancelled',
-      'did_not_attend',
-      'cancelled',
-    ]);
+    expect(
+      api.db
+        .select()
+        .from(interviews)
+        .where(eq(interviews.applicationId, c.id))
+        .all()
+        .map((i) => i.status),
+    ).toEqual(['cancelled', 'did_not_attend', 'cancelled']);
     expect((await rejection(lead.cancel({ id: c.id, expectedVersion: c.version, reason: 'again' }))).unmet).toEqual([
       'booking.case_not_at_interview',
     ]);
@@ -282,13 +325,23 @@ describe('rescheduling, cancelling and attendance', () => {
     const c = await applicationAt(api, 'interview');
     const [s1, s2] = await lead.publishSlots({ ...oneSlot(api.db, 'METCC', [mo]), dates: ['2026-12-01', '2026-12-02'] });
     if (!s1 || !s2) throw new Error('no slots');
-    const moved = await lead.updateSlot({ id: s2.id, expectedVersion: s2.version, venueId: s2.venue.id, panel: [mo], date: '2026-12-02', startTime: '14:00', lengthMinutes: 60 });
+    const moved = await lead.updateSlot({
+      id: s2.id,
+      expectedVersion: s2.version,
+      venueId: s2.venue.id,
+      panel: [mo],
+      date: '2026-12-02',
+      startTime: '14:00',
+      lengthMinutes: 60,
+    });
     expect(londonDateTime(moved.startsAt).time).toBe('14:00');
     expect((await rejection(lead.withdrawSlot({ id: s2.id, expectedVersion: s2.version }))).code).toBe('CONFLICT');
     await lead.book({ id: c.id, expectedVersion: c.version, slotId: s1.id });
     expect((await rejection(lead.withdrawSlot({ id: s1.id, expectedVersion: s1.version }))).unmet).toEqual(['slots.booked']);
     expect((await lead.withdrawSlot({ id: s2.id, expectedVersion: moved.version })).status).toBe('withdrawn');
-    expect((await rejection(api.as.leadTsg.interviews.withdrawSlot({ id: s1.id, expectedVersion: s1.version }))).code).toBe('FORBIDDEN');
+    expect((await rejection(api.as.leadTsg.interviews.withdrawSlot({ id: s1.id, expectedVersion: s1.version }))).code).toBe(
+      'FORBIDDEN',
+    );
   });
 });
 
@@ -300,9 +353,20 @@ describe('the agenda', () => {
     const waiting = await applicationAt(api, 'interview', 'METCC');
     const booked = await applicationAt(api, 'interview', 'METCC');
     await applicationAt(api, 'interview', 'TSG');
-    const [withPat, without] = await lead.publishSlots({ ...oneSlot(api.db, 'METCC', [pat.id]), dates: ['2026-12-01', '2026-12-02'] });
+    const [withPat, without] = await lead.publishSlots({
+      ...oneSlot(api.db, 'METCC', [pat.id]),
+      dates: ['2026-12-01', '2026-12-02'],
+    });
     if (!withPat || !without) throw new Error('no slots');
-    await lead.updateSlot({ id: without.id, expectedVersion: without.version, venueId: without.venue.id, panel: [api.actors.leadMetcc.id], date: '2026-12-02', startTime: '09:00', lengthMinutes: 90 });
+    await lead.updateSlot({
+      id: without.id,
+      expectedVersion: without.version,
+      venueId: without.venue.id,
+      panel: [api.actors.leadMetcc.id],
+      date: '2026-12-02',
+      startTime: '09:00',
+      lengthMinutes: 90,
+    });
     await lead.book({ id: booked.id, expectedVersion: booked.version, slotId: withPat.id });
 
     const mine = await lead.agenda();
@@ -310,9 +374,16 @@ describe('the agenda', () => {
     expect(mine.waiting.map((w) => w.id)).toEqual([waiting.id]);
     expect((await api.as.resourcing.interviews.agenda()).waiting).toHaveLength(2);
     const patAgenda = await pat.caller.interviews.agenda();
-    expect(patAgenda.upcoming.map((i) => [i.application.reference, i.panel.map((p) => p.name)])).toEqual([[booked.reference, ['Pat Panel']]]);
+    expect(patAgenda.upcoming.map((i) => [i.application.reference, i.panel.map((p) => p.name)])).toEqual([
+      [booked.reference, ['Pat Panel']],
+    ]);
     expect(patAgenda.waiting).toEqual([]);
-    expect(await api.as.coordinator.interviews.agenda()).toEqual({ upcoming: [], waiting: [], attendanceToRecord: [], outcomesToRecord: [] });
+    expect(await api.as.coordinator.interviews.agenda()).toEqual({
+      upcoming: [],
+      waiting: [],
+      attendanceToRecord: [],
+      outcomesToRecord: [],
+    });
 
     api.clock.now = new Date('2026-12-01T09:05:00Z');
     expect((await lead.agenda()).attendanceToRecord.map((i) => i.application.id)).toEqual([booked.id]);

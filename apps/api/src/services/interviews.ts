@@ -47,7 +47,14 @@ import {
 } from '@muster/domain';
 import { and, asc, eq, gte, inArray, isNull, lt, ne, notExists, or, sql, type SQL } from 'drizzle-orm';
 import { readDetail } from './application-detail.ts';
-import { appendEvent, assertVersion, bumpVersion, loadApplication, type LoadedApplication, type Tx } from './application-store.ts';
+import {
+  appendEvent,
+  assertVersion,
+  bumpVersion,
+  loadApplication,
+  type LoadedApplication,
+  type Tx,
+} from './application-store.ts';
 import type { ServiceCtx } from './service-ctx.ts';
 
 /** The most slots one publish may create (a month of mornings at three a morning is about 90). */
@@ -71,7 +78,11 @@ function panelOf(tx: Tx, unit: UnitCode, ids: readonly number[]) {
     .where(inArray(users.id, [...ids]))
     .all();
   const unitsOf = new Map<number, UnitCode[]>();
-  for (const u of tx.select().from(userUnits).where(inArray(userUnits.userId, [...ids])).all())
+  for (const u of tx
+    .select()
+    .from(userUnits)
+    .where(inArray(userUnits.userId, [...ids]))
+    .all())
     unitsOf.set(u.userId, [...(unitsOf.get(u.userId) ?? []), u.unitCode]);
   const members = ids.map((id) => rows.find((r) => r.id === id));
   const wrong = members.filter((m, i) => !m || !maySitOnPanel({ ...m, units: unitsOf.get(ids[i] ?? -1) ?? [] }, unit));
@@ -88,8 +99,7 @@ function panelOf(tx: Tx, unit: UnitCode, ids: readonly number[]) {
 export function publishSlots(ctx: ServiceCtx, input: PublishSlotsInput): Slot[] {
   assertMaySchedule(ctx.actor, input.unit);
   const times = timesOf(input);
-  if (!times.length)
-    throw fieldError('repeat', 'No slot fits: the first one would end after the series ends.', 'slots.too_many');
+  if (!times.length) throw fieldError('repeat', 'No slot fits: the first one would end after the series ends.', 'slots.too_many');
   if (times.length > maxSlotsPerPublish)
     throw fieldError(
       'dates',
@@ -97,8 +107,7 @@ export function publishSlots(ctx: ServiceCtx, input: PublishSlotsInput): Slot[] 
       'slots.too_many',
     );
   const now = at(ctx);
-  if (times.some((t) => t.startsAt <= now))
-    throw fieldError('dates', 'Slots must start in the future.', 'slots.in_past');
+  if (times.some((t) => t.startsAt <= now)) throw fieldError('dates', 'Slots must start in the future.', 'slots.in_past');
   return ctx.db.transaction(
     (tx) => {
       venueOf(tx, input.venueId);
@@ -134,7 +143,8 @@ function timesOf(input: Pick<PublishSlotsInput, 'dates' | 'startTime' | 'lengthM
   }
 }
 
-const clockOf = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+const clockOf = (minutes: number) =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 /** A slot for a change: it exists, the actor schedules its unit, it is at the version read and nobody is booked into it. */
 function openSlotFor(ctx: ServiceCtx, tx: Tx, id: number, expectedVersion: number) {
@@ -146,7 +156,8 @@ function openSlotFor(ctx: ServiceCtx, tx: Tx, id: number, expectedVersion: numbe
       current: slotsWhere(tx, eq(interviewSlots.id, id))[0],
     });
   if (slot.status === 'withdrawn') throw refuse('slots.booked', 'This slot was already withdrawn.');
-  if (bookingIn(tx, id)) throw refuse('slots.booked', 'A candidate is booked into this slot: reschedule or cancel that interview first.');
+  if (bookingIn(tx, id))
+    throw refuse('slots.booked', 'A candidate is booked into this slot: reschedule or cancel that interview first.');
   return slot;
 }
 
@@ -408,7 +419,9 @@ function bookInto(
     .get();
   const day = londonDateTime(slot.startsAt).date;
   for (const p of panel)
-    tx.insert(panelSeats).values({ interviewId: interview.id, userId: p.id, startsAt: slot.startsAt, endsAt: slot.endsAt, day }).run();
+    tx.insert(panelSeats)
+      .values({ interviewId: interview.id, userId: p.id, startsAt: slot.startsAt, endsAt: slot.endsAt, day })
+      .run();
   return {
     interviewId: interview.id,
     slotId,
@@ -487,7 +500,8 @@ function endBooking(tx: Tx, interviewId: number, status: 'cancelled' | 'attended
 export function rescheduleInterview(ctx: ServiceCtx, input: RescheduleInterviewInput): ApplicationDetail {
   return interviewWrite(ctx, input, (tx, loaded, now) => {
     const old = currentBooking(tx, loaded.row.id);
-    if (old.slotId === input.slotId) throw fieldError('slotId', 'The interview is already in that slot. Choose another.', 'booking.slot_taken');
+    if (old.slotId === input.slotId)
+      throw fieldError('slotId', 'The interview is already in that slot. Choose another.', 'booking.slot_taken');
     // The old booking gives way first (one booking to come per case); a refusal below rolls it back.
     endBooking(tx, old.id, 'cancelled', input.reason);
     // The calendar moves the event it has: same UID, the sequence raised past the old booking's.
@@ -603,7 +617,9 @@ export function agenda(ctx: ServiceCtx): Agenda {
   return {
     upcoming: items.filter((i) => i.item.status === 'booked' && i.item.endsAt > todayStart).map((i) => i.item),
     waiting: mayRecord ? waitingCases(ctx) : [],
-    attendanceToRecord: mayRecord ? items.filter((i) => i.item.status === 'booked' && i.item.startsAt <= now).map((i) => i.item) : [],
+    attendanceToRecord: mayRecord
+      ? items.filter((i) => i.item.status === 'booked' && i.item.startsAt <= now).map((i) => i.item)
+      : [],
     outcomesToRecord: mayRecord ? items.filter((i) => i.item.status === 'attended' && !i.hasOutcome).map((i) => i.item) : [],
   };
 }
@@ -629,7 +645,11 @@ function waitingCases(ctx: ServiceCtx): Agenda['waiting'] {
       and(
         eq(applications.stage, 'interview'),
         isNull(interviewOutcomes.applicationId),
-        actor.role === 'unit_lead' ? (actor.units.length ? inArray(applications.targetUnit, [...actor.units]) : sql`0`) : undefined,
+        actor.role === 'unit_lead'
+          ? actor.units.length
+            ? inArray(applications.targetUnit, [...actor.units])
+            : sql`0`
+          : undefined,
         notExists(
           ctx.db
             .select({ id: interviews.id })
