@@ -1,4 +1,4 @@
-import type { ApplicationMove, Stage, Unmet } from '@muster/contracts';
+import type { ApplicationDetail, ApplicationMove, Stage, Unmet } from '@muster/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { Link } from 'react-router';
@@ -22,7 +22,9 @@ type Outcome =
  * explains a refusal (every unmet gate, each linking to the form that fixes it) or a conflict
  * (someone else changed the case; the fresh state is fetched) in a dialog where the user is looking.
  */
-export function useApplicationMove({ onMoved }: { onMoved?: (c: MovableApplication, to: Stage) => void } = {}) {
+export function useApplicationMove({
+  onMoved,
+}: { onMoved?: (c: MovableApplication, to: Stage, detail: ApplicationDetail) => void } = {}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [askReason, setAskReason] = useState<Pending | null>(null);
@@ -49,7 +51,7 @@ export function useApplicationMove({ onMoved }: { onMoved?: (c: MovableApplicati
         setReason('');
         if (c) {
           setAnnouncement(`${c.name} moved to ${stageLabels[vars.to].toLowerCase()}.`);
-          onMoved?.(c, vars.to);
+          onMoved?.(c, vars.to, detail);
         }
         void refresh();
       },

@@ -1,18 +1,27 @@
 import type { ApplicationDetail, Stage } from '@muster/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { Loading } from '../../../components/loading.tsx';
 import { useApplicationMove } from '../../../components/moves/use-application-move.tsx';
+import { NotificationBanner } from '../../../components/notification-banner.tsx';
 import { usePageTitle } from '../../../components/page-title.ts';
-import { formatDate, formatDateTime } from '../../../lib/dates.ts';
+import { formatDate, formatDateTime, formatLongDate } from '../../../lib/dates.ts';
 import { errorCode, errorMessage } from '../../../lib/errors.ts';
-import { describeMatches, metValueLabels, moveLabel, pipelineStages, stageLabels, stageTagClass } from '../../../lib/labels.ts';
+import {
+  describeMatches,
+  metValueLabels,
+  moveLabel,
+  pipelineStages,
+  stageLabels,
+  stageTagClass,
+  unitShortNames,
+} from '../../../lib/labels.ts';
 import { useMe } from '../../../lib/session.ts';
 import { refreshIntervalMs } from '../../../lib/settings.ts';
 import type { Reference } from '@muster/contracts';
 import { useTRPC } from '../../../lib/trpc.ts';
-import { ConflictContext, type ApplicationConflict } from '../hooks/use-application-write.ts';
+import { doneOutcome, WriteOutcomeContext, type WriteOutcome } from '../hooks/use-application-write.ts';
 import { ApplicationSummary } from './application-summary.tsx';
 import { ChecksList } from './forms/checks-form.tsx';
 import { DetailsForm } from './forms/details-form.tsx';
@@ -37,15 +46,18 @@ export function ApplicationPage() {
     trpc.applications.get.queryOptions({ id }, { enabled: Number.isInteger(id) && id > 0, refetchInterval: refreshIntervalMs }),
   );
   const reference = useQuery(trpc.reference.all.queryOptions(undefined, { staleTime: 5 * 60_000 }));
-  const [conflict, setConflict] = useState<ApplicationConflict>(null);
-  const conflictRef = useRef<HTMLDivElement>(null);
-  const move = useApplicationMove();
+  // The outcome of the last write made from this page, for this case; `n` counts them, so the
+  // banner is announced and focused again after each one, even with the same words.
+  const [outcome, setOutcome] = useState<{ id: number; n: number; of: WriteOutcome } | null>(null);
+  const report = (of: WriteOutcome) => setOutcome((o) => ({ id, n: (o?.n ?? 0) + 1, of }));
+  const move = useApplicationMove({
+    onMoved: (_c, _to, moved) => {
+      const done = doneOutcome(moved);
+      if (done) report(done);
+    },
+  });
   const detail = get.data;
   usePageTitle(detail ? `${detail.firstName} ${detail.lastName} (${detail.reference})` : 'Case');
-
-  useEffect(() => {
-    if (conflict) conflictRef.current?.focus();
-  }, [conflict]);
 
   // Links to #eligibility, #checks, … (from the task list or a refused move) land on that section.
   const isReady = Boolean(detail && reference.data);
@@ -77,26 +89,28 @@ export function ApplicationPage() {
   if (!detail || !reference.data) return <Loading what="Loading the case" />;
   const name = `${detail.firstName} ${detail.lastName}`;
   const blockedMove = detail.nextMoves.find((m) => m.unmet.length > 0);
+  // The server says which move comes first (`isPrimary`); the page shows it first, as the primary button.
+  const moves = [...detail.nextMoves].sort((a, b) => Number(b.isPrimary) - Number(a.isPrimary));
+  const shown = outcome?.id === detail.id ? outcome : null;
+  const reroute = detail.reroute;
 
   return (
-    <ConflictContext.Provider value={setConflict}>
+    <WriteOutcomeContext.Provider value={report}>
       <Link to="/" className="govuk-back-link">
         Back to the board
       </Link>
-      {conflict && (
-        <div className="govuk-notification-banner" role="alert" aria-labelledby="conflict-title" tabIndex={-1} ref={conflictRef}>
-          <div className="govuk-notification-banner__header">
-            <h2 className="govuk-notification-banner__title" id="conflict-title">
-              Someone else changed this case
-            </h2>
-          </div>
-          <div className="govuk-notification-banner__content">
-            <p className="govuk-notification-banner__heading">Your change was not saved.</p>
-            <p className="govuk-body">
-              {conflict.message} The page now shows the case as it stands; check it, then make your change again.
-            </p>
-          </div>
-        </div>
+      {shown?.of.kind === 'done' && <NotificationBanner key={shown.n} variant="success" heading={shown.of.summary} />}
+      {shown?.of.kind === 'conflict' && (
+        <NotificationBanner key={shown.n} isAlert heading="Your change was not saved.">
+          <p className="govuk-body">
+            {shown.of.message} The page now shows the case as it stands; check it, then make your change again.
+          </p>
+        </NotificationBanner>
+      )}
+      {reroute && (
+        <NotificationBanner
+          heading={`Re-routed from ${unitShortNames[reroute.from]} to ${unitShortNames[reroute.to]} on ${formatLongDate(reroute.at)}${reroute.reason ? `: ${reroute.reason}` : '.'}`}
+        />
       )}
       {me.may.intake && <DuplicateBanner id={detail.id} />}
       <div className="app-case-header">
@@ -109,15 +123,12 @@ export function ApplicationPage() {
         </div>
         {detail.nextMoves.length > 0 && (
           <div className="app-move-panel" role="group" aria-label="Move this case">
-            {detail.nextMoves.map((m) => (
+            {moves.map((m) => (
               <button
                 key={m.to}
                 type="button"
                 disabled={move.isPending}
-                className={[
-                  'govuk-button',
-                  m.kind === 'forward' ? '' : m.kind === 'close' ? 'govuk-button--warning' : 'govuk-button--secondary',
-                ].join(' ')}
+                className={m.isPrimary ? 'govuk-button' : 'govuk-button govuk-button--secondary'}
                 aria-describedby={m.kind === 'forward' && m.unmet.length ? 'move-unmet' : undefined}
                 onClick={() => move.requestMove({ id: detail.id, name, stage: detail.stage, version: detail.version }, m)}
               >
@@ -126,7 +137,8 @@ export function ApplicationPage() {
             ))}
             {blockedMove && (
               <p className="govuk-body-s app-muted" id="move-unmet">
-                {blockedMove.unmet.length} things still stand in the way of the next stage.
+                {blockedMove.unmet.length === 1 ? '1 thing still stands' : `${blockedMove.unmet.length} things still stand`} in
+                the way of the next stage.
               </p>
             )}
           </div>
@@ -163,7 +175,7 @@ export function ApplicationPage() {
         </div>
       </div>
       {move.dialogs}
-    </ConflictContext.Provider>
+    </WriteOutcomeContext.Provider>
   );
 }
 

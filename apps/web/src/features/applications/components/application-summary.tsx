@@ -13,7 +13,7 @@ export function ApplicationSummary({ detail: d, reference }: { detail: Applicati
         ['Reference', d.reference],
         ['Route', `${routeLabels[d.route]}${d.cohortYear ? `, cohort ${d.cohortYear}` : ''}`],
         ['Stage', `${stageLabels[d.stage]} for ${days === 1 ? '1 day' : `${days} days`}`],
-        ['Target unit', unitName(d.targetUnit)],
+        ['Target unit', `${unitName(d.targetUnit)}${d.reroute ? ` (re-routed from ${unitShortNames[d.reroute.from]})` : ''}`],
         ['Reviewer', d.assignee?.name ?? 'Not assigned'],
         ...(d.route === 'transferee'
           ? ([
