@@ -1,4 +1,4 @@
-import type { ApplicationDetail, UnitCode } from '@muster/contracts';
+import { eventTypes, type ApplicationDetail, type UnitCode } from '@muster/contracts';
 import { buildApplication } from '@muster/db/testing';
 import { DomainError, requiredChecks, routeCriteria, unitCriteria } from '@muster/domain';
 import { TRPCError } from '@trpc/server';
@@ -230,6 +230,12 @@ describe('a stale write: who changed the case, when, and what (CONFLICT)', () =>
 });
 
 describe('change words', () => {
+  it('name every event type, each its own way', () => {
+    const all = eventTypes.map((type) => changeWords({ type, fromStage: 'review', toStage: 'interview', details: {} }));
+    for (const w of all) expect(w.done && w.did).toBeTruthy();
+    expect(new Set(all.map((w) => w.done)).size).toBe(eventTypes.length);
+  });
+
   it('say when in UK time: the time alone today, the day and time before', () => {
     const now = new Date('2026-07-01T20:00:00Z');
     expect(whenWords('2026-07-01T09:42:00Z', now)).toBe('at 10:42');

@@ -26,11 +26,8 @@ const checkStatusWords: Record<string, string> = {
   waived: 'waived',
 };
 
-/**
- * Event types in words. Partial, so that a new event type compiles before it has words of its own:
- * until then it reads as `someoneChanged` (change-words.test.ts lists the types known to have words).
- */
-const words: Partial<Record<EventType, (e: EventFacts) => ChangeWords>> = {
+/** Every event type in words: a new type does not compile until it has them. */
+const words: Record<EventType, (e: EventFacts) => ChangeWords> = {
   created: () => ({ done: 'Case created', did: 'created the case' }),
   imported: () => ({ done: 'Case imported', did: 'imported the case' }),
   moved: (e) => ({ done: `Moved to ${stage(e.toStage)}`, did: `moved the case to ${stage(e.toStage)}` }),
@@ -61,12 +58,21 @@ const words: Partial<Record<EventType, (e: EventFacts) => ChangeWords>> = {
   duplicate_flagged: () => ({ done: 'Flagged as a possible duplicate', did: 'flagged the case as a possible duplicate' }),
   duplicate_merged: () => ({ done: 'Duplicate merged', did: 'merged a duplicate' }),
   duplicate_dismissed: () => ({ done: 'Possible duplicate dismissed', did: 'dismissed a possible duplicate' }),
+  interview_booked: () => ({ done: 'Interview booked', did: 'booked an interview' }),
+  interview_rescheduled: () => ({ done: 'Interview rescheduled', did: 'rescheduled the interview' }),
+  interview_cancelled: () => ({ done: 'Interview cancelled', did: 'cancelled the interview' }),
+  interview_attended: () => ({
+    done: 'Attendance recorded: attended',
+    did: 'recorded that the candidate attended the interview',
+  }),
+  interview_not_attended: () => ({
+    done: 'Attendance recorded: did not attend',
+    did: 'recorded that the candidate did not attend the interview',
+  }),
 };
 
-const someoneChanged: ChangeWords = { done: 'Case changed', did: 'changed the case' };
-
 export function changeWords(e: EventFacts): ChangeWords {
-  return words[e.type]?.(e) ?? someoneChanged;
+  return words[e.type](e);
 }
 
 const ukDay = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
