@@ -145,9 +145,24 @@ export const ListFilters = z.object({
 });
 export type ListFilters = z.infer<typeof ListFilters>;
 
+/** Which way a list is sorted (the words of `aria-sort`). */
+export const SortDirection = z.enum(['ascending', 'descending'], { error: 'Sort ascending or descending.' });
+export type SortDirection = z.infer<typeof SortDirection>;
+
+/** The columns a list of cases sorts by; `created` is the order cases came into Muster. Ties go by id. */
+export const listSortKeys = ['created', 'reference', 'name', 'stage', 'route', 'unit'] as const;
+export type ListSortKey = (typeof listSortKeys)[number];
+export const ListSort = z.object({
+  by: z.enum(listSortKeys, { error: `Sort by one of: ${listSortKeys.join(', ')}.` }),
+  direction: SortDirection,
+});
+export type ListSort = z.infer<typeof ListSort>;
+
 export const ListApplicationsInput = ListFilters.extend({
   /** true: only cases at an open stage (the board's columns); false: only onboarded, rejected or withdrawn ones. */
   isOpen: z.boolean().optional(),
+  /** Newest first unless asked otherwise. */
+  sort: ListSort.default({ by: 'created', direction: 'descending' }),
   cursor: Cursor,
   limit: PageSize,
 });
@@ -446,10 +461,23 @@ export type ApplicationEvent = {
   details: Record<string, unknown>;
 };
 
+/** What a joiner at induction or mentoring still needs: an induction course booked, a mentor, a buddy. */
+export type JoinerNeed = 'course' | 'mentor' | 'buddy';
+
 /** A card in a list or on the board, with the moves this user may try (gates aside). */
-export type BoardCard = ApplicationCard & { moves: ApplicationMove[] };
+export type BoardCard = ApplicationCard & {
+  moves: ApplicationMove[];
+  /** Whole days at its stage, by the server's clock. */
+  daysInStage: number;
+  /** Past the stage's target days (settings.stageTargetDays); never for an onboarded or closed case. */
+  isOverdue: boolean;
+  /** At induction or mentoring: what the joiner still needs, in that order; empty otherwise. */
+  needs: JoinerNeed[];
+};
 
 export type Page<T> = { items: T[]; nextCursor: string | null };
+/** A page of a list that is counted: `total` is how many match, on every page. */
+export type CountedPage<T> = Page<T> & { total: number };
 export type BoardColumn = { stage: Stage; count: number; items: BoardCard[]; nextCursor: string | null };
 
 /* ---- reference ---- */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ApplicationWrite, Cursor, Id, PageSize, Reason } from './common.ts';
-import { ApplicationFields, checkCandidate, ListFilters } from './applications.ts';
+import { ApplicationFields, checkCandidate, ListFilters, SortDirection } from './applications.ts';
 import { importLimitMessages, importLimits } from './import-limits.ts';
 import { Stage } from './enums.ts';
 
@@ -173,7 +173,21 @@ export const TriageFilters = ListFilters.extend({
 });
 export type TriageFilters = z.infer<typeof TriageFilters>;
 
-export const TriageQueueInput = TriageFilters.extend({ cursor: Cursor, limit: PageSize });
+/** The queue's columns it sorts by; `received` is the age of the case. Ties go by id. */
+export const triageSortKeys = ['received', 'reference', 'name', 'route', 'force'] as const;
+export type TriageSortKey = (typeof triageSortKeys)[number];
+export const TriageSort = z.object({
+  by: z.enum(triageSortKeys, { error: `Sort by one of: ${triageSortKeys.join(', ')}.` }),
+  direction: SortDirection,
+});
+export type TriageSort = z.infer<typeof TriageSort>;
+
+export const TriageQueueInput = TriageFilters.extend({
+  /** Oldest first unless asked otherwise. */
+  sort: TriageSort.default({ by: 'received', direction: 'ascending' }),
+  cursor: Cursor,
+  limit: PageSize,
+});
 export type TriageQueueInput = z.infer<typeof TriageQueueInput>;
 
 export const AssignInput = z.object({

@@ -9,4 +9,5 @@ export * from './eligibility-rules.ts';
 export * from './csv.ts';
 export * from './intake.ts';
 export * from './text-file.ts';
+export * from './card-facts.ts';
 export * from './interviews.ts';

@@ -1,49 +1,78 @@
-import type { BoardCard, BoardColumn, BoardInput, ColumnInput, ListApplicationsInput, Page, Stage } from '@muster/contracts';
+import type {
+  BoardCard,
+  BoardColumn,
+  BoardInput,
+  ColumnInput,
+  CountedPage,
+  ListApplicationsInput,
+  Page,
+  Stage,
+} from '@muster/contracts';
 import { openStages } from '@muster/contracts';
 import { applications, preparedByShape, stageCounts } from '@muster/db';
-import { applicationMoves, coordinatorStages, type Actor } from '@muster/domain';
-import { and, asc, desc, eq, gt, inArray, lt, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { applicationMoves, coordinatorStages, joinerNeeds, stageAge, type Actor } from '@muster/domain';
+import { and, asc, eq, gt, inArray, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { conditionsOf, placeholders, searchWords } from './application-filters.ts';
+import { listOrders } from './application-sorts.ts';
 import { cardColumns, type Tx } from './application-store.ts';
-import { decodeCursor, encodeCursor, isDateIdCursor, isIdCursor } from './cursors.ts';
+import { decodeCursor, encodeCursor, isDateIdCursor, keyset } from './cursors.ts';
 import type { ServiceCtx } from './service-ctx.ts';
 
-/** A page of cards, newest first or longest in the stage first, as a prepared query (one per shape of filters). */
-function cardsQuery(db: Tx, where: SQL | undefined, order: 'newest' | 'longestInStage') {
+/** A page of cards in the order given, as a prepared query (one per shape of filters and order). */
+function cardsQuery(db: Tx, where: SQL | undefined, orderBy: SQL[]) {
   return db
     .select(cardColumns)
     .from(applications)
     .where(where)
-    .orderBy(...(order === 'newest' ? [desc(applications.id)] : [asc(applications.stageEnteredAt), asc(applications.id)]))
+    .orderBy(...orderBy)
     .limit(sql.placeholder('limit'))
     .prepare();
 }
 const cardQueries = preparedByShape<ReturnType<typeof cardsQuery>>();
+type CardRow = ReturnType<ReturnType<typeof cardsQuery>['all']>[number];
 
-/** Cards as the actor sees them: each with the moves they may try. */
-function toBoardCards(actor: Actor, rows: ReturnType<ReturnType<typeof cardsQuery>['all']>): BoardCard[] {
-  return rows.map(({ closedFromStage, ...card }) => ({ ...card, moves: applicationMoves(actor, { ...card, closedFromStage }) }));
+/** How many cases match, as a prepared query (one per shape of filters). */
+function countQuery(db: Tx, where: SQL | undefined) {
+  return db
+    .select({ total: sql<number>`count(*)` })
+    .from(applications)
+    .where(where)
+    .prepare();
+}
+const listCountQueries = preparedByShape<ReturnType<typeof countQuery>>();
+
+/** Cards as the actor sees them: each with the moves they may try, its days at the stage, and what the joiner still needs. */
+function toBoardCards(ctx: ServiceCtx, rows: CardRow[]): BoardCard[] {
+  const now = ctx.now();
+  return rows.map(({ closedFromStage, mentorId, buddyId, hasInductionBooking, ...card }) => ({
+    ...card,
+    moves: applicationMoves(ctx.actor, { ...card, closedFromStage }),
+    ...stageAge(card, now),
+    needs: joinerNeeds({ stage: card.stage, hasInductionBooking, mentorId, buddyId }),
+  }));
 }
 
-/** Cases newest first, filtered and searched, a page at a time. */
-export function listApplications(ctx: ServiceCtx, input: ListApplicationsInput): Page<BoardCard> {
-  const after = decodeCursor(input.cursor, isIdCursor);
+/** Cases filtered and searched, newest first or in the sort asked for, a page at a time, with how many match. */
+export function listApplications(ctx: ServiceCtx, input: ListApplicationsInput): CountedPage<BoardCard> {
+  const { by, direction } = input.sort;
+  const order = keyset<CardRow>(by, direction, listOrders[by], applications.id);
   const p = placeholders(ctx.actor);
   // The names bound tell the two apart in the query's shape: they are the same stages.
   const open = (as: string) => openStages.map((s) => p.bind(`${as}_${s}`, s));
-  const where = and(
+  const matching = [
     ...conditionsOf(ctx.actor, input, p.bind),
     input.isOpen === true ? inArray(applications.stage, open('open')) : undefined,
     input.isOpen === false ? notInArray(applications.stage, open('ended')) : undefined,
-    after ? lt(applications.id, p.bind('before', after[0])) : undefined,
-  );
-  const rows = cardQueries(ctx.db, `list ${p.shape()}`, () => cardsQuery(ctx.db, where, 'newest')).all({
-    ...p.values,
-    limit: input.limit + 1,
-  });
-  const items = toBoardCards(ctx.actor, rows.slice(0, input.limit));
-  const last = items.at(-1);
-  return { items, nextCursor: rows.length > input.limit && last ? encodeCursor([last.id]) : null };
+  ];
+  const countShape = `list count ${p.shape()}`;
+  const after = order.after(input.cursor, p.bind);
+  const rows = cardQueries(ctx.db, `list ${by} ${direction} ${p.shape()}`, () =>
+    cardsQuery(ctx.db, and(...matching, after), order.orderBy),
+  ).all({ ...p.values, limit: input.limit + 1 });
+  const total = listCountQueries(ctx.db, countShape, () => countQuery(ctx.db, and(...matching))).get(p.values)?.total ?? 0;
+  const items = toBoardCards(ctx, rows.slice(0, input.limit));
+  const last = rows.length > input.limit ? rows[input.limit - 1] : undefined;
+  return { items, nextCursor: last ? order.cursorOf(last) : null, total };
 }
 
 /** Stages the actor's board shows. */
@@ -64,11 +93,10 @@ export function listColumn(ctx: ServiceCtx, input: ColumnInput): Page<BoardCard>
         )
       : undefined,
   );
-  const rows = cardQueries(ctx.db, `column ${p.shape()}`, () => cardsQuery(ctx.db, where, 'longestInStage')).all({
-    ...p.values,
-    limit: input.limit + 1,
-  });
-  const items = toBoardCards(ctx.actor, rows.slice(0, input.limit));
+  const rows = cardQueries(ctx.db, `column ${p.shape()}`, () =>
+    cardsQuery(ctx.db, where, [asc(applications.stageEnteredAt), asc(applications.id)]),
+  ).all({ ...p.values, limit: input.limit + 1 });
+  const items = toBoardCards(ctx, rows.slice(0, input.limit));
   const last = items.at(-1);
   return { items, nextCursor: rows.length > input.limit && last ? encodeCursor([last.stageEnteredAt, last.id]) : null };
 }

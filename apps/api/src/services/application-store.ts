@@ -30,6 +30,13 @@ export const cardColumns = {
   stageEnteredAt: applications.stageEnteredAt,
   version: applications.version,
   closedFromStage: applications.closedFromStage,
+  // What a joiner still needs (joinerNeeds) is read from these three.
+  mentorId: applications.mentorId,
+  buddyId: applications.buddyId,
+  hasInductionBooking:
+    sql<boolean>`exists (select 1 from ${inductionBookings} where ${inductionBookings.applicationId} = ${applications.id})`.mapWith(
+      (v: unknown) => v === 1,
+    ),
 };
 
 export type ApplicationRow = typeof applications.$inferSelect;

@@ -2,7 +2,7 @@ import type {
   AssignInput,
   DeleteViewInput,
   ApplicationRefusal,
-  Page,
+  CountedPage,
   Reviewer,
   SavedView,
   SaveViewInput,
@@ -12,10 +12,11 @@ import type {
 } from '@muster/contracts';
 import { applications, savedViews, users } from '@muster/db';
 import { daysBetween, DomainError, fieldError, isOpen } from '@muster/domain';
-import { and, asc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { ServiceCtx } from './service-ctx.ts';
 import { filterConditions } from './application-filters.ts';
-import { decodeCursor, encodeCursor, isDateIdCursor } from './cursors.ts';
+import { triageOrders } from './application-sorts.ts';
+import { keyset } from './cursors.ts';
 import { appendEvent, assertVersion, bumpVersion, loadApplication } from './application-store.ts';
 import { openFlagCount } from './duplicates.ts';
 
@@ -25,11 +26,18 @@ function assigneeCondition(ctx: ServiceCtx, assignee: TriageFilters['assignee'])
   return eq(applications.assigneeId, assignee === 'me' ? ctx.actor.id : assignee);
 }
 
-/** New applications waiting for review, oldest first, with their age against the SLA. */
-export function triageQueue(ctx: ServiceCtx, input: TriageQueueInput): Page<TriageItem> {
+/** New applications waiting for review, oldest first or in the sort asked for, with their age against the SLA and how many match. */
+export function triageQueue(ctx: ServiceCtx, input: TriageQueueInput): CountedPage<TriageItem> {
   const now = ctx.now();
   const overdueBefore = new Date(now.getTime() - ctx.config.triageSlaDays * 86_400_000).toISOString();
-  const after = decodeCursor(input.cursor, isDateIdCursor);
+  const { by, direction } = input.sort;
+  const order = keyset<TriageItem>(by, direction, triageOrders[by], applications.id);
+  const matching = [
+    ...filterConditions(ctx.actor, input),
+    assigneeCondition(ctx, input.assignee),
+    input.isOverdue === true ? lt(applications.receivedAt, overdueBefore) : undefined,
+    input.isOverdue === false ? sql`${applications.receivedAt} >= ${overdueBefore}` : undefined,
+  ];
   const rows = ctx.db
     .select({
       id: applications.id,
@@ -49,20 +57,16 @@ export function triageQueue(ctx: ServiceCtx, input: TriageQueueInput): Page<Tria
     })
     .from(applications)
     .leftJoin(users, eq(users.id, applications.assigneeId))
-    .where(
-      and(
-        ...filterConditions(ctx.actor, input),
-        assigneeCondition(ctx, input.assignee),
-        input.isOverdue === true ? lt(applications.receivedAt, overdueBefore) : undefined,
-        input.isOverdue === false ? sql`${applications.receivedAt} >= ${overdueBefore}` : undefined,
-        after
-          ? or(gt(applications.receivedAt, after[0]), and(eq(applications.receivedAt, after[0]), gt(applications.id, after[1])))
-          : undefined,
-      ),
-    )
-    .orderBy(asc(applications.receivedAt), asc(applications.id))
+    .where(and(...matching, order.after(input.cursor)))
+    .orderBy(...order.orderBy)
     .limit(input.limit + 1)
     .all();
+  const total =
+    ctx.db
+      .select({ total: sql<number>`count(*)` })
+      .from(applications)
+      .where(and(...matching))
+      .get()?.total ?? 0;
   const items = rows.slice(0, input.limit).map(({ assigneeId, assigneeName, ...r }) => {
     const daysSinceReceived = daysBetween(r.receivedAt, now.toISOString());
     return {
@@ -72,11 +76,8 @@ export function triageQueue(ctx: ServiceCtx, input: TriageQueueInput): Page<Tria
       assignee: assigneeId === null ? null : { id: assigneeId, name: assigneeName ?? 'Unknown user' },
     };
   });
-  const last = items.at(-1);
-  return {
-    items,
-    nextCursor: rows.length > input.limit && last ? encodeCursor([last.receivedAt, last.id]) : null,
-  };
+  const last = rows.length > input.limit ? items.at(-1) : undefined;
+  return { items, nextCursor: last ? order.cursorOf(last) : null, total };
 }
 
 /** The people cases can be assigned to for review. */
