@@ -21,6 +21,10 @@ export type AddCloseReasonInput = z.infer<typeof AddCloseReasonInput>;
 export const RetireCloseReasonInput = z.object({ id: z.number({ error: 'Choose a reason.' }).int().positive() });
 export type RetireCloseReasonInput = z.infer<typeof RetireCloseReasonInput>;
 
+/** Puts a retired reason back on the list (refused while an active one has the same kind and words). */
+export const RestoreCloseReasonInput = z.object({ id: z.number({ error: 'Choose a reason.' }).int().positive() });
+export type RestoreCloseReasonInput = z.infer<typeof RestoreCloseReasonInput>;
+
 /** A reason to reject or withdraw; a retired one (`isActive` false) stays readable in the histories that cite it. */
 export type CloseReason = { id: number; kind: CloseKind; label: string; isActive: boolean };
 

@@ -102,6 +102,22 @@ export const refusalSections = {
   'triage.not_a_reviewer': null,
   'triage.case_listed_twice': null,
   'page.cursor_invalid': null,
+  'reasons.already_listed': null,
+
+  // input that fails the schema (BAD_REQUEST, `fieldCodes` beside `fieldErrors`): the kind of
+  // problem, in Muster's words rather than zod's (the API's error formatter maps zod's issue codes)
+  'input.wrong_type': null,
+  'input.not_an_option': null,
+  'input.wrong_format': null,
+  'input.wrong_shape': null,
+  'input.wrong_key': null,
+  'input.wrong_element': null,
+  'input.below_minimum': null,
+  'input.above_maximum': null,
+  'input.not_a_multiple': null,
+  'input.unknown_field': null,
+  'input.rule_not_met': null,
+  'input.unstorable_text': null,
 
   // one case of a bulk action that could not be done (`refused[]`)
   'case.changed': null,

@@ -1,5 +1,5 @@
-import { AccessLogInput, AddCloseReasonInput, RetireCloseReasonInput } from '@muster/contracts';
-import { addCloseReason, listCloseReasons, retireCloseReason } from '../services/close-reasons.ts';
+import { AccessLogInput, AddCloseReasonInput, RestoreCloseReasonInput, RetireCloseReasonInput } from '@muster/contracts';
+import { addCloseReason, listCloseReasons, restoreCloseReason, retireCloseReason } from '../services/close-reasons.ts';
 import { listAccessLog } from '../services/reference.ts';
 import { adminProcedure, router } from '../trpc/init.ts';
 
@@ -8,4 +8,5 @@ export const adminRouter = router({
   closeReasons: adminProcedure.query(({ ctx }) => listCloseReasons(ctx, { includeRetired: true })),
   addCloseReason: adminProcedure.input(AddCloseReasonInput).mutation(({ ctx, input }) => addCloseReason(ctx, input)),
   retireCloseReason: adminProcedure.input(RetireCloseReasonInput).mutation(({ ctx, input }) => retireCloseReason(ctx, input)),
+  restoreCloseReason: adminProcedure.input(RestoreCloseReasonInput).mutation(({ ctx, input }) => restoreCloseReason(ctx, input)),
 });

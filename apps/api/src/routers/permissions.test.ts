@@ -534,6 +534,18 @@ const matrix: Record<string, Row> = {
       expect(api.db.select().from(closeReasons).where(eq(closeReasons.id, id)).get()?.isActive).toBe(false);
     },
   },
+  'admin.restoreCloseReason': {
+    given: 'a retired close reason',
+    arrange: (api) => {
+      api.db.update(closeReasons).set({ isActive: false }).where(eq(closeReasons.id, closeReasonIds.withdrawn)).run();
+      return (c) => c.admin.restoreCloseReason({ id: closeReasonIds.withdrawn });
+    },
+    expected: onlyAdmin,
+    took: (api, result) => {
+      expect(result).toMatchObject({ id: closeReasonIds.withdrawn, isActive: true });
+      expect(api.db.select().from(closeReasons).where(eq(closeReasons.id, closeReasonIds.withdrawn)).get()?.isActive).toBe(true);
+    },
+  },
   'reference.closeReasons': {
     given: 'the seeded close reasons',
     arrange: () => (c) => c.reference.closeReasons(),

@@ -1,22 +1,53 @@
 import { DomainError } from '@muster/domain';
 import { initTRPC, TRPCError } from '@trpc/server';
-import { textProblems, type Role } from '@muster/contracts';
+import { textProblems, type FieldCodes, type RefusalCode, type Role } from '@muster/contracts';
+import type { core } from 'zod';
 import type { Context } from './context.ts';
 
-type Issue = { path?: ReadonlyArray<PropertyKey | { key: PropertyKey }>; message: string };
+/** A problem with the input: one of zod's issues, or text that cannot be stored (`code` then the refusal's own). */
+type Issue = {
+  path?: ReadonlyArray<PropertyKey | { key: PropertyKey }>;
+  message: string;
+  code?: core.$ZodIssueCode | 'unstorable_text';
+};
 
 function hasIssues(cause: unknown): cause is { issues: Issue[] } {
   return typeof cause === 'object' && cause !== null && Array.isArray((cause as { issues?: unknown }).issues);
 }
 
-/** Field errors keyed by dotted path ("scores.courage"); errors about the whole input under "". */
-function fieldErrorsOf(issues: Issue[]): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
+/**
+ * The refusal code of each kind of input problem: every zod issue code has one, or this does not
+ * compile. Muster's own words, so a published code does not change when zod renames its issues.
+ */
+const inputCodes = {
+  invalid_type: 'input.wrong_type',
+  invalid_value: 'input.not_an_option',
+  invalid_format: 'input.wrong_format',
+  invalid_union: 'input.wrong_shape',
+  invalid_key: 'input.wrong_key',
+  invalid_element: 'input.wrong_element',
+  too_small: 'input.below_minimum',
+  too_big: 'input.above_maximum',
+  not_multiple_of: 'input.not_a_multiple',
+  unrecognized_keys: 'input.unknown_field',
+  custom: 'input.rule_not_met',
+  unstorable_text: 'input.unstorable_text',
+} as const satisfies Record<NonNullable<Issue['code']>, RefusalCode>;
+
+/**
+ * Field errors keyed by dotted path ("scores.courage"), errors about the whole input under "", and
+ * their codes under the same keys, one for each message.
+ */
+function fieldErrorsOf(issues: Issue[]): { fieldErrors: Record<string, string[]>; fieldCodes: FieldCodes } {
+  const fieldErrors: Record<string, string[]> = {};
+  const fieldCodes: FieldCodes = {};
   for (const issue of issues) {
     const key = (issue.path ?? []).map((p) => String(typeof p === 'object' ? p.key : p)).join('.');
-    (out[key] ??= []).push(issue.message);
+    (fieldErrors[key] ??= []).push(issue.message);
+    // An issue whose code is missing or not in the table (a newer zod) counts as a rule not met.
+    (fieldCodes[key] ??= []).push(inputCodes[issue.code ?? 'custom'] ?? inputCodes.custom);
   }
-  return out;
+  return { fieldErrors, fieldCodes };
 }
 
 export const internalErrorMessage = (requestId: string) =>
@@ -39,12 +70,12 @@ const t = initTRPC.context<Context>().create({
       return { ...shape, data: { ...data, ...cause.details } };
     }
     if (error.code === 'BAD_REQUEST' && hasIssues(cause)) {
-      const fieldErrors = fieldErrorsOf(cause.issues);
+      const { fieldErrors, fieldCodes } = fieldErrorsOf(cause.issues);
       const first = Object.entries(fieldErrors)
         .map(([k, v]) => (k ? `${k}: ${v[0]}` : v[0]))
         .slice(0, 3)
         .join(' ');
-      return { ...shape, message: `Some details need correcting. ${first}`, data: { ...data, fieldErrors } };
+      return { ...shape, message: `Some details need correcting. ${first}`, data: { ...data, fieldErrors, fieldCodes } };
     }
     return shape;
   },
@@ -80,7 +111,7 @@ const storableText = t.middleware(async ({ getRawInput, next }) => {
     throw new TRPCError({
       code: 'BAD_REQUEST',
       message: 'Some text cannot be stored.',
-      cause: new InputTextError(problems.map((p) => ({ path: p.path, message: p.message }))),
+      cause: new InputTextError(problems.map((p) => ({ path: p.path, message: p.message, code: 'unstorable_text' }))),
     });
   }
   return next();
