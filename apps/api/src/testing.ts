@@ -31,6 +31,7 @@ const people = {
   leadTsg: { email: 'tsg@muster.test', name: 'Tom TSG Lead', role: 'unit_lead', units: ['TSG'] },
   leadMetcc: { email: 'metcc@muster.test', name: 'Mo METCC Lead', role: 'unit_lead', units: ['METCC'] },
   coordinator: { email: 'coord@muster.test', name: 'Cara Coordinator', role: 'coordinator', units: [] },
+  panelMetcc: { email: 'panel.metcc@muster.test', name: 'Pat METCC Panel', role: 'panel_member', units: ['METCC'] },
   admin: { email: 'admin@muster.test', name: 'Ada Admin', role: 'admin', units: [] },
 } as const satisfies Record<string, { email: string; name: string; role: SessionActor['role']; units: UnitCode[] }>;
 

@@ -11,9 +11,12 @@ import {
   inductionBookings,
   inductionCourses,
   interviewOutcomes,
+  interviews,
+  interviewSlots,
   mentors,
   savedViews,
   sessions,
+  venues,
   type Db,
 } from '@muster/db';
 import { buildApplication } from '@muster/db/testing';
@@ -31,7 +34,7 @@ type Caller = Api['as'][Person];
 type Who = Person | 'anonymous';
 type Outcome = 'ok' | 'FORBIDDEN' | 'UNAUTHORIZED';
 
-const everyone: Who[] = ['resourcing', 'leadTsg', 'leadMetcc', 'coordinator', 'admin', 'anonymous'];
+const everyone: Who[] = ['resourcing', 'leadTsg', 'leadMetcc', 'panelMetcc', 'coordinator', 'admin', 'anonymous'];
 const callerOf = (api: Api, who: Who): Caller => (who === 'anonymous' ? api.anonymous : api.as[who]);
 
 async function outcomeOf(call: Promise<unknown>): Promise<string> {
@@ -54,7 +57,12 @@ const addMentor = (db: Db, name: string) =>
   db.insert(mentors).values({ name, unitCode: 'METCC', place: 'Bow', capacity: 5 }).returning().get();
 
 /** A case for `unit` taken forward by resourcing, through the real routers, to `stage`. */
-async function applicationAt(api: Api, stage: Stage, unit: UnitCode | null = 'METCC', overrides: Partial<CreateApplicationInput> = {}) {
+async function applicationAt(
+  api: Api,
+  stage: Stage,
+  unit: UnitCode | null = 'METCC',
+  overrides: Partial<CreateApplicationInput> = {},
+) {
   const r = api.as.resourcing.applications;
   let c = await r.create(buildApplication({ targetUnit: unit, ...overrides }));
   const order: Stage[] = ['review', 'interview', 'pre_employment', 'induction', 'mentoring', 'onboarded'];
@@ -103,6 +111,11 @@ function footprint(db: Db) {
     flags: db.select({ id: duplicateFlags.id, status: duplicateFlags.status }).from(duplicateFlags).all(),
     views: db.select({ id: savedViews.id, name: savedViews.name }).from(savedViews).all(),
     closeReasons: db.select({ id: closeReasons.id, isActive: closeReasons.isActive }).from(closeReasons).all(),
+    slots: db
+      .select({ id: interviewSlots.id, version: interviewSlots.version, status: interviewSlots.status })
+      .from(interviewSlots)
+      .all(),
+    interviews: db.select({ id: interviews.id, status: interviews.status }).from(interviews).all(),
   };
 }
 type Footprint = ReturnType<typeof footprint>;
@@ -144,6 +157,7 @@ const seesMetccReview: Record<Who, boolean> = {
   resourcing: true,
   leadTsg: false,
   leadMetcc: true,
+  panelMetcc: false,
   coordinator: false,
   admin: true,
   anonymous: false,
@@ -167,19 +181,69 @@ type Row = {
 const ok: Outcome = 'ok';
 const F: Outcome = 'FORBIDDEN';
 const U: Outcome = 'UNAUTHORIZED';
-const signedIn = { resourcing: ok, leadTsg: ok, leadMetcc: ok, coordinator: ok, admin: ok, anonymous: U } as const;
-const onlyResourcing = { resourcing: ok, leadTsg: F, leadMetcc: F, coordinator: F, admin: F, anonymous: U } as const;
+const signedIn = {
+  resourcing: ok,
+  leadTsg: ok,
+  leadMetcc: ok,
+  panelMetcc: ok,
+  coordinator: ok,
+  admin: ok,
+  anonymous: U,
+} as const;
+const onlyResourcing = {
+  resourcing: ok,
+  leadTsg: F,
+  leadMetcc: F,
+  panelMetcc: F,
+  coordinator: F,
+  admin: F,
+  anonymous: U,
+} as const;
 /** On a METCC case at interview: resourcing, the METCC lead and the admin (reading) see it; the TSG lead and the coordinator do not. */
-const metccInterviewReaders = { resourcing: ok, leadTsg: F, leadMetcc: ok, coordinator: F, admin: ok, anonymous: U } as const;
-const metccInterviewWriters = { resourcing: ok, leadTsg: F, leadMetcc: ok, coordinator: F, admin: F, anonymous: U } as const;
-const onlyAdmin = { resourcing: F, leadTsg: F, leadMetcc: F, coordinator: F, admin: ok, anonymous: U } as const;
-const inductionWriters = { resourcing: ok, leadTsg: F, leadMetcc: F, coordinator: ok, admin: F, anonymous: U } as const;
+const metccInterviewReaders = {
+  resourcing: ok,
+  leadTsg: F,
+  leadMetcc: ok,
+  panelMetcc: F,
+  coordinator: F,
+  admin: ok,
+  anonymous: U,
+} as const;
+const metccInterviewWriters = {
+  resourcing: ok,
+  leadTsg: F,
+  leadMetcc: ok,
+  panelMetcc: F,
+  coordinator: F,
+  admin: F,
+  anonymous: U,
+} as const;
+const onlyAdmin = { resourcing: F, leadTsg: F, leadMetcc: F, panelMetcc: F, coordinator: F, admin: ok, anonymous: U } as const;
+/** Who publishes METCC's slots: resourcing and the METCC lead. */
+const metccSchedulers = {
+  resourcing: ok,
+  leadTsg: F,
+  leadMetcc: ok,
+  panelMetcc: F,
+  coordinator: F,
+  admin: F,
+  anonymous: U,
+} as const;
+const inductionWriters = {
+  resourcing: ok,
+  leadTsg: F,
+  leadMetcc: F,
+  panelMetcc: F,
+  coordinator: ok,
+  admin: F,
+  anonymous: U,
+} as const;
 
 const matrix: Record<string, Row> = {
   'auth.login': {
     given: 'the right password for a resourcing user',
     arrange: () => (c) => c.auth.login({ email: 'res@muster.test', password: testPassword }),
-    expected: { resourcing: ok, leadTsg: ok, leadMetcc: ok, coordinator: ok, admin: ok, anonymous: ok },
+    expected: { resourcing: ok, leadTsg: ok, leadMetcc: ok, panelMetcc: ok, coordinator: ok, admin: ok, anonymous: ok },
     took: (api, result, t) => {
       expect(result).toMatchObject({ email: 'res@muster.test', role: 'resourcing' });
       expect(footprint(api.db).sessions).toBe(t.before.sessions + 1);
@@ -681,7 +745,157 @@ const matrix: Record<string, Row> = {
     expected: onlyResourcing,
     took: (api) => expect(footprint(api.db).views).toEqual([]),
   },
+  'interviews.publishSlots': {
+    given: 'a METCC morning with the panel member on the panel',
+    arrange: (api) => (c) => c.interviews.publishSlots(metccSlot(api)),
+    expected: metccSchedulers,
+    took: (api, result) => {
+      expect(footprint(api.db).slots).toEqual(
+        (result as { id: number }[]).map((r) => ({ id: r.id, version: 0, status: 'open' })),
+      );
+    },
+  },
+  'interviews.updateSlot': {
+    given: 'a free METCC slot, moved to the afternoon',
+    arrange: async (api) => {
+      const [slot] = await api.as.resourcing.interviews.publishSlots(metccSlot(api));
+      return (c) =>
+        c.interviews.updateSlot({
+          id: slot!.id,
+          expectedVersion: 0,
+          venueId: slot!.venue.id,
+          panel: [api.actors.panelMetcc.id],
+          date: '2026-12-01',
+          startTime: '14:00',
+          lengthMinutes: 60,
+        });
+    },
+    expected: metccSchedulers,
+    took: (api) => expect(footprint(api.db).slots).toEqual([expect.objectContaining({ version: 1, status: 'open' })]),
+  },
+  'interviews.withdrawSlot': {
+    given: 'a free METCC slot',
+    arrange: async (api) => {
+      const [slot] = await api.as.resourcing.interviews.publishSlots(metccSlot(api));
+      return (c) => c.interviews.withdrawSlot({ id: slot!.id, expectedVersion: 0 });
+    },
+    expected: metccSchedulers,
+    took: (api) => expect(footprint(api.db).slots).toEqual([expect.objectContaining({ version: 1, status: 'withdrawn' })]),
+  },
+  'interviews.slots': {
+    given: 'a METCC slot with the panel member on its panel',
+    arrange: async (api) => (
+      await api.as.resourcing.interviews.publishSlots(metccSlot(api)),
+      (c) => c.interviews.slots({ from: '2026-12-01' })
+    ),
+    expected: signedIn,
+    took: (_api, result, t) => {
+      const sees = ['resourcing', 'leadMetcc', 'panelMetcc', 'admin'].includes(t.who);
+      expect((result as unknown[]).length).toBe(sees ? 1 : 0);
+    },
+  },
+  'interviews.panellists': {
+    given: 'METCC',
+    arrange: () => (c) => c.interviews.panellists({ unit: 'METCC' }),
+    expected: metccSchedulers,
+    took: (api, result) =>
+      expect((result as { id: number }[]).map((p) => p.id).sort()).toEqual(
+        [api.actors.resourcing.id, api.actors.leadMetcc.id, api.actors.panelMetcc.id].sort(),
+      ),
+  },
+  'interviews.venues': {
+    given: 'the seeded venues',
+    arrange: () => (c) => c.interviews.venues(),
+    expected: signedIn,
+    took: (_api, result) => expect((result as { name: string }[]).map((v) => v.name)).toContain('MetCC Lambeth'),
+  },
+  'interviews.book': {
+    given: 'a METCC case at interview and a free METCC slot',
+    arrange: async (api) => {
+      const { k, slot } = await interviewReady(api);
+      return (c) => c.interviews.book({ id: k.id, expectedVersion: k.version, slotId: slot });
+    },
+    expected: metccInterviewWriters,
+    took: (api, _result, t) => {
+      expect(footprint(api.db).interviews).toEqual([expect.objectContaining({ status: 'booked' })]);
+      wrote(api, t, arranged(t), 'interview_booked');
+    },
+  },
+  'interviews.reschedule': {
+    given: 'a booked METCC case and another free slot',
+    arrange: async (api) => {
+      const { k, other } = await interviewBooked(api);
+      return (c) =>
+        c.interviews.reschedule({ id: k.id, expectedVersion: k.version, slotId: other, reason: 'The panel member is on leave.' });
+    },
+    expected: metccInterviewWriters,
+    took: (api, _result, t) => {
+      expect(footprint(api.db).interviews.map((i) => i.status)).toEqual(['cancelled', 'booked']);
+      wrote(api, t, arranged(t), 'interview_rescheduled');
+    },
+  },
+  'interviews.cancel': {
+    given: 'a booked METCC case',
+    arrange: async (api) => {
+      const { k } = await interviewBooked(api);
+      return (c) => c.interviews.cancel({ id: k.id, expectedVersion: k.version, reason: 'Candidate asked to wait.' });
+    },
+    expected: metccInterviewWriters,
+    took: (api, _result, t) => {
+      expect(footprint(api.db).interviews.map((i) => i.status)).toEqual(['cancelled']);
+      wrote(api, t, arranged(t), 'interview_cancelled');
+    },
+  },
+  'interviews.recordAttendance': {
+    given: 'a booked METCC interview that has started',
+    arrange: async (api) => {
+      const { k } = await interviewBooked(api);
+      api.clock.now = new Date('2026-12-01T09:30:00Z');
+      return (c) => c.interviews.recordAttendance({ id: k.id, expectedVersion: k.version, attended: true });
+    },
+    expected: metccInterviewWriters,
+    took: (api, _result, t) => {
+      expect(footprint(api.db).interviews.map((i) => i.status)).toEqual(['attended']);
+      wrote(api, t, arranged(t), 'interview_attended');
+    },
+  },
+  'interviews.agenda': {
+    given: 'a booked METCC interview with the panel member on its panel',
+    arrange: async (api) => (await interviewBooked(api), (c) => c.interviews.agenda()),
+    expected: signedIn,
+    took: (_api, result, t) => {
+      const sees = ['resourcing', 'leadMetcc', 'panelMetcc', 'admin'].includes(t.who);
+      expect((result as { upcoming: unknown[] }).upcoming).toHaveLength(sees ? 1 : 0);
+    },
+  },
 };
+
+/** A morning slot for METCC on 1 December 2026 with the METCC panel member on it. */
+function metccSlot(api: Api) {
+  return {
+    unit: 'METCC' as const,
+    venueId: api.db.select().from(venues).where(eq(venues.unitCode, 'METCC')).get()!.id,
+    panel: [api.actors.panelMetcc.id],
+    dates: ['2026-12-01'],
+    startTime: '09:00',
+    lengthMinutes: 90,
+  };
+}
+/** A METCC case at interview and two free METCC slots (09:00 and, on the 2nd, 09:00). */
+async function interviewReady(api: Api) {
+  const k = await applicationAt(api, 'interview');
+  const [slot, other] = await api.as.resourcing.interviews.publishSlots({
+    ...metccSlot(api),
+    dates: ['2026-12-01', '2026-12-02'],
+  });
+  return { k, slot: slot!.id, other: other!.id };
+}
+/** As interviewReady, with the case booked into the first slot. */
+async function interviewBooked(api: Api) {
+  const { k, slot, other } = await interviewReady(api);
+  const booked = await api.as.resourcing.interviews.book({ id: k.id, expectedVersion: k.version, slotId: slot });
+  return { k: booked, slot, other };
+}
 
 /** Two cases with one email: the second is flagged as a possible duplicate of the first. */
 async function duplicatePair(api: Api) {

@@ -1,4 +1,4 @@
-import type { ApplicationDetail, ApplicationActions, CreateApplicationInput, Stage } from '@muster/contracts';
+import type { ApplicationDetail, ApplicationActions, CreateApplicationInput, Stage, UnitCode } from '@muster/contracts';
 import { applications, inductionCourses, mentors, type Db } from '@muster/db';
 import { buildApplication } from '@muster/db/testing';
 import { DomainError, requiredChecks, routeCriteria, stageTargetDays } from '@muster/domain';
@@ -223,11 +223,14 @@ describe('actions match what the services accept', () => {
 });
 
 describe('app capabilities', () => {
+  const all = ['SNT', 'METCC', 'TSG', 'CT', 'MO19', 'MO3', 'SOIT', 'BCU'];
+  const none = { createApplication: false, intake: false, admin: false };
   it.each([
-    ['resourcing', { createApplication: true, intake: true, admin: false }],
-    ['leadTsg', { createApplication: false, intake: false, admin: false }],
-    ['coordinator', { createApplication: false, intake: false, admin: false }],
-    ['admin', { createApplication: false, intake: false, admin: true }],
+    ['resourcing', { createApplication: true, intake: true, admin: false, board: true, interviews: true, scheduleUnits: all }],
+    ['leadTsg', { ...none, board: true, interviews: true, scheduleUnits: ['TSG'] }],
+    ['panelMetcc', { ...none, board: false, interviews: true, scheduleUnits: [] }],
+    ['coordinator', { ...none, board: true, interviews: false, scheduleUnits: [] }],
+    ['admin', { ...none, admin: true, board: true, interviews: false, scheduleUnits: [] }],
   ] as const)('%s may use %o, and the procedures behind each agree', async (who, may) => {
     const api = await setupApi();
     expect((await api.as[who].auth.me()).may).toEqual(may);
@@ -236,6 +239,12 @@ describe('app capabilities', () => {
     expect(await outcomeOf(c.triage.queue({}))).toBe(may.intake ? 'ok' : 'refused: FORBIDDEN');
     expect(await outcomeOf(c.duplicates.list({}))).toBe(may.intake ? 'ok' : 'refused: FORBIDDEN');
     expect(await outcomeOf(c.admin.closeReasons())).toBe(may.admin ? 'ok' : 'refused: FORBIDDEN');
+    // Each unit offered for slots is one the server lets the user publish for, and no other.
+    for (const unit of all)
+      expect([unit, await outcomeOf(c.interviews.panellists({ unit: unit as UnitCode }))]).toEqual([
+        unit,
+        (may.scheduleUnits as readonly string[]).includes(unit) ? 'ok' : 'refused: FORBIDDEN',
+      ]);
   });
 });
 
