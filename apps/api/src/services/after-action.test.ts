@@ -175,9 +175,16 @@ describe('a stale write: who changed the case, when, and what (CONFLICT)', () =>
       lastChange: { by: 'Rita Resourcing', at: '2026-11-23T10:00:00.000Z', type: 'note_added', summary: 'Note added' },
       otherChanges: 0,
     });
-    // The test clock is not today's date: the time comes with its day.
+    // A change made today (by the services' clock) says its time; one on an earlier day says its day too.
     expect(err.message).toBe(
-      'Someone else changed this case: Rita Resourcing added a note on 23 November 2026 at 10:00. Look at it again before you carry on.',
+      'Someone else changed this case: Rita Resourcing added a note at 10:00. Look at it again before you carry on.',
+    );
+    api.clock.now = new Date('2026-11-24T09:00:00Z');
+    const nextDay = await refusal(
+      api.as.resourcing.applications.addNote({ id: c.id, expectedVersion: c.version, body: 'Late.' }),
+    );
+    expect(nextDay.message).toMatch(
+      /^Someone else changed this case: Rita Resourcing added a note on 23 November 2026 at 10:00\./,
     );
     expect(err.message).not.toMatch(/version/);
   });
@@ -218,7 +225,7 @@ describe('a stale write: who changed the case, when, and what (CONFLICT)', () =>
       }),
     );
     expect(move).toMatchObject({ code: 'CONFLICT', lastChange: { by: 'Mo METCC Lead', type: 'note_added' } });
-    expect(move.message).toMatch(/^Someone else changed this case: Mo METCC Lead added a note on 23 November 2026 at 10:00\./);
+    expect(move.message).toMatch(/^Someone else changed this case: Mo METCC Lead added a note at 10:00\./);
     const bulk = await refusal(
       api.as.resourcing.applications.bulkReject({
         cases: [{ id: c.id, expectedVersion: c.version }],

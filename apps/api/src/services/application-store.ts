@@ -113,12 +113,8 @@ const applicationQueries = preparedFor((db) => ({
 export function loadRow(tx: Tx, applicationId: number): ApplicationRow {
   const row = applicationQueries(tx).row.get({ id: applicationId });
   if (!row) throw new DomainError('NOT_FOUND', `There is no case with id ${applicationId}.`);
-  readThrough.set(row, tx);
   return row;
 }
-
-/** The handle each loaded row was read through, so that `assertVersion` can say what changed since. */
-const readThrough = new WeakMap<ApplicationRow, Tx>();
 
 /** Loads a case and everything its rules need; NOT_FOUND if there is no such case. */
 export function loadApplication(tx: Tx, applicationId: number): LoadedApplication {
@@ -173,22 +169,19 @@ export function withRow(loaded: Omit<LoadedApplication, 'row' | 'snapshot'>, row
  * Refuses a write made against a version of the case that is no longer current: CONFLICT with the
  * case's card as it is now (`current`), the newest change (`lastChange`: who, when, what) and how many
  * changes came before it since the version the writer read (`otherChanges`), and all of it in words
- * ("Someone else changed this case: Priya Shah added a note at 10:42."). The row must come from
- * `loadRow`/`loadApplication`, whose handle reads the history.
+ * ("Someone else changed this case: Priya Shah added a note at 10:42."), "today" by the services' clock.
  */
-export function assertVersion(row: ApplicationRow, expectedVersion: number): void {
+export function assertVersion(tx: Tx, row: ApplicationRow, expectedVersion: number, now: Date): void {
   if (row.version === expectedVersion) return;
-  const tx = readThrough.get(row);
-  const change = tx ? latestChange(tx, row.id) : null;
+  const change = latestChange(tx, row.id);
   // Each write bumps the version once: the changes since the writer's read are the versions between.
   const otherChanges = Math.max(0, row.version - expectedVersion - 1);
   const others = otherChanges
     ? `, and ${otherChanges === 1 ? '1 other change was' : `${otherChanges} other changes were`} made before that`
     : '';
-  // The services' clock is not at hand here: "today" is judged by the wall clock, in UK time.
-  // (A version ahead of the case's is no one's change: it is refused without naming one.)
+  // A version ahead of the case's is no one's change: it is refused without naming one.
   const what =
-    change && row.version > expectedVersion ? `: ${change.by} ${change.did} ${whenWords(change.at, new Date())}${others}.` : '.';
+    change && row.version > expectedVersion ? `: ${change.by} ${change.did} ${whenWords(change.at, now)}${others}.` : '.';
   const message = `Someone else changed this case${what} Look at it again before you carry on.`;
   const details: DomainErrorDetails & { lastChange?: ApplicationChange; otherChanges: number } = {
     current: toCard(row),
@@ -212,7 +205,7 @@ export function bumpVersion(
     .run();
   if (result.changes !== 1) {
     // Only reachable if another writer got in between this transaction's read and write.
-    assertVersion(loadRow(tx, row.id), row.version);
+    assertVersion(tx, loadRow(tx, row.id), row.version, new Date(at));
   }
   return row.version + 1;
 }

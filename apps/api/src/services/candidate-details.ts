@@ -74,7 +74,7 @@ export function updateApplication(ctx: ServiceCtx, input: UpdateApplicationInput
     (tx) => {
       const { row } = loadApplication(tx, input.id);
       assertCanSee(ctx.actor, row);
-      assertVersion(row, input.expectedVersion);
+      assertVersion(tx, row, input.expectedVersion, ctx.now());
       assertMay(ctx.actor, row, 'details');
       if (input.route !== row.route && row.stage !== 'review')
         throw fieldError('route', 'The route can only change while the case is at review.', 'details.route_locked');

@@ -173,7 +173,7 @@ export function dismissDuplicate(ctx: ServiceCtx, input: ResolveDuplicateInput) 
       const flag = openFlag(tx, input.flagId);
       const { row } = loadApplication(tx, flag.applicationId);
       assertCanSee(ctx.actor, row);
-      assertVersion(row, input.expectedVersion);
+      assertVersion(tx, row, input.expectedVersion, ctx.now());
       const { row: older } = loadApplication(tx, flag.duplicateOfId);
       const references = new Map([
         [row.id, row.reference],
@@ -215,7 +215,7 @@ export function mergeDuplicate(ctx: ServiceCtx, input: ResolveDuplicateInput) {
       const { row: newer } = loadApplication(tx, flag.applicationId);
       const { row: kept } = loadApplication(tx, flag.duplicateOfId);
       assertCanSee(ctx.actor, newer);
-      assertVersion(newer, input.expectedVersion);
+      assertVersion(tx, newer, input.expectedVersion, ctx.now());
       if (newer.stage !== 'review') {
         const reason = `Only a case still at review can be merged into another; ${newer.reference} is at ${newer.stage.replace('_', '-')}.`;
         throw refuse('duplicates.merge_not_at_review', reason);

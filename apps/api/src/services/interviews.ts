@@ -448,7 +448,7 @@ function interviewWrite(
       (tx) => {
         const loaded = loadApplication(tx, input.id);
         assertCanSee(ctx.actor, loaded.snapshot);
-        assertVersion(loaded.row, input.expectedVersion);
+        assertVersion(tx, loaded.row, input.expectedVersion, ctx.now());
         assertMay(ctx.actor, loaded.snapshot, 'interview');
         const now = at(ctx);
         apply(tx, loaded, now);

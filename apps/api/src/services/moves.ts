@@ -4,7 +4,16 @@ import { assertCanSee, DomainError, planMove, refusalsOf } from '@muster/domain'
 import { eq } from 'drizzle-orm';
 import type { ServiceCtx } from './service-ctx.ts';
 import { readDetail } from './application-detail.ts';
-import { appendEvent, assertVersion, bumpVersion, loadApplication, loadRow, withRow, type LoadedApplication, type Tx } from './application-store.ts';
+import {
+  appendEvent,
+  assertVersion,
+  bumpVersion,
+  loadApplication,
+  loadRow,
+  withRow,
+  type LoadedApplication,
+  type Tx,
+} from './application-store.ts';
 import { closeReasonFor } from './close-reasons.ts';
 
 /** The listed reason a case is closed with: planMove refuses a close without one, so it is there. */
@@ -18,7 +27,7 @@ function applyMove(ctx: ServiceCtx, tx: Tx, input: MoveApplicationInput): Loaded
   const loaded = loadApplication(tx, input.id);
   const { row, snapshot } = loaded;
   assertCanSee(ctx.actor, snapshot);
-  assertVersion(row, input.expectedVersion);
+  assertVersion(tx, row, input.expectedVersion, ctx.now());
   const now = ctx.now();
   const at = now.toISOString();
   const plan = planMove(ctx.actor, snapshot, input.to, { id: input.reasonId, text: input.reason }, now);

@@ -38,7 +38,14 @@ import {
 import { and, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import type { ServiceCtx } from './service-ctx.ts';
 import { readDetail } from './application-detail.ts';
-import { appendEvent, assertVersion, bumpVersion, loadApplication, type LoadedApplication, type Tx } from './application-store.ts';
+import {
+  appendEvent,
+  assertVersion,
+  bumpVersion,
+  loadApplication,
+  type LoadedApplication,
+  type Tx,
+} from './application-store.ts';
 
 type Write = { id: number; expectedVersion: number };
 
@@ -57,7 +64,7 @@ function writeApplication(
     (tx) => {
       const loaded = loadApplication(tx, input.id);
       assertCanSee(ctx.actor, loaded.snapshot);
-      assertVersion(loaded.row, input.expectedVersion);
+      assertVersion(tx, loaded.row, input.expectedVersion, ctx.now());
       assertMay(ctx.actor, loaded.snapshot, action);
       const at = ctx.now().toISOString();
       apply(tx, loaded, at);

@@ -12,8 +12,14 @@ describe('reference data for the forms', () => {
       .returning()
       .all();
     // Cases put where they count (or not) through the rows the services would write.
-    const newApplication = async () => (await api.as.resourcing.applications.create(buildApplication({ targetUnit: 'METCC' }))).id;
-    const [mentored, buddied, onboarded, third] = [await newApplication(), await newApplication(), await newApplication(), await newApplication()];
+    const newApplication = async () =>
+      (await api.as.resourcing.applications.create(buildApplication({ targetUnit: 'METCC' }))).id;
+    const [mentored, buddied, onboarded, third] = [
+      await newApplication(),
+      await newApplication(),
+      await newApplication(),
+      await newApplication(),
+    ];
     const put = api.db.$client.prepare('UPDATE applications SET stage = ?, mentor_id = ?, buddy_id = ? WHERE id = ?');
     put.run('mentoring', m!.id, null, mentored);
     put.run('induction', null, m!.id, buddied);

@@ -114,7 +114,7 @@ export function assignApplications(ctx: ServiceCtx, input: AssignInput) {
         if (ids.has(c.id)) throw fieldError('cases', 'Each case may be listed once.', 'triage.case_listed_twice');
         ids.add(c.id);
         const { row } = loadApplication(tx, c.id);
-        assertVersion(row, c.expectedVersion);
+        assertVersion(tx, row, c.expectedVersion, ctx.now());
         if (!isOpen(row.stage)) {
           const message = `${row.reference} is ${row.stage}: only open cases are assigned.`;
           refused.push({ id: row.id, reference: row.reference, code: 'triage.case_not_open', message });
