@@ -76,11 +76,20 @@ export function Layout() {
             <div className="moj-primary-navigation__nav">
               <nav className="moj-primary-navigation" aria-label="Primary">
                 <ul className="moj-primary-navigation__list">
-                  <li className="moj-primary-navigation__item">
-                    <NavLink className="moj-primary-navigation__link" to="/" end>
-                      Board
-                    </NavLink>
-                  </li>
+                  {me.data.may.board && (
+                    <li className="moj-primary-navigation__item">
+                      <NavLink className="moj-primary-navigation__link" to="/" end>
+                        Board
+                      </NavLink>
+                    </li>
+                  )}
+                  {me.data.may.interviews && (
+                    <li className="moj-primary-navigation__item">
+                      <NavLink className="moj-primary-navigation__link" to="/interviews">
+                        Interviews
+                      </NavLink>
+                    </li>
+                  )}
                   {me.data.may.intake && (
                     <li className="moj-primary-navigation__item">
                       <NavLink className="moj-primary-navigation__link" to="/triage">

@@ -1,11 +1,25 @@
-import { createBrowserRouter } from 'react-router';
-import { sessionState } from '../lib/session.ts';
+import { lazy, Suspense } from 'react';
+import { createBrowserRouter, Navigate } from 'react-router';
+import { Loading } from '../components/loading.tsx';
+import { sessionState, useMe } from '../lib/session.ts';
 import { setUnauthorizedHandler } from '../lib/trpc.ts';
 import { Layout } from './layout.tsx';
 import { NotFound, RouteError } from './route-error.tsx';
 
 // Each page is its own chunk; the first load carries only the shell.
 const board = () => import('../features/board/components/board-page.tsx').then((m) => ({ Component: m.BoardPage }));
+const LazyBoardPage = lazy(() => import('../features/board/components/board-page.tsx').then((m) => ({ default: m.BoardPage })));
+
+/** The home page: the board, or for those without one (panel members) their interviews. */
+function Home() {
+  const me = useMe();
+  if (!me.may.board) return <Navigate to="/interviews" replace />;
+  return (
+    <Suspense fallback={<Loading />}>
+      <LazyBoardPage />
+    </Suspense>
+  );
+}
 
 export const router = createBrowserRouter([
   {
@@ -18,11 +32,12 @@ export const router = createBrowserRouter([
     Component: Layout,
     ErrorBoundary: RouteError,
     children: [
-      { index: true, lazy: board },
+      { index: true, Component: Home },
       { path: 'board', lazy: board },
       {
         path: 'cases/:id',
-        lazy: () => import('../features/applications/components/application-page.tsx').then((m) => ({ Component: m.ApplicationPage })),
+        lazy: () =>
+          import('../features/applications/components/application-page.tsx').then((m) => ({ Component: m.ApplicationPage })),
       },
       {
         path: 'applications/new',
@@ -43,6 +58,11 @@ export const router = createBrowserRouter([
         path: 'duplicates',
         lazy: () =>
           import('../features/duplicates/components/duplicates-page.tsx').then((m) => ({ Component: m.DuplicatesPage })),
+      },
+      {
+        path: 'interviews',
+        lazy: () =>
+          import('../features/interviews/components/interviews-page.tsx').then((m) => ({ Component: m.InterviewsPage })),
       },
       {
         path: 'admin',

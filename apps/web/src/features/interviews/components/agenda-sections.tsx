@@ -1,0 +1,245 @@
+import type { AgendaInterview, WaitingCase } from '@muster/contracts';
+import { useMutation } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { useBackState } from '../../../components/back-link.tsx';
+import { ErrorSummary } from '../../../components/error-summary.tsx';
+import { Table } from '../../../components/table.tsx';
+import {
+  addDaysIso,
+  formatShortWeekdayDate,
+  formatTimeRange,
+  formatWeekdayDate,
+  londonDateOf,
+  londonToday,
+} from '../../../lib/dates.ts';
+import { routeLabels, unitShortNames } from '../../../lib/labels.ts';
+import { plural } from '../../../lib/plural.ts';
+import { useTRPC } from '../../../lib/trpc.ts';
+import { useInterviewsRefresh } from '../hooks/use-interviews-refresh.ts';
+import { CandidateLink, candidateName } from './candidate-link.tsx';
+import { problemsOf, refusalTitle } from './problems.ts';
+
+const panelNames = (panel: { name: string }[]) => (panel.length ? panel.map((p) => p.name).join(', ') : 'Nobody yet');
+
+/** "Today, Wednesday 2 December", "Tomorrow, …", or the day. */
+function dayHeading(date: string, today: string): string {
+  const day = formatWeekdayDate(date);
+  if (date === today) return `Today, ${day}`;
+  if (date === addDaysIso(today, 1)) return `Tomorrow, ${day}`;
+  return day;
+}
+
+function Heading({ id, children }: { id: string; children: string }) {
+  return (
+    <h2 className="govuk-heading-m" id={id}>
+      {children}
+    </h2>
+  );
+}
+
+/** The interviews of the next seven days, a table a day, today first. */
+export function ThisWeek({ interviews }: { interviews: AgendaInterview[] }) {
+  const today = londonToday();
+  const lastDay = addDaysIso(today, 6);
+  const days = new Map<string, AgendaInterview[]>();
+  for (const i of interviews) {
+    const day = londonDateOf(i.startsAt);
+    if (day > lastDay) continue;
+    days.set(day, [...(days.get(day) ?? []), i]);
+  }
+  const shown = [...days.values()].reduce((n, d) => n + d.length, 0);
+  const later = interviews.length - shown;
+  return (
+    <section className="app-section" aria-labelledby="this-week-title">
+      <Heading id="this-week-title">This week</Heading>
+      {!shown && <p className="govuk-body">No interviews in the next 7 days.</p>}
+      {[...days.entries()].map(([day, list]) => (
+        <Table
+          key={day}
+          label={`Interviews on ${formatWeekdayDate(day)}`}
+          caption={`${dayHeading(day, today)}: ${plural(list.length, 'interview')}`}
+          columns={[{ label: 'Time' }, { label: 'Candidate' }, { label: 'Unit' }, { label: 'Place' }, { label: 'Panel' }]}
+        >
+          {list.map((i) => (
+            <tr className="govuk-table__row" key={i.id}>
+              <td className="govuk-table__cell app-table__nowrap">{formatTimeRange(i.startsAt, i.endsAt)}</td>
+              <td className="govuk-table__cell">
+                <CandidateLink candidate={i.application} />
+              </td>
+              <td className="govuk-table__cell">{unitShortNames[i.unit]}</td>
+              <td className="govuk-table__cell">{i.venue}</td>
+              <td className="govuk-table__cell">{panelNames(i.panel)}</td>
+            </tr>
+          ))}
+        </Table>
+      ))}
+      {later > 0 && <p className="govuk-body">{plural(later, 'more interview')} booked after this week.</p>}
+    </section>
+  );
+}
+
+/** Cases at interview with nothing booked, longest waiting first, each with a way to book it. */
+export function WaitingForASlot({ waiting, onBook }: { waiting: WaitingCase[]; onBook: (id: number) => void }) {
+  return (
+    <section className="app-section" aria-labelledby="waiting-title">
+      <Heading id="waiting-title">Waiting for a slot</Heading>
+      {waiting.length ? (
+        <Table
+          label="Cases waiting for an interview slot"
+          caption={`${plural(waiting.length, 'case')}, longest waiting first`}
+          captionClassName="govuk-table__caption govuk-table__caption--s govuk-visually-hidden"
+          columns={[
+            { label: 'Candidate' },
+            { label: 'Route' },
+            { label: 'Unit' },
+            { label: 'Waiting' },
+            { label: <span className="govuk-visually-hidden">Actions</span> },
+          ]}
+        >
+          {waiting.map((c) => (
+            <tr className="govuk-table__row" key={c.id}>
+              <td className="govuk-table__cell">
+                <CandidateLink candidate={c} />
+              </td>
+              <td className="govuk-table__cell">{routeLabels[c.route]}</td>
+              <td className="govuk-table__cell">{c.targetUnit ? unitShortNames[c.targetUnit] : 'None chosen'}</td>
+              <td className="govuk-table__cell app-table__nowrap">{plural(c.daysWaiting, 'day')}</td>
+              <td className="govuk-table__cell app-table__nowrap">
+                <button type="button" className="app-link-button govuk-link" onClick={() => onBook(c.id)}>
+                  Book a slot<span className="govuk-visually-hidden"> for {candidateName(c)}</span>
+                </button>
+              </td>
+            </tr>
+          ))}
+        </Table>
+      ) : (
+        <p className="govuk-body">No case is waiting for an interview slot.</p>
+      )}
+    </section>
+  );
+}
+
+const when = (i: Pick<AgendaInterview, 'startsAt' | 'endsAt'>) =>
+  `${formatShortWeekdayDate(i.startsAt)}, ${formatTimeRange(i.startsAt, i.endsAt)}`;
+
+/** Interviews that have started with no attendance recorded: attended, or not (with why, in a dialog). */
+export function AttendanceToRecord({
+  interviews,
+  onRecorded,
+  onNotAttended,
+}: {
+  interviews: AgendaInterview[];
+  onRecorded: (text: string) => void;
+  onNotAttended: (interview: AgendaInterview) => void;
+}) {
+  const trpc = useTRPC();
+  const refresh = useInterviewsRefresh();
+  const record = useMutation(
+    trpc.interviews.recordAttendance.mutationOptions({
+      onSuccess: (detail) => {
+        refresh();
+        onRecorded(`${detail.firstName} ${detail.lastName} attended: record the interview's outcome next.`);
+      },
+      onError: refresh,
+    }),
+  );
+  return (
+    <section className="app-section" aria-labelledby="attendance-title">
+      <Heading id="attendance-title">Attendance to record</Heading>
+      <ErrorSummary
+        title={refusalTitle(record.error, 'Attendance was not recorded')}
+        errors={problemsOf(record.error, '#attendance-table')}
+      />
+      {interviews.length ? (
+        <Table
+          id="attendance-table"
+          label="Interviews whose attendance is to be recorded"
+          caption={`${plural(interviews.length, 'interview')} to record`}
+          captionClassName="govuk-table__caption govuk-table__caption--s govuk-visually-hidden"
+          columns={[
+            { label: 'When' },
+            { label: 'Candidate' },
+            { label: 'Unit' },
+            { label: <span className="govuk-visually-hidden">Actions</span> },
+          ]}
+        >
+          {interviews.map((i) => (
+            <tr className="govuk-table__row" key={i.id}>
+              <td className="govuk-table__cell app-table__nowrap">{when(i)}</td>
+              <td className="govuk-table__cell">
+                <CandidateLink candidate={i.application} />
+              </td>
+              <td className="govuk-table__cell">{unitShortNames[i.unit]}</td>
+              <td className="govuk-table__cell">
+                <div className="govuk-button-group govuk-!-margin-bottom-0">
+                  <button
+                    type="button"
+                    className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                    disabled={record.isPending}
+                    onClick={() =>
+                      record.mutate({ id: i.application.id, expectedVersion: i.application.version, attended: true })
+                    }
+                  >
+                    Attended<span className="govuk-visually-hidden"> ({candidateName(i.application)})</span>
+                  </button>
+                  <button
+                    type="button"
+                    className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                    onClick={() => {
+                      record.reset();
+                      onNotAttended(i);
+                    }}
+                  >
+                    Did not attend<span className="govuk-visually-hidden"> ({candidateName(i.application)})</span>
+                  </button>
+                </div>
+              </td>
+            </tr>
+          ))}
+        </Table>
+      ) : (
+        <p className="govuk-body">No attendance is waiting to be recorded.</p>
+      )}
+    </section>
+  );
+}
+
+/** Interviews attended whose outcome is not yet recorded: the case's interview section records it. */
+export function OutcomesToRecord({ interviews }: { interviews: AgendaInterview[] }) {
+  const backState = useBackState('Back to interviews');
+  return (
+    <section className="app-section" aria-labelledby="outcomes-title">
+      <Heading id="outcomes-title">Outcomes to record</Heading>
+      {interviews.length ? (
+        <Table
+          label="Interviews whose outcome is to be recorded"
+          caption={`${plural(interviews.length, 'outcome')} to record`}
+          captionClassName="govuk-table__caption govuk-table__caption--s govuk-visually-hidden"
+          columns={[
+            { label: 'When' },
+            { label: 'Candidate' },
+            { label: 'Unit' },
+            { label: <span className="govuk-visually-hidden">Actions</span> },
+          ]}
+        >
+          {interviews.map((i) => (
+            <tr className="govuk-table__row" key={i.id}>
+              <td className="govuk-table__cell app-table__nowrap">{when(i)}</td>
+              <td className="govuk-table__cell">
+                {i.application.reference} {candidateName(i.application)}
+              </td>
+              <td className="govuk-table__cell">{unitShortNames[i.unit]}</td>
+              <td className="govuk-table__cell app-table__nowrap">
+                <Link className="govuk-link" to={`/cases/${i.application.id}#interview`} state={backState}>
+                  Record the outcome<span className="govuk-visually-hidden"> for {candidateName(i.application)}</span>
+                </Link>
+              </td>
+            </tr>
+          ))}
+        </Table>
+      ) : (
+        <p className="govuk-body">No interview outcome is waiting to be recorded.</p>
+      )}
+    </section>
+  );
+}
