@@ -150,7 +150,7 @@ export function PublishSlots({ units }: { units: UnitCode[] }) {
           <Checkboxes
             id="publish-panel"
             legend="Panel"
-            hint={`Who interviews. ${unitShortNames[unit]}'s leads and panel members, and the resourcing team.`}
+            hint="Who sits on the panel for these slots."
             errors={errorsAt('panel')}
             options={panellists.data.map((p) => ({
               value: String(p.id),
