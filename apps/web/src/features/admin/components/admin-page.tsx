@@ -10,6 +10,9 @@ import { formatDateTime } from '../../../lib/dates.ts';
 import { errorMessage } from '../../../lib/errors.ts';
 import { useMe } from '../../../lib/session.ts';
 import { useTRPC } from '../../../lib/trpc.ts';
+import { caseNamed, searchOf, useAccessLogFilters } from '../hooks/use-access-log-filters.ts';
+import { AccessLogFilters } from './access-log-filters.tsx';
+import { RetireReasonDialog, RetirementOutcome, useReasonRetirement } from './reason-retirement.tsx';
 
 const kindLabels = { rejected: 'Reject', withdrawn: 'Withdraw' } as const;
 const logPageSize = 25;
@@ -46,19 +49,16 @@ function CloseReasons() {
     void queryClient.invalidateQueries({ queryKey: trpc.admin.closeReasons.queryKey() });
     void queryClient.invalidateQueries({ queryKey: trpc.reference.closeReasons.queryKey() });
   };
+  const retirement = useReasonRetirement(() => {
+    setStatus('');
+    refresh();
+  });
   const add = useMutation(
     trpc.admin.addCloseReason.mutationOptions({
       onSuccess: (r) => {
+        retirement.clear();
         setStatus(`“${r.label}” added.`);
         setLabel('');
-        refresh();
-      },
-    }),
-  );
-  const retire = useMutation(
-    trpc.admin.retireCloseReason.mutationOptions({
-      onSuccess: (r) => {
-        setStatus(`“${r.label}” retired.`);
         refresh();
       },
     }),
@@ -69,10 +69,11 @@ function CloseReasons() {
       <h2 className="govuk-heading-m" id="reasons-title">
         Reasons to reject or withdraw
       </h2>
+      <RetireReasonDialog retirement={retirement} />
+      <RetirementOutcome retirement={retirement} />
       <p className="govuk-body app-saved" role="status">
         {status}
       </p>
-      {retire.error && <p className="govuk-error-message">{errorMessage(retire.error)}</p>}
       {reasons.data ? (
         <table className="govuk-table app-table">
           <caption className="govuk-visually-hidden">Reasons to reject or withdraw</caption>
@@ -105,16 +106,15 @@ function CloseReasons() {
                   )}
                 </td>
                 <td className="govuk-table__cell">
-                  {r.isActive && (
-                    <button
-                      type="button"
-                      className="app-link-button govuk-link"
-                      disabled={retire.isPending}
-                      onClick={() => retire.mutate({ id: r.id })}
-                    >
-                      Retire<span className="govuk-visually-hidden"> “{r.label}”</span>
-                    </button>
-                  )}
+                  <button
+                    type="button"
+                    className="app-link-button govuk-link"
+                    disabled={retirement.isPending}
+                    onClick={() => (r.isActive ? retirement.askToRetire(r) : retirement.restoreReason(r))}
+                  >
+                    {r.isActive ? 'Retire' : 'Restore'}
+                    <span className="govuk-visually-hidden"> “{r.label}”</span>
+                  </button>
                 </td>
               </tr>
             ))}
@@ -164,26 +164,53 @@ function CloseReasons() {
   );
 }
 
-/** Who viewed which case and when, newest first; "Show older" goes back a page at a time. */
+/**
+ * Who viewed which case and when, newest first, for one case or one user if the address says so;
+ * "Show older" goes back a page at a time.
+ */
 function AccessLog() {
   const trpc = useTRPC();
-  const [befores, setBefores] = useState<(number | undefined)[]>([undefined]);
+  const { filters, setFilters, key } = useAccessLogFilters();
+  // The case is given by its reference, as people quote it; the log is read by the case's id.
+  const search = useQuery(
+    trpc.applications.list.queryOptions({ q: filters.reference ?? '', limit: 5 }, { enabled: Boolean(filters.reference) }),
+  );
+  const named = filters.reference ? caseNamed(filters.reference, search.data?.items ?? []) : undefined;
+  const isNoCase = Boolean(filters.reference && search.data && !named);
+  const isReady = !filters.reference || named !== undefined;
+  // Older pages are of the filters they were asked for under; new filters start again from the newest.
+  const [paging, setPaging] = useState<{ key: string; befores: (number | undefined)[] }>({ key, befores: [undefined] });
+  const befores = paging.key === key ? paging.befores : [undefined];
   const pages = useQueries({
     queries: befores.map((before) =>
-      trpc.admin.accessLog.queryOptions({ limit: logPageSize, ...(before ? { before } : {}) }, { staleTime: 30_000 }),
+      trpc.admin.accessLog.queryOptions(
+        {
+          limit: logPageSize,
+          ...(named ? { applicationId: named.id } : {}),
+          ...(filters.userId ? { userId: filters.userId } : {}),
+          ...(before ? { before } : {}),
+        },
+        { staleTime: 30_000, enabled: isReady },
+      ),
     ),
   });
   const items = pages.flatMap((p) => p.data?.items ?? []);
   const last = pages.at(-1);
   const next = last?.data?.nextBefore ?? null;
+  const error = search.error ?? pages[0]?.error;
   return (
     <section className="app-section" aria-labelledby="log-title">
       <h2 className="govuk-heading-m" id="log-title">
         Access log
       </h2>
       <p className="govuk-body">Every view of a case and its history is recorded.</p>
-      {pages[0]?.isError && <p className="govuk-error-message">{errorMessage(pages[0].error)}</p>}
-      {pages[0]?.data ? (
+      <AccessLogFilters filters={filters} onApply={setFilters} />
+      {error && <p className="govuk-error-message">{errorMessage(error)}</p>}
+      {isNoCase ? (
+        <p className="govuk-body">No case has the reference “{filters.reference}”.</p>
+      ) : pages[0]?.data && items.length === 0 && (filters.reference || filters.userId) ? (
+        <p className="govuk-body">No views match these filters.</p>
+      ) : pages[0]?.data ? (
         <table className="govuk-table app-table">
           <caption className="govuk-visually-hidden">Access log, newest first</caption>
           <thead className="govuk-table__head">
@@ -206,7 +233,12 @@ function AccessLog() {
             {items.map((e) => (
               <tr className="govuk-table__row" key={e.id}>
                 <td className="govuk-table__cell app-table__nowrap">{formatDateTime(e.at)}</td>
-                <td className="govuk-table__cell">{e.userName}</td>
+                <td className="govuk-table__cell">
+                  <Link className="govuk-link" to={searchOf({ ...filters, userId: e.userId })}>
+                    {e.userName}
+                    <span className="govuk-visually-hidden"> (show only their views)</span>
+                  </Link>
+                </td>
                 <td className="govuk-table__cell">{e.action.replaceAll('_', ' ')}</td>
                 <td className="govuk-table__cell">
                   <Link className="govuk-link" to={`/cases/${e.applicationId}`}>
@@ -218,14 +250,14 @@ function AccessLog() {
           </tbody>
         </table>
       ) : (
-        !pages[0]?.isError && <Loading what="Loading the access log" />
+        !error && <Loading what="Loading the access log" />
       )}
       {next !== null && (
         <button
           type="button"
           className="govuk-button govuk-button--secondary"
           disabled={last?.isFetching}
-          onClick={() => setBefores((b) => [...b, next])}
+          onClick={() => setPaging({ key, befores: [...befores, next] })}
         >
           Show older
         </button>
