@@ -312,6 +312,18 @@ export type AddNoteInput = z.infer<typeof AddNoteInput>;
 
 /* ---- outputs ---- */
 
+/** A booking of the case into an interview slot (times are UTC instants). */
+export type InterviewBooking = {
+  id: number;
+  status: 'booked' | 'attended' | 'did_not_attend' | 'cancelled';
+  startsAt: string;
+  endsAt: string;
+  venue: string;
+  panel: string[];
+  /** Why it was cancelled, or why the candidate did not attend. */
+  endedReason: string | null;
+};
+
 export type ApplicationCard = {
   id: number;
   reference: string;
@@ -392,6 +404,8 @@ export type ApplicationDetail = ApplicationCard & {
   closeReason: string | null;
   eligibility: EligibilityRecord | null;
   interview: InterviewRecord | null;
+  /** The case's interview bookings, soonest-to-come first then past ones newest first: the history of its slots. */
+  interviewBookings: InterviewBooking[];
   checks: CheckRecord[];
   induction: InductionRecord | null;
   /** The reviewer triaging the case, if any. */

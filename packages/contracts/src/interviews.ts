@@ -65,7 +65,7 @@ export const SlotsInput = z
     /** London dates, inclusive; by default from today for 4 weeks. */
     from: IsoDate.optional(),
     to: IsoDate.optional(),
-    /** Only slots nobody is booked into. */
+    /** Only slots that can still be booked: open, nobody in them, not yet started. */
     isFree: z.boolean().optional(),
   })
   .default({});

@@ -8,7 +8,18 @@ import {
   type Page,
   type UnitCode,
 } from '@muster/contracts';
-import { applicationEvents, applications, inductionCourses, mentors, preparedFor, users } from '@muster/db';
+import {
+  applicationEvents,
+  applications,
+  inductionCourses,
+  interviews,
+  interviewSlots,
+  mentors,
+  preparedFor,
+  slotPanel,
+  users,
+  venues,
+} from '@muster/db';
 import {
   applicationActions,
   assertCanSee,
@@ -142,6 +153,7 @@ export function readDetail(
           recordedAt: e.recordedAt,
         }
       : null,
+    interviewBookings: interviewBookingsOf(tx, row.id),
     interview: i
       ? { outcome: i.outcome, scores: i.scores, notes: i.notes, recordedBy: nameOf(i.recordedBy), recordedAt: i.recordedAt }
       : null,
@@ -242,3 +254,39 @@ const historyQuery = preparedFor((db) =>
     .limit(sql.placeholder('limit'))
     .prepare(),
 );
+
+/** The case's bookings: the one to come first, then the rest newest first. */
+function interviewBookingsOf(tx: Tx, applicationId: number): ApplicationDetail['interviewBookings'] {
+  const rows = tx
+    .select({
+      id: interviews.id,
+      status: interviews.status,
+      startsAt: interviewSlots.startsAt,
+      endsAt: interviewSlots.endsAt,
+      venue: venues.name,
+      slotId: interviewSlots.id,
+      endedReason: interviews.endedReason,
+    })
+    .from(interviews)
+    .innerJoin(interviewSlots, eq(interviewSlots.id, interviews.slotId))
+    .innerJoin(venues, eq(venues.id, interviewSlots.venueId))
+    .where(eq(interviews.applicationId, applicationId))
+    .orderBy(desc(interviews.id))
+    .all();
+  if (!rows.length) return [];
+  const panels = tx
+    .select({ slotId: slotPanel.slotId, name: users.name })
+    .from(slotPanel)
+    .innerJoin(users, eq(users.id, slotPanel.userId))
+    .where(
+      inArray(
+        slotPanel.slotId,
+        rows.map((r) => r.slotId),
+      ),
+    )
+    .orderBy(users.name)
+    .all();
+  return rows
+    .map(({ slotId, ...r }) => ({ ...r, panel: panels.filter((p) => p.slotId === slotId).map((p) => p.name) }))
+    .sort((a, b) => Number(b.status === 'booked') - Number(a.status === 'booked'));
+}

@@ -45,7 +45,7 @@ import {
   tsgPreAssessment,
   type Interval,
 } from '@muster/domain';
-import { and, asc, eq, gte, inArray, isNull, lt, ne, notExists, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, isNull, lt, ne, notExists, or, sql, type SQL } from 'drizzle-orm';
 import { readDetail } from './application-detail.ts';
 import {
   appendEvent,
@@ -283,6 +283,7 @@ export function listSlots(ctx: ServiceCtx, input: SlotsInput): Slot[] {
       input.isFree
         ? and(
             eq(interviewSlots.status, 'open'),
+            gt(interviewSlots.startsAt, at(ctx)),
             notExists(
               ctx.db
                 .select({ id: interviews.id })

@@ -29,6 +29,7 @@ import { EligibilityForm, type ForceRecords } from './forms/eligibility-form.tsx
 import { ExceptionForm } from './forms/exception-form.tsx';
 import { InductionForm } from './forms/induction-form.tsx';
 import { InterviewForm } from './forms/interview-form.tsx';
+import { InterviewBookings } from './interview-bookings.tsx';
 import { MentorForm } from './forms/mentor-form.tsx';
 import { NoteForm } from './forms/note-form.tsx';
 import { GateTaskList } from './gate-task-list.tsx';
@@ -253,6 +254,7 @@ function ApplicationSections({ detail: d, reference }: { detail: ApplicationDeta
       </Section>
 
       <Section id="interview" title="Interview">
+        <InterviewBookings detail={d} />
         {i ? (
           <SummaryList
             rows={[

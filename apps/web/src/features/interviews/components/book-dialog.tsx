@@ -20,7 +20,6 @@ export function slotWords(s: Slot): string {
 }
 
 /** A slot whose start has passed is no choice to offer (the free-slot list runs from the start of today). */
-const isAhead = (s: Slot, now = Date.now()) => Date.parse(s.startsAt) > now;
 
 /** Books a waiting case into one of its unit's free slots; a refusal lists every reason the server gives. */
 export function BookDialog({
@@ -55,7 +54,8 @@ export function BookDialog({
     setSlotId('');
     onClose();
   };
-  const free = (slots.data ?? []).filter((s) => isAhead(s));
+  // `isFree` slots are those still bookable: open, nobody in them, not yet started (the server decides).
+  const free = slots.data ?? [];
   const problems = problemsOf(book.error, '#book-slot');
   return (
     <Dialog isOpen={isOpen} title={waiting ? `Book an interview for ${candidateName(waiting)}` : ''} onClose={close}>

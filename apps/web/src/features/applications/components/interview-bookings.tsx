@@ -1,0 +1,39 @@
+import type { ApplicationDetail, InterviewBooking } from '@muster/contracts';
+import { Link } from 'react-router';
+import { formatDateTime } from '../../../lib/dates.ts';
+
+const statusWords: Record<InterviewBooking['status'], string> = {
+  booked: 'Booked',
+  attended: 'Attended',
+  did_not_attend: 'Did not attend',
+  cancelled: 'Cancelled',
+};
+const londonTime = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });
+
+/** The case's interview slots: the one to come, then what happened to earlier ones. */
+export function InterviewBookings({ detail: d }: { detail: ApplicationDetail }) {
+  const isBooked = d.interviewBookings.some((b) => b.status === 'booked');
+  return (
+    <>
+      {d.interviewBookings.length > 0 && (
+        <ul className="govuk-list app-interview-bookings">
+          {d.interviewBookings.map((b) => (
+            <li key={b.id}>
+              <strong className={`govuk-tag ${b.status === 'booked' ? 'govuk-tag--blue' : 'govuk-tag--grey'}`}>
+                {statusWords[b.status]}
+              </strong>{' '}
+              {formatDateTime(b.startsAt)}–{londonTime.format(new Date(b.endsAt))} at {b.venue}
+              {b.panel.length > 0 && <>, panel: {b.panel.join(', ')}</>}
+              {b.endedReason && <> — {b.endedReason}</>}
+            </li>
+          ))}
+        </ul>
+      )}
+      {d.stage === 'interview' && d.actions.recordInterview && !isBooked && !d.interview && (
+        <p className="govuk-body">
+          No interview is booked. <Link to="/interviews">Book a slot on the Interviews page</Link>.
+        </p>
+      )}
+    </>
+  );
+}
