@@ -265,6 +265,11 @@ describe('rescheduling, cancelling and attendance', () => {
       'BAD_REQUEST',
     );
     c = await lead.reschedule({ id: c.id, expectedVersion: c.version, slotId: s2.id, reason: 'Candidate on a course that week' });
+    // The case page lists the bookings, the one to come first.
+    expect(c.interviewBookings.map((b) => [b.status, londonDateTime(b.startsAt).date, b.venue, b.endedReason])).toEqual([
+      ['booked', '2026-12-03', 'MetCC Lambeth', null],
+      ['cancelled', '2026-12-01', 'MetCC Lambeth', 'Candidate on a course that week'],
+    ]);
     const rows = api.db.select().from(interviews).orderBy(asc(interviews.id)).all();
     expect(rows.map((i) => [i.slotId, i.status, i.sequence, i.calendarUid])).toEqual([
       [s1.id, 'cancelled', 1, rows[0]?.calendarUid],
@@ -387,5 +392,10 @@ describe('the agenda', () => {
 
     api.clock.now = new Date('2026-12-01T09:05:00Z');
     expect((await lead.agenda()).attendanceToRecord.map((i) => i.application.id)).toEqual([booked.id]);
+
+    // A free slot stops being offered once it has started.
+    expect((await lead.slots({ from: '2026-12-01', isFree: true })).map((x) => x.id)).toEqual([without.id]);
+    api.clock.now = new Date('2026-12-02T09:05:00Z');
+    expect(await lead.slots({ from: '2026-12-01', isFree: true })).toEqual([]);
   });
 });
