@@ -6,6 +6,7 @@ import { Radios, TextInput } from '../../../components/fields.tsx';
 import { formErrors } from '../../../components/form-errors.ts';
 import { Loading } from '../../../components/loading.tsx';
 import { usePageTitle } from '../../../components/page-title.ts';
+import { Table } from '../../../components/table.tsx';
 import { formatDateTime } from '../../../lib/dates.ts';
 import { errorMessage } from '../../../lib/errors.ts';
 import { useMe } from '../../../lib/session.ts';
@@ -75,51 +76,42 @@ function CloseReasons() {
         {status}
       </p>
       {reasons.data ? (
-        <table className="govuk-table app-table">
-          <caption className="govuk-visually-hidden">Reasons to reject or withdraw</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Used to
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Reason
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Status
-              </th>
-              <th scope="col" className="govuk-table__header">
-                <span className="govuk-visually-hidden">Actions</span>
-              </th>
+        <Table
+          label="Table of reasons to reject or withdraw"
+          caption="Reasons to reject or withdraw"
+          captionClassName="govuk-visually-hidden"
+          columns={[
+            { label: 'Used to' },
+            { label: 'Reason' },
+            { label: 'Status' },
+            { label: <span className="govuk-visually-hidden">Actions</span> },
+          ]}
+        >
+          {reasons.data.map((r) => (
+            <tr className="govuk-table__row" key={r.id}>
+              <td className="govuk-table__cell">{kindLabels[r.kind]}</td>
+              <td className="govuk-table__cell">{r.label}</td>
+              <td className="govuk-table__cell">
+                {r.isActive ? (
+                  <strong className="govuk-tag govuk-tag--green">In use</strong>
+                ) : (
+                  <strong className="govuk-tag govuk-tag--grey">Retired</strong>
+                )}
+              </td>
+              <td className="govuk-table__cell">
+                <button
+                  type="button"
+                  className="app-link-button govuk-link"
+                  disabled={retirement.isPending}
+                  onClick={() => (r.isActive ? retirement.askToRetire(r) : retirement.restoreReason(r))}
+                >
+                  {r.isActive ? 'Retire' : 'Restore'}
+                  <span className="govuk-visually-hidden"> “{r.label}”</span>
+                </button>
+              </td>
             </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {reasons.data.map((r) => (
-              <tr className="govuk-table__row" key={r.id}>
-                <td className="govuk-table__cell">{kindLabels[r.kind]}</td>
-                <td className="govuk-table__cell">{r.label}</td>
-                <td className="govuk-table__cell">
-                  {r.isActive ? (
-                    <strong className="govuk-tag govuk-tag--green">In use</strong>
-                  ) : (
-                    <strong className="govuk-tag govuk-tag--grey">Retired</strong>
-                  )}
-                </td>
-                <td className="govuk-table__cell">
-                  <button
-                    type="button"
-                    className="app-link-button govuk-link"
-                    disabled={retirement.isPending}
-                    onClick={() => (r.isActive ? retirement.askToRetire(r) : retirement.restoreReason(r))}
-                  >
-                    {r.isActive ? 'Retire' : 'Restore'}
-                    <span className="govuk-visually-hidden"> “{r.label}”</span>
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </Table>
       ) : (
         <Loading what="Loading the reasons" />
       )}
@@ -211,44 +203,30 @@ function AccessLog() {
       ) : pages[0]?.data && items.length === 0 && (filters.reference || filters.userId) ? (
         <p className="govuk-body">No views match these filters.</p>
       ) : pages[0]?.data ? (
-        <table className="govuk-table app-table">
-          <caption className="govuk-visually-hidden">Access log, newest first</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                When
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Who
-              </th>
-              <th scope="col" className="govuk-table__header">
-                What
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Case
-              </th>
+        <Table
+          label="Table of the access log"
+          caption="Access log, newest first"
+          captionClassName="govuk-visually-hidden"
+          columns={[{ label: 'When' }, { label: 'Who' }, { label: 'What' }, { label: 'Case' }]}
+        >
+          {items.map((e) => (
+            <tr className="govuk-table__row" key={e.id}>
+              <td className="govuk-table__cell app-table__nowrap">{formatDateTime(e.at)}</td>
+              <td className="govuk-table__cell">
+                <Link className="govuk-link" to={searchOf({ ...filters, userId: e.userId })}>
+                  {e.userName}
+                  <span className="govuk-visually-hidden"> (show only their views)</span>
+                </Link>
+              </td>
+              <td className="govuk-table__cell">{e.action.replaceAll('_', ' ')}</td>
+              <td className="govuk-table__cell">
+                <Link className="govuk-link" to={`/cases/${e.applicationId}`}>
+                  {e.reference}
+                </Link>
+              </td>
             </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {items.map((e) => (
-              <tr className="govuk-table__row" key={e.id}>
-                <td className="govuk-table__cell app-table__nowrap">{formatDateTime(e.at)}</td>
-                <td className="govuk-table__cell">
-                  <Link className="govuk-link" to={searchOf({ ...filters, userId: e.userId })}>
-                    {e.userName}
-                    <span className="govuk-visually-hidden"> (show only their views)</span>
-                  </Link>
-                </td>
-                <td className="govuk-table__cell">{e.action.replaceAll('_', ' ')}</td>
-                <td className="govuk-table__cell">
-                  <Link className="govuk-link" to={`/cases/${e.applicationId}`}>
-                    {e.reference}
-                  </Link>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </Table>
       ) : (
         !error && <Loading what="Loading the access log" />
       )}

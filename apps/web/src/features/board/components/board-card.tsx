@@ -1,21 +1,43 @@
-import type { BoardCard as Card, Stage } from '@muster/contracts';
+import type { ApplicationMove, BoardCard as Card, Stage } from '@muster/contracts';
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
-import { daysSince } from '../../../lib/dates.ts';
-import { moveLabel, routeLabels, unitShortNames } from '../../../lib/labels.ts';
+import type { Origin } from '../../../components/back-link.tsx';
+import { routeLabels, stageLabels, unitShortNames } from '../../../lib/labels.ts';
+import { plural } from '../../../lib/plural.ts';
 
 export const cardName = (c: Pick<Card, 'firstName' | 'lastName'>) => `${c.firstName} ${c.lastName}`;
+
+/**
+ * A move as the card's "Move … to" list names it: short, so the longest fits a card's width ("Back to
+ * pre-employment", not "Move back to pre-employment": the label says "Move").
+ */
+function cardMoveLabel(m: Pick<ApplicationMove, 'to' | 'kind'>): string {
+  const to = stageLabels[m.to];
+  switch (m.kind) {
+    case 'forward':
+      return to;
+    case 'back':
+      return `Back to ${to.toLowerCase()}`;
+    case 'close':
+      return m.to === 'rejected' ? 'Reject' : 'Withdraw';
+    case 'reopen':
+      return `Reopen at ${to.toLowerCase()}`;
+  }
+}
 
 export function BoardCard({
   card,
   targetDays,
+  backState,
   onMove,
   onDragStart,
   onDragEnd,
 }: {
   card: Card;
-  /** Days the case should take at its stage (the server's stage target); undefined while loading. */
+  /** Days the case should take at its stage (the server's stage target), to say so; undefined while loading. */
   targetDays: number | undefined;
+  /** Router state for the link to the case, so its back link returns to this board. */
+  backState: { backTo: Origin };
   onMove: (card: Card, to: Stage) => void;
   onDragStart: (card: Card) => void;
   onDragEnd: () => void;
@@ -23,8 +45,8 @@ export function BoardCard({
   const id = useId();
   const moves = card.moves;
   const [to, setTo] = useState<Stage | ''>('');
-  const days = daysSince(card.stageEnteredAt);
-  const isOverdue = targetDays !== undefined && days > targetDays;
+  // The server judges the days and whether they are past the stage's target.
+  const { daysInStage: days, isOverdue } = card;
   const name = cardName(card);
   return (
     <li
@@ -38,7 +60,7 @@ export function BoardCard({
       onDragEnd={onDragEnd}
     >
       <h3 className="app-card__title">
-        <Link className="govuk-link" to={`/cases/${card.id}`}>
+        <Link className="govuk-link" to={`/cases/${card.id}`} state={backState}>
           {name}
         </Link>
       </h3>
@@ -57,13 +79,21 @@ export function BoardCard({
           </div>
         )}
       </dl>
+      {card.needs.length > 0 && (
+        <p className="app-card__needs">
+          <strong>Needs:</strong> {card.needs.join(', ')}
+        </p>
+      )}
       <p className="app-card__line">
         {isOverdue ? (
           <strong className="govuk-tag govuk-tag--red app-card__days">
-            {days} days in stage<span className="govuk-visually-hidden">, over the {targetDays}-day target</span>
+            {plural(days, 'day')} in stage
+            {targetDays !== undefined && (
+              <span className="govuk-visually-hidden">, over the {plural(targetDays, 'day')} target</span>
+            )}
           </strong>
         ) : (
-          <span className="app-card__days">{days === 1 ? '1 day' : `${days} days`} in stage</span>
+          <span className="app-card__days">{plural(days, 'day')} in stage</span>
         )}
       </p>
       {moves.length > 0 && (
@@ -90,7 +120,7 @@ export function BoardCard({
               <option value="">Choose…</option>
               {moves.map((m) => (
                 <option key={m.to} value={m.to}>
-                  {moveLabel(m)}
+                  {cardMoveLabel(m)}
                 </option>
               ))}
             </select>

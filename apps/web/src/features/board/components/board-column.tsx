@@ -1,7 +1,9 @@
 import type { BoardColumn as Column, BoardCard as Card, Stage } from '@muster/contracts';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import type { Origin } from '../../../components/back-link.tsx';
 import { stageLabels } from '../../../lib/labels.ts';
+import { plural } from '../../../lib/plural.ts';
 import { columnPageSize, refreshIntervalMs } from '../../../lib/settings.ts';
 import { useTRPC } from '../../../lib/trpc.ts';
 import type { BoardFilters } from '../hooks/use-board-filters.ts';
@@ -15,6 +17,7 @@ import { BoardCard } from './board-card.tsx';
 export function BoardColumn({
   column,
   targetDays,
+  backState,
   filters,
   dragging,
   canDrop,
@@ -25,6 +28,8 @@ export function BoardColumn({
   column: Column;
   /** Days a case should take at this stage (the server's stage target). */
   targetDays: number | undefined;
+  /** Router state for links to cases, so their back links return to this board. */
+  backState: { backTo: Origin };
   filters: BoardFilters;
   dragging: Card | null;
   canDrop: boolean;
@@ -77,6 +82,7 @@ export function BoardColumn({
         {stageLabels[column.stage]} <span className="app-column__count">{column.count.toLocaleString('en-GB')}</span>
         <span className="govuk-visually-hidden"> {column.count === 1 ? 'case' : 'cases'}</span>
       </h2>
+      {column.count > 1 && <p className="app-column__order">Longest waiting first</p>}
       {items.length ? (
         <ol className="app-column__list">
           {items.map((card) => (
@@ -84,6 +90,7 @@ export function BoardColumn({
               key={card.id}
               card={card}
               targetDays={targetDays}
+              backState={backState}
               onMove={onMove}
               onDragStart={onDragStart}
               onDragEnd={onDragEnd}
@@ -104,7 +111,7 @@ export function BoardColumn({
           }}
         >
           Show more<span className="govuk-visually-hidden"> {stageLabels[column.stage].toLowerCase()} cases</span> (
-          {items.length.toLocaleString('en-GB')} of {column.count.toLocaleString('en-GB')} shown)
+          {items.length.toLocaleString('en-GB')} of {plural(column.count, 'case')} shown)
         </button>
       )}
     </section>

@@ -2,11 +2,13 @@ import type { BoardCard, OpenStage, Stage } from '@muster/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { useBackState } from '../../../components/back-link.tsx';
 import { Loading } from '../../../components/loading.tsx';
 import { useApplicationMove } from '../../../components/moves/use-application-move.tsx';
 import { usePageTitle } from '../../../components/page-title.ts';
 import { formatDateTime } from '../../../lib/dates.ts';
 import { errorMessage } from '../../../lib/errors.ts';
+import { plural } from '../../../lib/plural.ts';
 import { useMe } from '../../../lib/session.ts';
 import { refreshIntervalMs } from '../../../lib/settings.ts';
 import { useTRPC } from '../../../lib/trpc.ts';
@@ -20,7 +22,8 @@ export function BoardPage() {
   usePageTitle('Board');
   const me = useMe();
   const trpc = useTRPC();
-  const { filters, setFilters, key } = useBoardFilters();
+  const { filters, setFilters, endedSort, setEndedSort, key } = useBoardFilters();
+  const backState = useBackState('Back to the board');
   const board = useQuery(
     trpc.applications.board.queryOptions(
       { ...filters, limit: 20 },
@@ -50,7 +53,7 @@ export function BoardPage() {
                 : 'Pipeline board'}
           </h1>
           <p className="govuk-body-s app-muted">
-            {board.data ? `${total.toLocaleString('en-GB')} open ${total === 1 ? 'case' : 'cases'}` : ' '}
+            {board.data ? plural(total, 'open case') : ' '}
             {board.dataUpdatedAt ? ` · updated ${formatDateTime(new Date(board.dataUpdatedAt).toISOString())}` : ''}
           </p>
         </div>
@@ -79,6 +82,7 @@ export function BoardPage() {
               key={`${column.stage}-${key}`}
               column={column}
               targetDays={targets?.[column.stage as OpenStage]}
+              backState={backState}
               filters={filters}
               dragging={dragging}
               canDrop={dragging !== null && dragging.stage !== column.stage && dragging.moves.some((m) => m.to === column.stage)}
@@ -91,7 +95,7 @@ export function BoardPage() {
       ) : (
         !board.isError && <Loading what="Loading the board" />
       )}
-      {filters.q && <EndedMatches filters={filters} />}
+      {filters.q && <EndedMatches filters={filters} sort={endedSort} onSort={setEndedSort} backState={backState} />}
       {move.dialogs}
     </>
   );

@@ -2,6 +2,7 @@ import type { DuplicateFlag } from '@muster/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { useBackState } from '../../../components/back-link.tsx';
 import { Dialog } from '../../../components/dialog.tsx';
 import { ErrorSummary, type SummaryError } from '../../../components/error-summary.tsx';
 import { Textarea } from '../../../components/fields.tsx';
@@ -33,6 +34,7 @@ export function DuplicatesPage() {
 }
 
 function ApplicationColumn({ title, c }: { title: string; c: Side }) {
+  const backState = useBackState('Back to possible duplicates');
   return (
     <div className="app-dup__case">
       <h3 className="govuk-heading-s govuk-!-margin-bottom-1">{title}</h3>
@@ -41,7 +43,7 @@ function ApplicationColumn({ title, c }: { title: string; c: Side }) {
           [
             [
               'Reference',
-              <Link className="govuk-link" to={`/cases/${c.id}`} key="ref">
+              <Link className="govuk-link" to={`/cases/${c.id}`} state={backState} key="ref">
                 {c.reference}
               </Link>,
             ],

@@ -3,11 +3,14 @@ import { importLimitMessages, importLimits, importReportRowsListed } from '@must
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
+import { BackLink } from '../../../components/back-link.tsx';
 import { ErrorSummary, type SummaryError } from '../../../components/error-summary.tsx';
 import { ErrorMessage, Select } from '../../../components/fields.tsx';
 import { usePageTitle } from '../../../components/page-title.ts';
+import { Table } from '../../../components/table.tsx';
 import { errorCode, errorMessage, fieldErrors } from '../../../lib/errors.ts';
 import { describeMatches } from '../../../lib/labels.ts';
+import { plural } from '../../../lib/plural.ts';
 import { useMe } from '../../../lib/session.ts';
 import { useTRPC } from '../../../lib/trpc.ts';
 import { fileContent } from '../file-content.ts';
@@ -135,9 +138,7 @@ function Importer() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-full">
-        <Link to="/triage" className="govuk-back-link">
-          Back to the triage queue
-        </Link>
+        <BackLink fallback={{ to: '/triage', label: 'Back to the triage queue' }} />
         <ErrorSummary errors={summary} />
         <h1 className="govuk-heading-l">Import applications</h1>
         <p className="govuk-body">
@@ -224,16 +225,16 @@ function progressText(job: ImportJob | undefined, isStarting: boolean): string {
   if (isStarting || !job) return isStarting ? 'Sending the file…' : '';
   switch (job.phase) {
     case 'checking':
-      return `Checking ${n(job.processed)} of ${n(job.total)} rows…`;
+      return `Checking ${n(job.processed)} of ${plural(job.total, 'row')}…`;
     case 'writing':
-      return job.total ? `Writing ${n(job.processed)} of ${n(job.total)} applications…` : 'Writing…';
+      return job.total ? `Writing ${n(job.processed)} of ${plural(job.total, 'application')}…` : 'Writing…';
     case 'failed':
       // The job's error says what was written, if anything (an import stopped part-way is finished by running it again).
       return 'The import stopped.';
     case 'done':
       return job.report?.isCommitted
-        ? `Checked and wrote ${n(job.total)} of ${n(job.total)} rows.`
-        : `Checked ${n(job.total)} of ${n(job.total)} rows.`;
+        ? `Checked and wrote ${n(job.total)} of ${plural(job.total, 'row')}.`
+        : `Checked ${n(job.total)} of ${plural(job.total, 'row')}.`;
   }
 }
 
@@ -325,12 +326,10 @@ function Report({ report }: { report: ImportReport }) {
         </div>
       ) : report.isCommitted ? (
         <div className="govuk-panel govuk-panel--confirmation app-panel">
-          <h3 className="govuk-panel__title">
-            {c.create === 1 ? '1 application imported' : `${n(c.create)} applications imported`}
-          </h3>
+          <h3 className="govuk-panel__title">{plural(c.create, 'application')} imported</h3>
           <div className="govuk-panel__body">
             {c.unchanged ? `${n(c.unchanged)} already in Muster, unchanged. ` : ''}
-            {c.flagged ? `${n(c.flagged)} flagged as possible duplicates.` : ''}
+            {c.flagged ? `${n(c.flagged)} flagged as ${c.flagged === 1 ? 'a possible duplicate' : 'possible duplicates'}.` : ''}
           </div>
         </div>
       ) : (
@@ -396,7 +395,8 @@ function Report({ report }: { report: ImportReport }) {
           {report.rowsNotListed > 0 && (
             <p className="govuk-body">
               The report lists the first {n(rowsShown)} rows of each kind (refused, possible duplicates, to create, unchanged):{' '}
-              {n(report.rowsNotListed)} rows are not listed. The counts above cover every row.
+              {plural(report.rowsNotListed, 'row')} {report.rowsNotListed === 1 ? 'is' : 'are'} not listed. The counts above cover
+              every row.
             </p>
           )}
           <Select
@@ -412,67 +412,55 @@ function Report({ report }: { report: ImportReport }) {
               { value: 'unchanged', label: `Unchanged (${n(c.unchanged)})` },
             ]}
           />
-          <table className="govuk-table app-table">
-            <caption className="govuk-table__caption govuk-table__caption--s">
-              {total > Math.min(rows.length, rowsShown)
-                ? `The first ${n(Math.min(rows.length, rowsShown))} of ${n(total)} rows`
-                : `${n(rows.length)} ${rows.length === 1 ? 'row' : 'rows'}`}
-            </caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  Line
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Reference
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Name
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Outcome
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Problems and possible duplicates
-                </th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {rows.slice(0, rowsShown).map((r) => {
-                const [tagClass, tagText] = outcomeTags[r.outcome];
-                return (
-                  <tr className="govuk-table__row" key={r.line}>
-                    <td className="govuk-table__cell">{r.line}</td>
-                    <td className="govuk-table__cell">{r.reference || '–'}</td>
-                    <td className="govuk-table__cell">{r.name || '–'}</td>
-                    <td className="govuk-table__cell">
-                      <strong className={`govuk-tag ${tagClass}`}>
-                        {r.outcome === 'create' && report.isCommitted ? 'Created' : tagText}
-                      </strong>
-                    </td>
-                    <td className="govuk-table__cell">
-                      {r.errors.length > 0 && (
-                        <ul className="govuk-list govuk-error-message govuk-!-margin-bottom-1">
-                          {r.errors.map((e) => (
-                            <li key={e}>{e}</li>
-                          ))}
-                        </ul>
-                      )}
-                      {r.duplicates.length > 0 && (
-                        <ul className="govuk-list govuk-!-margin-bottom-0">
-                          {r.duplicates.map((d) => (
-                            <li key={d.reference}>
-                              Possible duplicate of {d.reference}: {describeMatches(d.matches)}
-                            </li>
-                          ))}
-                        </ul>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <Table
+            label="Rows of the report"
+            caption={
+              total > Math.min(rows.length, rowsShown)
+                ? `The first ${n(Math.min(rows.length, rowsShown))} of ${plural(total, 'row')}`
+                : plural(rows.length, 'row')
+            }
+            columns={[
+              { label: 'Line' },
+              { label: 'Reference' },
+              { label: 'Name' },
+              { label: 'Outcome' },
+              { label: 'Problems and possible duplicates' },
+            ]}
+          >
+            {rows.slice(0, rowsShown).map((r) => {
+              const [tagClass, tagText] = outcomeTags[r.outcome];
+              return (
+                <tr className="govuk-table__row" key={r.line}>
+                  <td className="govuk-table__cell">{r.line}</td>
+                  <td className="govuk-table__cell">{r.reference || '–'}</td>
+                  <td className="govuk-table__cell">{r.name || '–'}</td>
+                  <td className="govuk-table__cell">
+                    <strong className={`govuk-tag ${tagClass}`}>
+                      {r.outcome === 'create' && report.isCommitted ? 'Created' : tagText}
+                    </strong>
+                  </td>
+                  <td className="govuk-table__cell">
+                    {r.errors.length > 0 && (
+                      <ul className="govuk-list govuk-error-message govuk-!-margin-bottom-1">
+                        {r.errors.map((e) => (
+                          <li key={e}>{e}</li>
+                        ))}
+                      </ul>
+                    )}
+                    {r.duplicates.length > 0 && (
+                      <ul className="govuk-list govuk-!-margin-bottom-0">
+                        {r.duplicates.map((d) => (
+                          <li key={d.reference}>
+                            Possible duplicate of {d.reference}: {describeMatches(d.matches)}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </Table>
         </>
       )}
     </section>

@@ -1,15 +1,18 @@
-import type { TriageItem } from '@muster/contracts';
+import type { TriageItem, TriageSort, TriageSortKey } from '@muster/contracts';
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
+import { useBackState } from '../../../components/back-link.tsx';
 import { Dialog } from '../../../components/dialog.tsx';
 import { ErrorSummary, type SummaryError } from '../../../components/error-summary.tsx';
 import { Radios, Select, Textarea } from '../../../components/fields.tsx';
 import { Loading } from '../../../components/loading.tsx';
 import { usePageTitle } from '../../../components/page-title.ts';
+import { Table, type TableColumn } from '../../../components/table.tsx';
 import { formatDate } from '../../../lib/dates.ts';
 import { errorCode, errorMessage, fieldErrors, refusedApplications } from '../../../lib/errors.ts';
 import { routeLabels, unitShortNames } from '../../../lib/labels.ts';
+import { plural } from '../../../lib/plural.ts';
 import { useMe } from '../../../lib/session.ts';
 import { refreshIntervalMs } from '../../../lib/settings.ts';
 import { useTRPC } from '../../../lib/trpc.ts';
@@ -19,9 +22,22 @@ import { TriageFilters } from './triage-filters.tsx';
 
 const pageSize = 50;
 const nameOf = (c: TriageItem) => `${c.firstName} ${c.lastName}`;
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 
-/** New applications for resourcing to pick up: oldest first, filtered in the address, assigned or rejected in bulk. */
+/** The order in words: "oldest first", "by name, Z to A". */
+function sortWords(sort: TriageSort): string {
+  const isUp = sort.direction === 'ascending';
+  const names: Record<TriageSortKey, string> = {
+    received: '',
+    reference: 'reference',
+    name: 'name',
+    route: 'route',
+    force: 'force',
+  };
+  if (sort.by === 'received') return isUp ? 'oldest first' : 'newest first';
+  return `by ${names[sort.by]}, ${isUp ? 'A to Z' : 'Z to A'}`;
+}
+
+/** New applications for resourcing to pick up: oldest first or sorted by a column, filtered in the address, assigned or rejected in bulk. */
 export function TriagePage() {
   usePageTitle('Triage queue');
   const me = useMe();
@@ -36,17 +52,34 @@ export function TriagePage() {
   return <TriageQueue />;
 }
 
+/** The queue's columns; those with `sortBy` sort the queue on the server. */
+function columns(selectAll: ReactNode): TableColumn<TriageSortKey>[] {
+  return [
+    { label: selectAll, className: 'app-table__check' },
+    { label: 'Reference', sortBy: 'reference' },
+    { label: 'Name', sortBy: 'name' },
+    { label: 'Route', sortBy: 'route' },
+    { label: 'Unit preferences' },
+    { label: 'Force', sortBy: 'force' },
+    { label: 'Received', sortBy: 'received' },
+    { label: 'Days' },
+    { label: 'Assignee' },
+    { label: <span className="govuk-visually-hidden">Actions</span> },
+  ];
+}
+
 function TriageQueue() {
   const trpc = useTRPC();
   const me = useMe();
   const queryClient = useQueryClient();
-  const { filters, setFilters, key } = useTriageFilters();
+  const { filters, sort, setFilters, setSort, key } = useTriageFilters();
+  const backState = useBackState('Back to the triage queue');
   const reviewers = useQuery(trpc.triage.reviewers.queryOptions(undefined, { staleTime: 5 * 60_000 }));
   const reference = useQuery(trpc.reference.all.queryOptions(undefined, { staleTime: 5 * 60_000 }));
   const slaDays = reference.data?.settings.triageSlaDays;
   const queue = useInfiniteQuery(
     trpc.triage.queue.infiniteQueryOptions(
-      { ...filters, limit: pageSize },
+      { ...filters, sort, limit: pageSize },
       {
         getNextPageParam: (p) => p.nextCursor ?? undefined,
         refetchInterval: refreshIntervalMs,
@@ -55,6 +88,7 @@ function TriageQueue() {
     ),
   );
   const items = queue.data?.pages.flatMap((p) => p.items) ?? [];
+  const total = queue.data?.pages[0]?.total ?? 0;
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [selectionKey, setSelectionKey] = useState(key);
   // A new filter is a new list: what was chosen in the old one is forgotten.
@@ -123,13 +157,11 @@ function TriageQueue() {
         <div>
           <h1 className="govuk-heading-l app-page-header__title">Triage queue</h1>
           <p className="govuk-body-s app-muted">
-            Oldest first.
-            {slaDays !== undefined &&
-              ` A case at review more than ${slaDays === 1 ? '1 day' : `${slaDays} days`} after it was received is overdue.`}
+            {slaDays !== undefined && `A case at review more than ${plural(slaDays, 'day')} after it was received is overdue.`}
           </p>
         </div>
         <div className="govuk-button-group app-page-header__action">
-          <Link to="/import" className="govuk-button govuk-button--secondary">
+          <Link to="/import" className="govuk-button govuk-button--secondary" state={backState}>
             Import applications
           </Link>
           <Link to="/duplicates" className="govuk-button govuk-button--secondary">
@@ -209,132 +241,101 @@ function TriageQueue() {
           )}
           {queue.data ? (
             <>
-              <table
-                className={['govuk-table', 'app-table', queue.isPlaceholderData ? 'app-board--stale' : ''].join(' ')}
+              <Table
+                label="Cases in the triage queue"
                 id="triage-table"
-                aria-busy={queue.isPlaceholderData}
+                isBusy={queue.isPlaceholderData}
+                caption={
+                  items.length
+                    ? `${plural(total, 'case')}, ${sortWords(sort)}: ${items.length.toLocaleString('en-GB')} shown${queue.hasNextPage ? ', more below' : ''}.`
+                    : 'No cases match these filters.'
+                }
+                columns={columns(
+                  <div className="govuk-checkboxes govuk-checkboxes--small">
+                    <div className="govuk-checkboxes__item">
+                      <input
+                        className="govuk-checkboxes__input"
+                        id="select-all"
+                        type="checkbox"
+                        checked={allShownChosen}
+                        onChange={(e) => setSelected(e.target.checked ? new Set(items.map((c) => c.id)) : new Set())}
+                      />
+                      <label className="govuk-label govuk-checkboxes__label" htmlFor="select-all">
+                        <span className="govuk-visually-hidden">Select all cases shown</span>
+                      </label>
+                    </div>
+                  </div>,
+                )}
+                sort={sort}
+                onSort={setSort}
               >
-                <caption className="govuk-table__caption govuk-table__caption--s">
-                  {items.length
-                    ? `${plural(items.length, 'case')} shown${queue.hasNextPage ? ', more below' : ''}`
-                    : 'No cases match these filters.'}
-                </caption>
-                <thead className="govuk-table__head">
-                  <tr className="govuk-table__row">
-                    <th scope="col" className="govuk-table__header app-table__check">
+                {items.map((c) => (
+                  <tr className="govuk-table__row" key={c.id}>
+                    <td className="govuk-table__cell app-table__check">
                       <div className="govuk-checkboxes govuk-checkboxes--small">
                         <div className="govuk-checkboxes__item">
                           <input
                             className="govuk-checkboxes__input"
-                            id="select-all"
+                            id={`select-${c.id}`}
                             type="checkbox"
-                            checked={allShownChosen}
-                            onChange={(e) => setSelected(e.target.checked ? new Set(items.map((c) => c.id)) : new Set())}
+                            checked={selected.has(c.id)}
+                            onChange={(e) => toggle(c.id, e.target.checked)}
                           />
-                          <label className="govuk-label govuk-checkboxes__label" htmlFor="select-all">
-                            <span className="govuk-visually-hidden">Select all cases shown</span>
+                          <label className="govuk-label govuk-checkboxes__label" htmlFor={`select-${c.id}`}>
+                            <span className="govuk-visually-hidden">Select {nameOf(c)}</span>
                           </label>
                         </div>
                       </div>
-                    </th>
-                    <th scope="col" className="govuk-table__header">
-                      Reference
-                    </th>
-                    <th scope="col" className="govuk-table__header">
-                      Name
-                    </th>
-                    <th scope="col" className="govuk-table__header">
-                      Route
-                    </th>
-                    <th scope="col" className="govuk-table__header">
-                      Unit preferences
-                    </th>
-                    <th scope="col" className="govuk-table__header">
-                      Force
-                    </th>
-                    <th scope="col" className="govuk-table__header">
-                      Received
-                    </th>
-                    <th scope="col" className="govuk-table__header">
-                      Days
-                    </th>
-                    <th scope="col" className="govuk-table__header">
-                      Assignee
-                    </th>
-                    <th scope="col" className="govuk-table__header">
-                      <span className="govuk-visually-hidden">Actions</span>
-                    </th>
+                    </td>
+                    <td className="govuk-table__cell app-table__nowrap">
+                      <Link className="govuk-link" to={`/cases/${c.id}`} state={backState}>
+                        {c.reference}
+                      </Link>
+                    </td>
+                    <td className="govuk-table__cell">
+                      {nameOf(c)}
+                      {c.openDuplicateFlags > 0 && (
+                        <>
+                          {' '}
+                          <strong className="govuk-tag govuk-tag--orange app-tag--small">Possible duplicate</strong>
+                        </>
+                      )}
+                    </td>
+                    <td className="govuk-table__cell">{routeLabels[c.route]}</td>
+                    <td className="govuk-table__cell">
+                      {c.unitPreferences.length
+                        ? c.unitPreferences.map((u) => unitShortNames[u as keyof typeof unitShortNames] ?? u).join(', ')
+                        : '–'}
+                    </td>
+                    <td className="govuk-table__cell">{c.currentForce ?? '–'}</td>
+                    <td className="govuk-table__cell app-table__nowrap">{formatDate(c.receivedAt)}</td>
+                    <td className="govuk-table__cell app-table__nowrap">
+                      {c.daysSinceReceived}
+                      {c.isOverdue && (
+                        <>
+                          {' '}
+                          <strong className="govuk-tag govuk-tag--red app-tag--small">Overdue</strong>
+                        </>
+                      )}
+                    </td>
+                    <td className="govuk-table__cell">
+                      {c.assignee ? (c.assignee.id === me.id ? 'You' : c.assignee.name) : 'Nobody'}
+                    </td>
+                    <td className="govuk-table__cell app-table__nowrap">
+                      {c.assignee?.id !== me.id && (
+                        <button
+                          type="button"
+                          className="app-link-button govuk-link"
+                          disabled={assign.isPending}
+                          onClick={() => startAssign([c], 'me')}
+                        >
+                          Assign to me<span className="govuk-visually-hidden">: {nameOf(c)}</span>
+                        </button>
+                      )}
+                    </td>
                   </tr>
-                </thead>
-                <tbody className="govuk-table__body">
-                  {items.map((c) => (
-                    <tr className="govuk-table__row" key={c.id}>
-                      <td className="govuk-table__cell app-table__check">
-                        <div className="govuk-checkboxes govuk-checkboxes--small">
-                          <div className="govuk-checkboxes__item">
-                            <input
-                              className="govuk-checkboxes__input"
-                              id={`select-${c.id}`}
-                              type="checkbox"
-                              checked={selected.has(c.id)}
-                              onChange={(e) => toggle(c.id, e.target.checked)}
-                            />
-                            <label className="govuk-label govuk-checkboxes__label" htmlFor={`select-${c.id}`}>
-                              <span className="govuk-visually-hidden">Select {nameOf(c)}</span>
-                            </label>
-                          </div>
-                        </div>
-                      </td>
-                      <td className="govuk-table__cell app-table__nowrap">
-                        <Link className="govuk-link" to={`/cases/${c.id}`}>
-                          {c.reference}
-                        </Link>
-                      </td>
-                      <td className="govuk-table__cell">
-                        {nameOf(c)}
-                        {c.openDuplicateFlags > 0 && (
-                          <>
-                            {' '}
-                            <strong className="govuk-tag govuk-tag--orange app-tag--small">Possible duplicate</strong>
-                          </>
-                        )}
-                      </td>
-                      <td className="govuk-table__cell">{routeLabels[c.route]}</td>
-                      <td className="govuk-table__cell">
-                        {c.unitPreferences.length
-                          ? c.unitPreferences.map((u) => unitShortNames[u as keyof typeof unitShortNames] ?? u).join(', ')
-                          : '–'}
-                      </td>
-                      <td className="govuk-table__cell">{c.currentForce ?? '–'}</td>
-                      <td className="govuk-table__cell app-table__nowrap">{formatDate(c.receivedAt)}</td>
-                      <td className="govuk-table__cell app-table__nowrap">
-                        {c.daysSinceReceived}
-                        {c.isOverdue && (
-                          <>
-                            {' '}
-                            <strong className="govuk-tag govuk-tag--red app-tag--small">Overdue</strong>
-                          </>
-                        )}
-                      </td>
-                      <td className="govuk-table__cell">
-                        {c.assignee ? (c.assignee.id === me.id ? 'You' : c.assignee.name) : 'Nobody'}
-                      </td>
-                      <td className="govuk-table__cell app-table__nowrap">
-                        {c.assignee?.id !== me.id && (
-                          <button
-                            type="button"
-                            className="app-link-button govuk-link"
-                            disabled={assign.isPending}
-                            onClick={() => startAssign([c], 'me')}
-                          >
-                            Assign to me<span className="govuk-visually-hidden">: {nameOf(c)}</span>
-                          </button>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                ))}
+              </Table>
               {queue.hasNextPage && (
                 <button
                   type="button"

@@ -1,4 +1,4 @@
-import type { Route, Stage, TriageFilters, UnitCode } from '@muster/contracts';
+import type { Route, Stage, TriageFilters, TriageSort, TriageSortKey, UnitCode } from '@muster/contracts';
 import { useSearchParams } from 'react-router';
 import { routes, stageLabels, unitCodes } from '../../../lib/labels.ts';
 
@@ -41,13 +41,40 @@ export function paramsFromFilters(f: QueueFilters): URLSearchParams {
   return out;
 }
 
-/** Triage filters live in the address, so a filtered queue can be bookmarked, shared and saved as a view. */
+/** The columns the queue sorts by (the server sorts); the first is the API's default. */
+export const sortableColumns = ['received', 'reference', 'name', 'route', 'force'] as const satisfies readonly TriageSortKey[];
+export const defaultSort: TriageSort = { by: 'received', direction: 'ascending' };
+
+/** Reads the sort from the address (?sort=name&dir=desc); the default (oldest first) has no parameters. */
+export function sortFromParams(params: URLSearchParams): TriageSort {
+  const by = params.get('sort');
+  const known = sortableColumns.find((c) => c === by);
+  if (!known) return defaultSort;
+  return { by: known, direction: params.get('dir') === 'desc' ? 'descending' : 'ascending' };
+}
+
+/** Adds the sort to an address's parameters, leaving the default out. */
+function withSort(params: URLSearchParams, sort: TriageSort): URLSearchParams {
+  if (sort.by !== defaultSort.by || sort.direction !== defaultSort.direction) {
+    params.set('sort', sort.by);
+    if (sort.direction === 'descending') params.set('dir', 'desc');
+  }
+  return params;
+}
+
+/**
+ * Triage filters and sort live in the address, so a filtered, sorted queue can be bookmarked and
+ * shared, and the filters saved as a view. Applying new filters keeps the sort.
+ */
 export function useTriageFilters() {
   const [params, setParams] = useSearchParams();
   const filters = filtersFromParams(params);
+  const sort = sortFromParams(params);
   return {
     filters,
-    setFilters: (next: QueueFilters) => setParams(paramsFromFilters(next)),
+    sort,
+    setFilters: (next: QueueFilters) => setParams(withSort(paramsFromFilters(next), sort)),
+    setSort: (next: TriageSort) => setParams(withSort(paramsFromFilters(filters), next)),
     key: paramsFromFilters(filters).toString(),
   };
 }
