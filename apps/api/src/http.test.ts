@@ -85,6 +85,7 @@ describe('signing in and sessions', () => {
         board: true,
         interviews: true,
         scheduleUnits: ['SNT', 'METCC', 'TSG', 'CT', 'MO19', 'MO3', 'SOIT', 'BCU'],
+        boardUnits: ['SNT', 'METCC', 'TSG', 'CT', 'MO19', 'MO3', 'SOIT', 'BCU'],
       },
     });
     expect(me.text).not.toContain('tokenHash');

@@ -40,6 +40,8 @@ export type Capabilities = {
   interviews: boolean;
   /** The units whose interview slots the user may publish, change and withdraw. */
   scheduleUnits: UnitCode[];
+  /** The units whose cases the user's board and lists can show: the choices of their unit filter. */
+  boardUnits: UnitCode[];
 };
 
 /** What `auth.login` and `auth.me` answer: the user and what they may use. */

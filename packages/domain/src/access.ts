@@ -98,5 +98,7 @@ export function capabilities(actor: Pick<Actor, 'role' | 'units'>): Capabilities
     board: actor.role !== 'panel_member',
     interviews: actor.role === 'resourcing' || actor.role === 'unit_lead' || actor.role === 'panel_member',
     scheduleUnits: unitCodes.filter((u) => maySchedule(actor, u)),
+    boardUnits:
+      actor.role === 'panel_member' ? [] : actor.role === 'unit_lead' ? unitCodes.filter((u) => actor.units.includes(u)) : [...unitCodes],
   };
 }

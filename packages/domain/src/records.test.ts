@@ -218,11 +218,63 @@ describe('what a user may do, as the case page is told', () => {
 
   const all = ['SNT', 'METCC', 'TSG', 'CT', 'MO19', 'MO3', 'SOIT', 'BCU'];
   it.each([
-    ['resourcing', [], { createApplication: true, intake: true, admin: false, board: true, interviews: true, scheduleUnits: all }],
-    ['unit_lead', ['TSG'], { createApplication: false, intake: false, admin: false, board: true, interviews: true, scheduleUnits: ['TSG'] }],
-    ['panel_member', ['TSG'], { createApplication: false, intake: false, admin: false, board: false, interviews: true, scheduleUnits: [] }],
-    ['coordinator', [], { createApplication: false, intake: false, admin: false, board: true, interviews: false, scheduleUnits: [] }],
-    ['admin', [], { createApplication: false, intake: false, admin: true, board: true, interviews: false, scheduleUnits: [] }],
+    [
+      'resourcing',
+      [],
+      { createApplication: true, intake: true, admin: false, board: true, interviews: true, scheduleUnits: all, boardUnits: all },
+    ],
+    [
+      'unit_lead',
+      ['TSG'],
+      {
+        createApplication: false,
+        intake: false,
+        admin: false,
+        board: true,
+        interviews: true,
+        scheduleUnits: ['TSG'],
+        boardUnits: ['TSG'],
+      },
+    ],
+    [
+      'panel_member',
+      ['TSG'],
+      {
+        createApplication: false,
+        intake: false,
+        admin: false,
+        board: false,
+        interviews: true,
+        scheduleUnits: [],
+        boardUnits: [],
+      },
+    ],
+    [
+      'coordinator',
+      [],
+      {
+        createApplication: false,
+        intake: false,
+        admin: false,
+        board: true,
+        interviews: false,
+        scheduleUnits: [],
+        boardUnits: all,
+      },
+    ],
+    [
+      'admin',
+      [],
+      {
+        createApplication: false,
+        intake: false,
+        admin: true,
+        board: true,
+        interviews: false,
+        scheduleUnits: [],
+        boardUnits: all,
+      },
+    ],
   ] as const)('the app offers %s (units %o) %o', (role, units, may) => {
     expect(capabilities({ role, units })).toEqual(may);
   });

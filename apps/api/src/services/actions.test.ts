@@ -226,11 +226,14 @@ describe('app capabilities', () => {
   const all = ['SNT', 'METCC', 'TSG', 'CT', 'MO19', 'MO3', 'SOIT', 'BCU'];
   const none = { createApplication: false, intake: false, admin: false };
   it.each([
-    ['resourcing', { createApplication: true, intake: true, admin: false, board: true, interviews: true, scheduleUnits: all }],
-    ['leadTsg', { ...none, board: true, interviews: true, scheduleUnits: ['TSG'] }],
-    ['panelMetcc', { ...none, board: false, interviews: true, scheduleUnits: [] }],
-    ['coordinator', { ...none, board: true, interviews: false, scheduleUnits: [] }],
-    ['admin', { ...none, admin: true, board: true, interviews: false, scheduleUnits: [] }],
+    [
+      'resourcing',
+      { createApplication: true, intake: true, admin: false, board: true, interviews: true, scheduleUnits: all, boardUnits: all },
+    ],
+    ['leadTsg', { ...none, board: true, interviews: true, scheduleUnits: ['TSG'], boardUnits: ['TSG'] }],
+    ['panelMetcc', { ...none, board: false, interviews: true, scheduleUnits: [], boardUnits: [] }],
+    ['coordinator', { ...none, board: true, interviews: false, scheduleUnits: [], boardUnits: all }],
+    ['admin', { ...none, admin: true, board: true, interviews: false, scheduleUnits: [], boardUnits: all }],
   ] as const)('%s may use %o, and the procedures behind each agree', async (who, may) => {
     const api = await setupApi();
     expect((await api.as[who].auth.me()).may).toEqual(may);

@@ -2,6 +2,7 @@ import type { ApplicationDetail, Stage } from '@muster/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
+import { BackLink } from '../../../components/back-link.tsx';
 import { Loading } from '../../../components/loading.tsx';
 import { useApplicationMove } from '../../../components/moves/use-application-move.tsx';
 import { NotificationBanner } from '../../../components/notification-banner.tsx';
@@ -97,9 +98,7 @@ export function ApplicationPage() {
 
   return (
     <WriteOutcomeContext.Provider value={report}>
-      <Link to="/" className="govuk-back-link">
-        Back to the board
-      </Link>
+      <BackLink />
       {shown?.of.kind === 'done' && <NotificationBanner key={shown.n} variant="success" heading={shown.of.summary} />}
       {shown?.of.kind === 'conflict' && (
         <NotificationBanner key={shown.n} isAlert heading="Your change was not saved.">

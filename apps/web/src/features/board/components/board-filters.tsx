@@ -1,7 +1,6 @@
-import type { Role, Route, UnitCode } from '@muster/contracts';
+import type { Route, UnitCode } from '@muster/contracts';
 import { ApplicationFilterFields, FilterActions } from '../../../components/application-filter-fields.tsx';
 import { formText } from '../../../lib/form-data.ts';
-import { unitCodes } from '../../../lib/labels.ts';
 import type { BoardFilters as Filters } from '../hooks/use-board-filters.ts';
 
 export function BoardFilters({
@@ -11,9 +10,10 @@ export function BoardFilters({
 }: {
   filters: Filters;
   onApply: (f: Filters) => void;
-  me: { role: Role; units: UnitCode[] };
+  me: { may: { boardUnits: UnitCode[] } };
 }) {
-  const units = me.role === 'unit_lead' ? me.units : unitCodes;
+  // The units the server says this user's board can show.
+  const units = me.may.boardUnits;
   const hasFilters = Boolean(filters.unit || filters.route || filters.q);
   return (
     <form
