@@ -9,13 +9,14 @@
  * names and emails: each clone's history is byte-for-byte one the services produced and the rules
  * allowed. The FTS5 index is filled by the schema's own triggers as the clones are inserted.
  */
+import { demoSettings } from '../../apps/api/src/demo/demo-settings.ts';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { prng, seedApplications, seedPoolAndCourses } from '../../apps/api/src/demo/seed-demo.ts';
 import { firstNames, lastNames } from '../../apps/api/src/demo/people.ts';
 import { hashPassword } from '../../apps/api/src/security/passwords.ts';
-import type { ServiceCtx } from '../../apps/api/src/services/actor.ts';
-import { createApplication } from '../../apps/api/src/services/applications.ts';
+import type { ServiceCtx } from '../../apps/api/src/services/service-ctx.ts';
+import { createApplication } from '../../apps/api/src/services/candidate-details.ts';
 import { insertUser } from '../../apps/api/src/services/auth.ts';
 import { recordEligibility } from '../../apps/api/src/services/records.ts';
 import { CreateApplicationInput, RecordEligibilityInput } from '../../packages/contracts/src/index.ts';
@@ -205,7 +206,7 @@ export async function buildDatabase(o: BuildOptions): Promise<{ path: string; me
   const tClone = nowMs();
 
   // 3. The move pool: cases at review whose gate to interview is open, made through the services.
-  const ctx: ServiceCtx = { db, actor: actors.resourcing, now: () => new Date() };
+  const ctx: ServiceCtx = { db, config: demoSettings, actor: actors.resourcing, now: () => new Date() };
   const movePoolIds: number[] = [];
   db.transaction(() => {
     for (let i = 0; i < o.movePool; i++) {

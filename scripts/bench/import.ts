@@ -7,13 +7,14 @@
  *   latency of `applications.board` for another signed-in user while a large import is written, with
  *   the write in one transaction (as before decision 0009) and in the server's slices.
  */
+import { demoSettings } from '../../apps/api/src/demo/demo-settings.ts';
 import { writeFileSync } from 'node:fs';
 import { importColumns } from '../../packages/contracts/src/index.ts';
 import type { ImportJob } from '../../packages/contracts/src/index.ts';
 import type { Db } from '../../packages/db/src/index.ts';
 import { prng } from '../../apps/api/src/demo/seed-demo.ts';
 import { firstNames, lastNames } from '../../apps/api/src/demo/people.ts';
-import type { ServiceCtx } from '../../apps/api/src/services/actor.ts';
+import type { ServiceCtx } from '../../apps/api/src/services/service-ctx.ts';
 import { runImport } from '../../apps/api/src/services/intake.ts';
 import { benchUser } from './build-db.ts';
 import { memoryOf, startServer, TrpcClient } from './http-client.ts';
@@ -66,7 +67,7 @@ export type ImportFigures = { rows: number; bytes: number; checkMs: number; tota
 
 export async function benchImport(db: Db, actor: ServiceCtx['actor'], rows: number): Promise<ImportFigures> {
   const csv = importCsv(rows);
-  const ctx: ServiceCtx = { db, actor, now: () => new Date() };
+  const ctx: ServiceCtx = { db, config: demoSettings, actor, now: () => new Date() };
   const t0 = nowMs();
   let checkMs = 0;
   const report = await runImport(

@@ -12,14 +12,16 @@
  *    written in one transaction (as before decision 0009) and in the server's slices.
  * 5. Prints a table and, on a full run, writes the figures into docs/BENCHMARKS.md.
  */
+import { demoSettings } from '../../apps/api/src/demo/demo-settings.ts';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { prng } from '../../apps/api/src/demo/seed-demo.ts';
-import type { ServiceCtx } from '../../apps/api/src/services/actor.ts';
-import { getApplication, getBoard, getHistory, listApplications } from '../../apps/api/src/services/applications.ts';
+import type { ServiceCtx } from '../../apps/api/src/services/service-ctx.ts';
+import { getApplication, getHistory } from '../../apps/api/src/services/application-detail.ts';
+import { getBoard, listApplications } from '../../apps/api/src/services/application-lists.ts';
 import { moveApplication } from '../../apps/api/src/services/moves.ts';
 import { BoardInput, HistoryInput, ListApplicationsInput } from '../../packages/contracts/src/index.ts';
 import { createDb, migrateDb } from '../../packages/db/src/index.ts';
@@ -35,10 +37,14 @@ import {
 } from './import.ts';
 import { importSettings } from '../../apps/api/src/services/intake.ts';
 import { measureBoardLoad, type BoardLoad } from './board-browser.ts';
+import { benchInterviews, type InterviewFigures } from './interviews.ts';
 import { cpuMsOf, memoryOf, startServer, TrpcClient } from './http-client.ts';
 import { int, ms, nowMs, secs, summarise, table, timeSync, type Latency } from './stats.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
+/** pnpm as it ran this script (`npx pnpm bench` leaves no pnpm on PATH), else from PATH. */
+const pnpm = (...args: string[]): [string, string[]] =>
+  process.env.npm_execpath ? [process.execPath, [process.env.npm_execpath, ...args]] : ['pnpm', args];
 const benchDir = join(root, '.bench');
 const docsPath = join(root, 'docs/BENCHMARKS.md');
 
@@ -205,13 +211,18 @@ noteLoad('in-process');
     ),
   );
 
-  const ctx: ServiceCtx = { db, actor: { id: user.id, role: 'resourcing', units: [], name: user.name }, now: () => new Date() };
+  const ctx: ServiceCtx = {
+    db,
+    config: demoSettings,
+    actor: { id: user.id, role: 'resourcing', units: [], name: user.name },
+    now: () => new Date(),
+  };
   const boardInput = BoardInput.parse({});
   const listInput = ListApplicationsInput.parse({ q: searchTerm });
   const serviceIterations = Math.min(settings.iterations, 500);
   results.board.service = summarise(timeSync(() => getBoard(ctx, boardInput), serviceIterations, w));
   results.listSearch.service = summarise(timeSync(() => listApplications(ctx, listInput), serviceIterations, w));
-  results.get.service = summarise(timeSync((i) => getApplication(ctx, idAt(i)), serviceIterations, w));
+  results.get.service = summarise(timeSync((i) => getApplication(ctx, { id: idAt(i) }), serviceIterations, w));
   results.history.service = summarise(
     timeSync((i) => getHistory(ctx, HistoryInput.parse({ id: idAt(i) })), serviceIterations, w),
   );
@@ -247,7 +258,7 @@ log(
   `\n3. HTTP: the real server (${process.env.BENCH_SERVER === 'tsx' ? 'node --import tsx apps/api/src/main.ts' : 'node apps/api/dist/main.js, as pnpm start runs it'}, MUSTER_DEMO=0, synchronous=FULL)`,
 );
 if (process.env.BENCH_SERVER !== 'tsx')
-  execFileSync('pnpm', ['--filter', '@muster/api', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(...pnpm('--filter', '@muster/api', 'build'), { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
 const server = await startServer(root, runPath);
 noteLoad('http');
 log(
@@ -378,7 +389,7 @@ try {
   memory.loginsPeakMb = memoryOf(server.pid).peakMb;
 
   log('  dashboard: time from navigation to an interactive board in headless Chromium (built app, 1280×800)');
-  execFileSync('pnpm', ['--filter', '@muster/web', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(...pnpm('--filter', '@muster/web', 'build'), { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   boardLoad = await measureBoardLoad(`http://127.0.0.1:${server.port}`, benchUser.email, benchUser.password, isQuick ? 5 : 20);
   log(
     'skipped' in boardLoad
@@ -457,6 +468,28 @@ for (const [name, slicing] of [
   );
 }
 const slicedBoard = boardDuring.at(-1)!;
+
+/* ---------- 4b. interviews ---------- */
+
+log(
+  `\n4b. Interviews in-process: ${isQuick ? 60 : 365} days of weekday slots for every unit, every case at interview booked with its clash check`,
+);
+noteLoad('interviews');
+let interviewFigures: InterviewFigures;
+{
+  const path = freshCopy('interviews');
+  const db = createDb(path);
+  migrateDb(db);
+  interviewFigures = benchInterviews(db, { days: isQuick ? 60 : 365, iterations: settings.iterations });
+  db.$client.close();
+  dropCopy(path);
+  const f = interviewFigures;
+  log(
+    `  ${int(f.slots)} slots published in ${secs(f.publishMs)}; ${int(f.booked)} cases booked (${f.refused} refused): ` +
+      `interviews.book p50 ${ms(f.book.p50)}, p95 ${ms(f.book.p95)} ms (floor of its reads p50 ${ms(f.bookFloor.p50)}, p95 ${ms(f.bookFloor.p95)} ms); ` +
+      `agenda p95: a unit lead ${ms(f.agendaLead.p95)} ms, resourcing ${ms(f.agendaResourcing.p95)} ms`,
+  );
+}
 
 /* ---------- 5. the table, the targets, the docs ---------- */
 
@@ -583,6 +616,18 @@ const targets: Target[] = [
     figure: `${memory.loginsPeakMb?.toFixed(0) ?? '–'} MB`,
     isMet: (memory.loginsPeakMb ?? Infinity) <= 200,
   },
+  {
+    what: `interviews.book with its clash check, in-process, ${int(interviewFigures.booked)} bookings among ${int(interviewFigures.slots)} slots: p95`,
+    target: '≤ 20 ms',
+    figure: `${ms(interviewFigures.book.p95)} ms`,
+    isMet: interviewFigures.book.p95 <= 20,
+  },
+  {
+    what: 'interviews.agenda in-process, resourcing (all units): p95',
+    target: '≤ 50 ms',
+    figure: `${ms(interviewFigures.agendaResourcing.p95)} ms`,
+    isMet: interviewFigures.agendaResourcing.p95 <= 50,
+  },
 ];
 const targetHead = ['target', 'goal', 'figure', 'result'];
 const targetRows = targets.map((t) => [t.what, t.target, t.figure, t.isMet ? 'met' : 'MISSED']);
@@ -618,6 +663,11 @@ const generated = [
       ? `peak ${memory.workloadPeakMb.toFixed(0)} MB during the workload (peak reset after sign-in), `
       : `peak ${memory.workloadPeakMb.toFixed(0)} MB after the workload, `) +
     `${memory.workloadEndMb.toFixed(0)} MB at its end, peak ${memory.loginsPeakMb?.toFixed(0) ?? '–'} MB after 4 sign-ins at once.`,
+  '',
+  `Interviews (in-process, on a copy): ${int(interviewFigures.slots)} slots published in ${secs(interviewFigures.publishMs)}; ` +
+    `${int(interviewFigures.booked)} cases booked (${interviewFigures.refused} refused), interviews.book p50 ${ms(interviewFigures.book.p50)} / p95 ${ms(interviewFigures.book.p95)} ms ` +
+    `against a floor (the clash check's reads as prepared statements) of p50 ${ms(interviewFigures.bookFloor.p50)} / p95 ${ms(interviewFigures.bookFloor.p95)} ms; ` +
+    `agenda p95 ${ms(interviewFigures.agendaLead.p95)} ms for a unit lead, ${ms(interviewFigures.agendaResourcing.p95)} ms for resourcing.`,
   '',
   table(targetHead, targetRows, true),
   '<!-- bench:end -->',
