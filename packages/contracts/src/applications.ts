@@ -19,7 +19,7 @@ import {
   type RecordsRequest,
   type Role,
 } from './enums.ts';
-import type { Unmet } from './refusals.ts';
+import type { ApplicationSection, RefusalCode, Unmet } from './refusals.ts';
 
 const name = (label: string) =>
   z
@@ -420,6 +420,8 @@ export type ApplicationDetail = ApplicationCard & {
   actions: ApplicationActions;
   /** Where the case may go next, and what stands in the way, for this user. */
   nextMoves: NextMove[];
+  /** What the gate out of the case's stage asks for, item by item; null for an onboarded or closed case. */
+  gateChecklist: GateChecklist | null;
   /** The newest change to the case (after a write: the one just made); null for a case without history. */
   lastChange: ApplicationChange | null;
   /** The case was re-routed away from its target unit (a TSG candidate failing Level 2 or the CBRN medical); null otherwise. */
@@ -451,6 +453,38 @@ export type ApplicationMove = { to: Stage; kind: MoveKind; needsReason: 'listed'
  * or reopening a closed case, unless what is recorded means the case should close (a failed interview: reject).
  */
 export type NextMove = ApplicationMove & { movers: Role[]; unmet: Unmet[]; reasons: string[]; isPrimary: boolean };
+
+/** Item codes of a gate checklist that stand for several of the gate's conditions (one condition's item has its refusal code). */
+export const gateItemCodes = [
+  'eligibility.route_criteria',
+  'eligibility.transfer_details',
+  'eligibility.psd_records',
+  'eligibility.oh_records',
+  'eligibility.misconduct',
+  'eligibility.unit_criteria',
+  'interview.outcome',
+  'induction.booking',
+] as const;
+export type GateItemCode = RefusalCode | (typeof gateItemCodes)[number];
+
+/**
+ * One thing a stage's gate asks for: done exactly when the gate reports none of the conditions it
+ * stands for (`gateChecklist` in packages/domain). `section`: the case page section whose form does it;
+ * `status`: a short word to show beside it ("Referred", "Requested", "Waived"); `isFailed`: the record
+ * says no (a failed interview or check); `check`: the check of a `checks.not_passed` item.
+ */
+export type GateItem = {
+  code: GateItemCode;
+  label: string;
+  section: ApplicationSection;
+  isDone: boolean;
+  status?: string;
+  isFailed: boolean;
+  check?: string;
+};
+
+/** The gate out of an open stage (`from`, to `to`) as a checklist. */
+export type GateChecklist = { from: OpenStage; to: Stage; items: GateItem[] };
 
 /** The records and edits a user may make on a case now (see docs/API.md, "actions"). */
 export type ApplicationActions = {

@@ -26,6 +26,7 @@ import {
   checkName as checkNameOf,
   DomainError,
   earliestStartDate,
+  gateChecklist,
   isClosed,
   nextMoves,
   requiredChecks,
@@ -202,6 +203,7 @@ export function readDetail(
     earliestStartDate: earliestStartDate(snapshot),
     actions: applicationActions(ctx.actor, snapshot),
     nextMoves: nextMoves(ctx.actor, snapshot, ctx.now()),
+    gateChecklist: gateChecklist(snapshot, ctx.now()),
     lastChange: lastChangeOf(tx, id),
     reroute: rerouteOf(q, id, row.targetUnit),
   };
