@@ -143,4 +143,59 @@ export type Agenda = {
   attendanceToRecord: AgendaInterview[];
   /** Interviews attended whose outcome is not yet recorded. */
   outcomesToRecord: AgendaInterview[];
+  /** Interviews the user sat on, attended, with no scorecard of theirs yet; overdue two days after. */
+  scorecardsDue: (AgendaInterview & { isOverdue: boolean })[];
+};
+
+/* ---- scorecards ---- */
+
+const ScoreMap = z.record(
+  z.string().max(60),
+  z.number({ error: 'Score each criterion from 1 to 5.' }).int('Score each criterion from 1 to 5.').min(1).max(5),
+);
+
+export const SubmitScorecardInput = z.object({
+  interviewId: z.number({ error: 'Choose an interview.' }).int().positive(),
+  scores: ScoreMap,
+  /** Evidence noted for each criterion (optional per criterion). */
+  evidence: z.record(z.string().max(60), z.string().trim().max(4000, 'Keep the evidence under 4,000 characters.')).default({}),
+});
+export type SubmitScorecardInput = z.infer<typeof SubmitScorecardInput>;
+
+export const ScorecardsInput = z.object({ interviewId: z.number({ error: 'Choose an interview.' }).int().positive() });
+export type ScorecardsInput = z.infer<typeof ScorecardsInput>;
+
+/** The lead's (or resourcing's) outcome, from the panel's scorecards: what meets the interview gate. */
+export const RecordOutcomeInput = ApplicationWrite.extend({
+  outcome: z.enum(['pass', 'fail'], { error: 'Choose pass or fail.' }),
+  notes: z.string().trim().max(4000, 'Keep the notes under 4,000 characters.').optional(),
+});
+export type RecordOutcomeInput = z.infer<typeof RecordOutcomeInput>;
+
+export type Scorecard = {
+  id: number;
+  by: { id: number; name: string };
+  version: number;
+  scores: Record<string, number>;
+  evidence: Record<string, string>;
+  submittedAt: string;
+};
+
+/**
+ * An interview's scorecards as the reader may see them: their own; the others' only once theirs is
+ * in (or always, for resourcing, the admin and the unit's lead off the panel); who has submitted.
+ */
+export type ScorecardsView = {
+  interview: { id: number; applicationId: number; reference: string; status: InterviewStatus; endsAt: string };
+  criteria: { code: string; label: string }[];
+  mine: Scorecard | null;
+  /** Whether the reader sits on this panel (and so may submit). */
+  isOnPanel: boolean;
+  panel: { id: number; name: string; hasSubmitted: boolean; state: 'not_due' | 'due' | 'overdue' | 'submitted' }[];
+  /** The others' scorecards, when the reader may see them; else empty. */
+  others: Scorecard[];
+  /** Each criterion's scores and mean, when the reader may see the others'. */
+  summary: { code: string; label: string; scores: number[]; mean: number | null }[] | null;
+  /** Earlier versions of scorecards the reader may see, corrected since. */
+  corrected: Scorecard[];
 };

@@ -54,6 +54,13 @@ export const refusalSections = {
   'booking.panel_clash': null,
   'booking.panel_daily_maximum': null,
   'booking.tsg_pre_assessment': 'eligibility',
+  // scorecards and the panel's outcome
+  'scorecards.score_missing': 'interview',
+  'scorecards.criterion_unknown': 'interview',
+  'scorecards.not_on_panel': null,
+  'scorecards.not_yet': null,
+  'scorecards.no_interview': null,
+  'scorecards.none_submitted': 'interview',
   // publishing, editing and withdrawing slots
   'slots.in_past': null,
   'slots.unit_not_led': null,

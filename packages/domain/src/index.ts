@@ -11,4 +11,4 @@ export * from './intake.ts';
 export * from './text-file.ts';
 export * from './card-facts.ts';
 export * from './interviews.ts';
-export * from './gate-checklist.ts';
+export * from './scorecards.ts';

@@ -230,3 +230,14 @@ export const interviewVenues: readonly { name: string; address: string; unit: Un
   { name: 'MO19 base, Gravesend', address: 'Gravesend, Kent', unit: 'MO19' },
   { name: 'MO3 base', address: 'Technical Surveillance Unit, London', unit: 'MO3' },
 ];
+
+/**
+ * What an interview scorecard scores, as first seeded: the values the seed's selection-process section
+ * says the interview assesses (docs/decisions/0015). Admin-managed and versioned after.
+ */
+export const defaultScorecardCriteria: readonly Criterion[] = [
+  { code: 'professionalism', label: 'Professionalism' },
+  { code: 'integrity', label: 'Integrity' },
+  { code: 'courage', label: 'Courage' },
+  { code: 'compassion', label: 'Compassion' },
+];

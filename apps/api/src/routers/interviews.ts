@@ -3,13 +3,17 @@ import {
   CancelInterviewInput,
   PanellistsInput,
   PublishSlotsInput,
+  RecordOutcomeInput,
   RecordAttendanceInput,
   RescheduleInterviewInput,
+  ScorecardsInput,
   SlotsInput,
+  SubmitScorecardInput,
   UpdateSlotInput,
   WithdrawSlotInput,
 } from '@muster/contracts';
 import * as interviews from '../services/interviews.ts';
+import * as scorecards from '../services/scorecards.ts';
 import { authedProcedure, router } from '../trpc/init.ts';
 
 /**
@@ -32,4 +36,7 @@ export const interviewsRouter = router({
     .input(RecordAttendanceInput)
     .mutation(({ ctx, input }) => interviews.recordAttendance(ctx, input)),
   agenda: authedProcedure.query(({ ctx }) => interviews.agenda(ctx)),
+  submitScorecard: authedProcedure.input(SubmitScorecardInput).mutation(({ ctx, input }) => scorecards.submitScorecard(ctx, input)),
+  scorecards: authedProcedure.input(ScorecardsInput).query(({ ctx, input }) => scorecards.listScorecards(ctx, input)),
+  recordOutcome: authedProcedure.input(RecordOutcomeInput).mutation(({ ctx, input }) => scorecards.recordOutcome(ctx, input)),
 });

@@ -15,6 +15,7 @@ import {
   interviewSlots,
   mentors,
   savedViews,
+  scorecards,
   sessions,
   venues,
   type Db,
@@ -859,6 +860,44 @@ const matrix: Record<string, Row> = {
       wrote(api, t, arranged(t), 'interview_attended');
     },
   },
+  'interviews.submitScorecard': {
+    given: 'an attended METCC interview with the panel member on its panel',
+    arrange: async (api) => {
+      const { interviewId } = await interviewAttended(api);
+      return (c) =>
+        c.interviews.submitScorecard({ interviewId, scores: { professionalism: 4, integrity: 4, courage: 3, compassion: 5 } });
+    },
+    expected: { resourcing: F, leadTsg: F, leadMetcc: F, panelMetcc: ok, coordinator: F, admin: F, anonymous: U },
+    took: (api) =>
+      expect(api.db.select().from(scorecards).all()).toEqual([
+        expect.objectContaining({ userId: api.actors.panelMetcc.id, version: 1 }),
+      ]),
+  },
+  'interviews.scorecards': {
+    given: 'an attended METCC interview with the panel member on its panel',
+    arrange: async (api) => {
+      const { interviewId } = await interviewAttended(api);
+      return (c) => c.interviews.scorecards({ interviewId });
+    },
+    expected: { resourcing: ok, leadTsg: F, leadMetcc: ok, panelMetcc: ok, coordinator: F, admin: ok, anonymous: U },
+    took: (_api, result, t) => expect((result as { isOnPanel: boolean }).isOnPanel).toBe(t.who === 'panelMetcc'),
+  },
+  'interviews.recordOutcome': {
+    given: 'an attended METCC interview the panel member has scored',
+    arrange: async (api) => {
+      const { k, interviewId } = await interviewAttended(api);
+      await api.as.panelMetcc.interviews.submitScorecard({
+        interviewId,
+        scores: { professionalism: 4, integrity: 4, courage: 3, compassion: 5 },
+      });
+      return (c) => c.interviews.recordOutcome({ id: k.id, expectedVersion: k.version, outcome: 'pass' });
+    },
+    expected: metccInterviewWriters,
+    took: (api, _result, t) => {
+      expect(api.db.select().from(interviewOutcomes).all()).toEqual([expect.objectContaining({ outcome: 'pass' })]);
+      wrote(api, t, arranged(t), 'interview_recorded');
+    },
+  },
   'interviews.agenda': {
     given: 'a booked METCC interview with the panel member on its panel',
     arrange: async (api) => (await interviewBooked(api), (c) => c.interviews.agenda()),
@@ -889,6 +928,13 @@ async function interviewReady(api: Api) {
     dates: ['2026-12-01', '2026-12-02'],
   });
   return { k, slot: slot!.id, other: other!.id };
+}
+/** As interviewBooked, the interview over and attended. */
+async function interviewAttended(api: Api) {
+  const { k } = await interviewBooked(api);
+  api.clock.now = new Date('2026-12-01T11:00:00Z');
+  const attended = await api.as.resourcing.interviews.recordAttendance({ id: k.id, expectedVersion: k.version, attended: true });
+  return { k: attended, interviewId: attended.interviewBookings[0]?.id ?? 0 };
 }
 /** As interviewReady, with the case booked into the first slot. */
 async function interviewBooked(api: Api) {

@@ -41,6 +41,7 @@ import {
   maySitOnPanel,
   preconditionFailed,
   refuse,
+  scorecardState,
   slotSeriesTimes,
   tsgPreAssessment,
   type Interval,
@@ -55,6 +56,7 @@ import {
   type LoadedApplication,
   type Tx,
 } from './application-store.ts';
+import { scorecardsDueFor } from './scorecards.ts';
 import type { ServiceCtx } from './service-ctx.ts';
 
 /** The most slots one publish may create (a month of mornings at three a morning is about 90). */
@@ -615,6 +617,7 @@ export function agenda(ctx: ServiceCtx): Agenda {
     hasOutcome: Boolean(hasOutcome),
   }));
   const mayRecord = actor.role === 'resourcing' || actor.role === 'unit_lead';
+  const due = new Set(scorecardsDueFor(ctx.db, actor.id).map((d) => d.interviewId));
   return {
     upcoming: items.filter((i) => i.item.status === 'booked' && i.item.endsAt > todayStart).map((i) => i.item),
     waiting: mayRecord ? waitingCases(ctx) : [],
@@ -622,6 +625,9 @@ export function agenda(ctx: ServiceCtx): Agenda {
       ? items.filter((i) => i.item.status === 'booked' && i.item.startsAt <= now).map((i) => i.item)
       : [],
     outcomesToRecord: mayRecord ? items.filter((i) => i.item.status === 'attended' && !i.hasOutcome).map((i) => i.item) : [],
+    scorecardsDue: items
+      .filter((i) => due.has(i.item.id))
+      .map((i) => ({ ...i.item, isOverdue: scorecardState(i.item.endsAt, ctx.now()) === 'overdue' })),
   };
 }
 

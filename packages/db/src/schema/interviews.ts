@@ -117,3 +117,46 @@ export const panelSeats = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.interviewId, t.userId] }), index('panel_seats_user_start_idx').on(t.userId, t.startsAt)],
 );
+
+/**
+ * The criteria a scorecard scores, as a versioned set: each change is a new row (the newest is
+ * current), so a scorecard keeps the criteria it was scored against.
+ */
+export const scorecardCriteriaSets = sqliteTable('scorecard_criteria_sets', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  criteria: text('criteria', { mode: 'json' }).$type<{ code: string; label: string }[]>().notNull(),
+  createdAt: text('created_at').notNull(),
+  createdBy: integer('created_by').references(() => users.id),
+});
+
+/**
+ * One panel member's scorecard for one interview. Submitted is final: a correction is a new version
+ * (the old one stays, `supersededAt` set), so what the panel saw and when is never lost.
+ */
+export const scorecards = sqliteTable(
+  'scorecards',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    interviewId: integer('interview_id')
+      .notNull()
+      .references(() => interviews.id),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    criteriaSetId: integer('criteria_set_id')
+      .notNull()
+      .references(() => scorecardCriteriaSets.id),
+    version: integer('version').notNull(),
+    /** Criterion code → 1–5. */
+    scores: text('scores', { mode: 'json' }).$type<Record<string, number>>().notNull(),
+    /** Criterion code → the evidence noted for it. */
+    evidence: text('evidence', { mode: 'json' }).$type<Record<string, string>>().notNull(),
+    submittedAt: text('submitted_at').notNull(),
+    supersededAt: text('superseded_at'),
+  },
+  (t) => [
+    uniqueIndex('scorecards_version').on(t.interviewId, t.userId, t.version),
+    // One current scorecard per panel member and interview.
+    uniqueIndex('scorecards_one_current').on(t.interviewId, t.userId).where(sql`superseded_at IS NULL`),
+  ],
+);
