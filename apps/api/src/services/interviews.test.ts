@@ -388,6 +388,7 @@ describe('the agenda', () => {
       waiting: [],
       attendanceToRecord: [],
       outcomesToRecord: [],
+      scorecardsDue: [],
     });
 
     api.clock.now = new Date('2026-12-01T09:05:00Z');
