@@ -12,3 +12,4 @@ export * from './text-file.ts';
 export * from './card-facts.ts';
 export * from './interviews.ts';
 export * from './scorecards.ts';
+export * from './gate-checklist.ts';
