@@ -1,4 +1,4 @@
-import type { ApplicationDetail, CreateApplicationInput, EventType, Stage, UnitCode } from '@muster/contracts';
+import type { ApplicationDetail, EventType, Stage } from '@muster/contracts';
 import {
   accessLog,
   applicationChecks,
@@ -21,11 +21,11 @@ import {
   type Db,
 } from '@muster/db';
 import { buildApplication } from '@muster/db/testing';
-import { addDays, requiredChecks, routeCriteria, unitCriteria, units } from '@muster/domain';
+import { addDays, routeCriteria, units } from '@muster/domain';
 import { TRPCError } from '@trpc/server';
 import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { setupApi, testPassword, type Person, clearForceRecords, closeReasonIds } from '../testing.ts';
+import { applicationAt, setupApi, testPassword, type Person, clearForceRecords, closeReasonIds } from '../testing.ts';
 import { appRouter } from './_app.ts';
 
 /* ---------- helpers ---------- */
@@ -50,57 +50,10 @@ async function outcomeOf(call: Promise<unknown>): Promise<string> {
 
 const scores = { professionalism: 3, integrity: 4, courage: 4, compassion: 5 };
 const allMet = (c: ApplicationDetail) => Object.fromEntries(routeCriteria[c.route].map((k) => [k.code, true]));
-const unitMet = (u: UnitCode) => Object.fromEntries(unitCriteria[u].map((k) => [k.code, true]));
-const placeOf = (u: UnitCode) => units.find((x) => x.code === u)!.places[0]!;
 const addCourse = (db: Db, startsOn: string) =>
   db.insert(inductionCourses).values({ startsOn, place: 'Hendon', capacity: 50 }).returning().get();
 const addMentor = (db: Db, name: string) =>
   db.insert(mentors).values({ name, unitCode: 'METCC', place: 'Bow', capacity: 5 }).returning().get();
-
-/** A case for `unit` taken forward by resourcing, through the real routers, to `stage`. */
-async function applicationAt(
-  api: Api,
-  stage: Stage,
-  unit: UnitCode | null = 'METCC',
-  overrides: Partial<CreateApplicationInput> = {},
-) {
-  const r = api.as.resourcing.applications;
-  let c = await r.create(buildApplication({ targetUnit: unit, ...overrides }));
-  const order: Stage[] = ['review', 'interview', 'pre_employment', 'induction', 'mentoring', 'onboarded'];
-  while (order.indexOf(c.stage) < order.indexOf(stage)) {
-    const base = { id: c.id, expectedVersion: c.version };
-    const u = c.targetUnit ?? 'METCC';
-    if (c.stage === 'review') {
-      c = await r.recordEligibility({
-        ...clearForceRecords,
-        ...base,
-        targetUnit: u,
-        criteria: allMet(c),
-        unitCriteria: unitMet(u),
-        tsgMentorName: 'PC Frost',
-        hasTsgBaseVisit: true,
-      });
-    } else if (c.stage === 'interview') {
-      c = await r.recordInterview({ ...base, outcome: 'pass', scores });
-    } else if (c.stage === 'pre_employment') {
-      for (const k of requiredChecks(c.route, c.targetUnit))
-        c = await r.updateCheck({ id: c.id, expectedVersion: c.version, check: k.code, status: 'passed' });
-    } else if (c.stage === 'induction') {
-      const startDate = addDays(c.finalOfferAt!, 28);
-      c = await r.bookInduction({
-        ...base,
-        courseId: addCourse(api.db, startDate).id,
-        startDate,
-        postingUnit: u,
-        postingPlace: placeOf(u),
-      });
-    } else if (c.stage === 'mentoring') {
-      c = await r.assignMentor({ ...base, mentorId: addMentor(api.db, 'M').id, buddyId: addMentor(api.db, 'B').id });
-    }
-    c = await r.move({ id: c.id, expectedVersion: c.version, to: order[order.indexOf(c.stage) + 1]! });
-  }
-  return c;
-}
 
 /** Everything a refused call must leave alone. */
 function footprint(db: Db) {
