@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Db } from '@muster/db';
 import { DomainError } from '@muster/domain';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
-import express, { type ErrorRequestHandler, type Request } from 'express';
+import express, { type ErrorRequestHandler, type Request, type Response } from 'express';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 import { appRouter } from './routers/_app.ts';
@@ -19,7 +19,9 @@ import {
   sessionCookie,
   sessionCookieName,
 } from './security/http.ts';
+import { feedLimiter } from './security/feed-limit.ts';
 import { resolveSession } from './services/auth.ts';
+import { feedCalendar, interviewCalendar } from './services/calendar.ts';
 import { createContextInner, type SessionActor } from './trpc/context.ts';
 import { internalErrorMessage } from './trpc/init.ts';
 
@@ -56,6 +58,7 @@ export function createApp({ db, config, logger, now = () => new Date() }: AppDep
           now,
           requestId: String(res.locals.requestId),
           ip: req.ip ?? null,
+          origin: config.origin ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`,
           actor: (res.locals.actor as SessionActor | null | undefined) ?? null,
           cookie: {
             set: (token) =>
@@ -101,6 +104,42 @@ export function createApp({ db, config, logger, now = () => new Date() }: AppDep
       (limit === bodyLimits.import ? importCalls : ordinaryCalls)(req, res, next);
     },
   );
+
+  // Calendar files (RFC 5545). One interview's, for a signed-in user who may see it; a user's private
+  // feed, by the token in its address (no cookie: calendar services fetch it), limited per token.
+  const sendCalendar = (res: Response, name: string, body: string) => {
+    res.setHeader('Cache-Control', 'no-store');
+    res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
+    res.type('text/calendar; charset=utf-8').send(body);
+  };
+  app.get('/interviews/:file', (req, res) => {
+    const id = /^(\d{1,9})\.ics$/.exec(req.params.file)?.[1];
+    if (!id) return void res.status(404).type('text').send('Not found');
+    const actor = resolveSession(db, config, readCookie(req.headers.cookie, sessionCookieName), now());
+    if (!actor) return void res.status(401).type('text').send('Sign in to Muster to download this interview.');
+    try {
+      sendCalendar(res, `interview-${id}.ics`, interviewCalendar({ db, actor }, Number(id)));
+    } catch (e) {
+      if (!(e instanceof DomainError)) throw e;
+      res
+        .status(e.code === 'FORBIDDEN' ? 403 : 404)
+        .type('text')
+        .send(e.message);
+    }
+  });
+  const feeds = feedLimiter();
+  app.get('/calendar/:file', (req, res) => {
+    const token = /^([A-Za-z0-9_-]{43})\.ics$/.exec(req.params.file)?.[1];
+    if (!token) return void res.status(404).type('text').send('Not found');
+    const wait = feeds.take(token, now().getTime());
+    if (wait !== null) {
+      res.setHeader('Retry-After', String(wait));
+      return void res.status(429).type('text').send('This calendar was fetched too often. Try again later.');
+    }
+    const body = feedCalendar(db, token, now());
+    if (body === null) return void res.status(404).type('text').send('Not found');
+    sendCalendar(res, 'muster-interviews.ics', body);
+  });
 
   const indexHtml = join(config.webDist, 'index.html');
   if (existsSync(indexHtml)) {

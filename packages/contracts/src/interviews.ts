@@ -199,3 +199,14 @@ export type ScorecardsView = {
   /** Earlier versions of scorecards the reader may see, corrected since. */
   corrected: Scorecard[];
 };
+
+/* ---- calendar files ---- */
+
+export const CreateCalendarFeedInput = z.object({
+  /** Put candidates' names in the feed's event titles (off: reference and unit only). */
+  showNames: z.boolean({ error: 'Say whether names go in the titles.' }).default(false),
+});
+export type CreateCalendarFeedInput = z.infer<typeof CreateCalendarFeedInput>;
+
+/** A new feed: its address holds the token, shown this once. Earlier feeds of the user are revoked. */
+export type CalendarFeed = { url: string; path: string; showNames: boolean; createdAt: string };

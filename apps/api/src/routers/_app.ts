@@ -2,6 +2,7 @@ import { router } from '../trpc/init.ts';
 import { adminRouter } from './admin.ts';
 import { applicationsRouter } from './applications.ts';
 import { authRouter } from './auth.ts';
+import { calendarRouter } from './calendar.ts';
 import { duplicatesRouter } from './duplicates.ts';
 import { importsRouter } from './imports.ts';
 import { interviewsRouter } from './interviews.ts';
@@ -17,6 +18,7 @@ export const appRouter = router({
   duplicates: duplicatesRouter,
   triage: triageRouter,
   interviews: interviewsRouter,
+  calendar: calendarRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,6 +1,7 @@
 import type { ApplicationDetail, EventType, Stage } from '@muster/contracts';
 import {
   accessLog,
+  calendarFeeds,
   applicationChecks,
   applicationEvents,
   applications,
@@ -70,6 +71,8 @@ function footprint(db: Db) {
       .from(interviewSlots)
       .all(),
     interviews: db.select({ id: interviews.id, status: interviews.status }).from(interviews).all(),
+    feeds: db.select({ tokenHash: calendarFeeds.tokenHash, revokedAt: calendarFeeds.revokedAt }).from(calendarFeeds).all(),
+    scorecards: db.select({ id: scorecards.id }).from(scorecards).all(),
   };
 }
 type Footprint = ReturnType<typeof footprint>;
@@ -850,6 +853,36 @@ const matrix: Record<string, Row> = {
       expect(api.db.select().from(interviewOutcomes).all()).toEqual([expect.objectContaining({ outcome: 'pass' })]);
       wrote(api, t, arranged(t), 'interview_recorded');
     },
+  },
+  'calendar.createFeed': {
+    given: 'a user with interviews',
+    arrange: () => (c) => c.calendar.createFeed({ showNames: false }),
+    expected: { resourcing: ok, leadTsg: ok, leadMetcc: ok, panelMetcc: ok, coordinator: F, admin: F, anonymous: U },
+    took: (api, _result, t) =>
+      expect(api.db.select().from(calendarFeeds).all()).toEqual([
+        expect.objectContaining({ userId: actorOf(api, t.who).id, revokedAt: null }),
+      ]),
+  },
+  'calendar.revokeFeed': {
+    given: 'a feed for every user',
+    arrange: (api) => {
+      for (const a of Object.values(api.actors))
+        api.db
+          .insert(calendarFeeds)
+          .values({ tokenHash: `feed-${a.id}`, userId: a.id, createdAt: api.clock.now.toISOString() })
+          .run();
+      return (c) => c.calendar.revokeFeed();
+    },
+    expected: signedIn,
+    took: (api, _result, t) =>
+      expect(
+        api.db
+          .select()
+          .from(calendarFeeds)
+          .all()
+          .filter((f) => f.revokedAt !== null)
+          .map((f) => f.userId),
+      ).toEqual([actorOf(api, t.who).id]),
   },
   'interviews.agenda': {
     given: 'a booked METCC interview with the panel member on its panel',

@@ -1,10 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { unitScopedRoles, type CreateUserInput, type LoginInput, type Me, type UnitCode } from '@muster/contracts';
 import { loginAttempts, preparedFor, sessions, userUnits, users, type Db, type LoginRefusalRule } from '@muster/db';
 import { DomainError, fieldError } from '@muster/domain';
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Config } from '../config.ts';
 import { networkOf } from '../security/client-network.ts';
+import { hashToken, newToken } from '../security/tokens.ts';
 import { passwordProblems } from '../security/password-policy.ts';
 import { decoyHash, hashPassword, verifyPassword } from '../security/passwords.ts';
 import type { SessionActor } from '../trpc/context.ts';
@@ -34,7 +34,6 @@ export const throttle = {
 /** A user's live sessions at most: a sign-in beyond this ends the one used longest ago. */
 export const maxSessionsPerUser = 5;
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 
 /** The queries every signed-in request makes, prepared once per connection. */
 const sessionQueries = preparedFor((db) => {
@@ -215,7 +214,7 @@ export async function login(deps: LoginDeps, input: LoginInput): Promise<{ token
     record('bad_credentials');
     throw new DomainError('UNAUTHORIZED', 'The email address or password is not right.');
   }
-  const token = randomBytes(32).toString('base64url');
+  const token = newToken();
   const now = deps.now();
   const at = now.toISOString();
   const endedSessions = db.transaction((tx) => {

@@ -17,6 +17,8 @@ export type Context = {
   cookie: SessionCookie;
   ip: string | null;
   requestId: string;
+  /** Where the dashboard is served from, for addresses the API hands out (MUSTER_ORIGIN, else the request's). */
+  origin: string;
 };
 
 export type ContextInput = Pick<Context, 'db' | 'config' | 'logger'> & Partial<Omit<Context, 'db' | 'config' | 'logger'>>;
@@ -29,6 +31,7 @@ export function createContextInner(input: ContextInput): Context {
     cookie: { set() {}, clear() {} },
     ip: null,
     requestId: 'internal',
+    origin: 'http://localhost',
     ...input,
   };
 }

@@ -160,3 +160,22 @@ export const scorecards = sqliteTable(
     uniqueIndex('scorecards_one_current').on(t.interviewId, t.userId).where(sql`superseded_at IS NULL`),
   ],
 );
+
+/**
+ * A user's private calendar feed of their interviews, subscribed to by Outlook or Google Calendar by
+ * its address. The token is shown once; only its SHA-256 is kept. Revoked feeds answer nothing.
+ */
+export const calendarFeeds = sqliteTable(
+  'calendar_feeds',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    /** Event titles carry the candidate's name only when the user turned it on for their own feed. */
+    showNames: integer('show_names', { mode: 'boolean' }).notNull().default(false),
+    createdAt: text('created_at').notNull(),
+    revokedAt: text('revoked_at'),
+  },
+  (t) => [index('calendar_feeds_user_idx').on(t.userId)],
+);
