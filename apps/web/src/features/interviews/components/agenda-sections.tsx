@@ -1,7 +1,5 @@
 import type { AgendaInterview, WaitingCase } from '@muster/contracts';
 import { useMutation } from '@tanstack/react-query';
-import { Link } from 'react-router';
-import { useBackState } from '../../../components/back-link.tsx';
 import { ErrorSummary } from '../../../components/error-summary.tsx';
 import { Table } from '../../../components/table.tsx';
 import {
@@ -18,6 +16,7 @@ import { useTRPC } from '../../../lib/trpc.ts';
 import { useInterviewsRefresh } from '../hooks/use-interviews-refresh.ts';
 import { CandidateLink, candidateName } from './candidate-link.tsx';
 import { problemsOf, refusalTitle } from './problems.ts';
+import { OutcomeToRecord } from './record-outcome.tsx';
 
 const panelNames = (panel: { name: string }[]) => (panel.length ? panel.map((p) => p.name).join(', ') : 'Nobody yet');
 
@@ -204,39 +203,19 @@ export function AttendanceToRecord({
   );
 }
 
-/** Interviews attended whose outcome is not yet recorded: the case's interview section records it. */
-export function OutcomesToRecord({ interviews }: { interviews: AgendaInterview[] }) {
-  const backState = useBackState('Back to interviews');
+/** Interviews attended whose outcome is not yet recorded: each with the panel's scores and the outcome to record. */
+export function OutcomesToRecord({
+  interviews,
+  onRecorded,
+}: {
+  interviews: AgendaInterview[];
+  onRecorded: (text: string) => void;
+}) {
   return (
     <section className="app-section" aria-labelledby="outcomes-title">
       <Heading id="outcomes-title">Outcomes to record</Heading>
       {interviews.length ? (
-        <Table
-          label="Interviews whose outcome is to be recorded"
-          caption={`${plural(interviews.length, 'outcome')} to record`}
-          captionClassName="govuk-table__caption govuk-table__caption--s govuk-visually-hidden"
-          columns={[
-            { label: 'When' },
-            { label: 'Candidate' },
-            { label: 'Unit' },
-            { label: <span className="govuk-visually-hidden">Actions</span> },
-          ]}
-        >
-          {interviews.map((i) => (
-            <tr className="govuk-table__row" key={i.id}>
-              <td className="govuk-table__cell app-table__nowrap">{when(i)}</td>
-              <td className="govuk-table__cell">
-                {i.application.reference} {candidateName(i.application)}
-              </td>
-              <td className="govuk-table__cell">{unitShortNames[i.unit]}</td>
-              <td className="govuk-table__cell app-table__nowrap">
-                <Link className="govuk-link" to={`/cases/${i.application.id}#interview`} state={backState}>
-                  Record the outcome<span className="govuk-visually-hidden"> for {candidateName(i.application)}</span>
-                </Link>
-              </td>
-            </tr>
-          ))}
-        </Table>
+        interviews.map((i) => <OutcomeToRecord key={i.id} interview={i} onRecorded={onRecorded} />)
       ) : (
         <p className="govuk-body">No interview outcome is waiting to be recorded.</p>
       )}

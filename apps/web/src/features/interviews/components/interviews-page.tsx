@@ -12,6 +12,7 @@ import { useTRPC } from '../../../lib/trpc.ts';
 import { AttendanceToRecord, OutcomesToRecord, ThisWeek, WaitingForASlot } from './agenda-sections.tsx';
 import { BookDialog } from './book-dialog.tsx';
 import { DidNotAttendDialog } from './did-not-attend-dialog.tsx';
+import { ScorecardsDue } from './scorecards-due.tsx';
 import { PublishSlots } from './publish-slots.tsx';
 import { YourSlots } from './your-slots.tsx';
 
@@ -79,6 +80,7 @@ function Interviews() {
       )}
       {agenda.data ? (
         <>
+          <ScorecardsDue interviews={agenda.data.scorecardsDue} />
           <ThisWeek interviews={agenda.data.upcoming} />
           {/* Panel members sit on interviews; those with the board also arrange them and record what happened. */}
           {me.may.board && (
@@ -89,7 +91,7 @@ function Interviews() {
                 onRecorded={announce}
                 onNotAttended={setNotAttending}
               />
-              <OutcomesToRecord interviews={agenda.data.outcomesToRecord} />
+              <OutcomesToRecord interviews={agenda.data.outcomesToRecord} onRecorded={announce} />
             </>
           )}
         </>
