@@ -42,6 +42,10 @@ const Env = z.object({
     .trim()
     .regex(/^[\w.:/, -]*$/, 'a comma-separated list of addresses, subnets or loopback / linklocal / uniquelocal')
     .optional(),
+  /** Where to send the outbox's messages, e.g. smtp://user:pass@mail.example:587; unset: kept in the outbox only. */
+  SMTP_URL: z.url().optional(),
+  /** The sender of those messages. */
+  MUSTER_MAIL_FROM: z.string().trim().min(3).default('Muster <no-reply@muster.invalid>'),
 });
 
 export type Config = {
@@ -58,6 +62,8 @@ export type Config = {
   triageSlaDays: number;
   /** Express's `trust proxy`: false, or the proxies whose X-Forwarded-For is believed. */
   trustProxy: false | string[];
+  smtpUrl: string | undefined;
+  mailFrom: string;
 };
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -84,6 +90,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
           .map((p) => p.trim())
           .filter(Boolean)
       : false,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MUSTER_MAIL_FROM,
   };
 }
 

@@ -4,7 +4,9 @@ import { readConfig } from './config.ts';
 import { seedDemoData } from './demo/seed-demo.ts';
 import { servingRefusal } from './demo/serving-guard.ts';
 import { createLogger } from './logger.ts';
+import { createTransport } from 'nodemailer';
 import { pruneAuthRecords } from './services/auth.ts';
+import { sendDueMessages } from './services/outbox-sender.ts';
 
 const config = readConfig();
 const logger = createLogger(config.logLevel);
@@ -33,6 +35,21 @@ prune();
 const pruning = setInterval(prune, pruneEveryMs);
 pruning.unref();
 
+/** With SMTP_URL, the outbox is sent every 30 seconds; without it, messages wait on the admin's outbox page. */
+let isSending = false;
+const mail = config.smtpUrl ? createTransport(config.smtpUrl) : null;
+const sending = mail
+  ? setInterval(() => {
+      if (isSending) return;
+      isSending = true;
+      sendDueMessages(db, mail, { from: config.mailFrom, now: () => new Date() })
+        .then((r) => r.sent + r.failed > 0 && logger.info('outbox', r))
+        .catch((e: unknown) => logger.error('outbox failed', { error: e instanceof Error ? e.stack : String(e) }))
+        .finally(() => (isSending = false));
+    }, 30_000)
+  : null;
+sending?.unref();
+
 const server = createApp({ db, config, logger }).listen(config.port, config.host, () => {
   logger.info(`Muster is listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`, {
     db: config.dbPath,
@@ -43,6 +60,7 @@ const server = createApp({ db, config, logger }).listen(config.port, config.host
 function shutdown(signal: string) {
   logger.info('shutting down', { signal });
   clearInterval(pruning);
+  if (sending) clearInterval(sending);
   server.close(() => {
     db.$client.close();
     logger.info('stopped');

@@ -50,3 +50,24 @@ export type AccessLogEntry = {
   userName: string;
 };
 export type AccessLogPage = { items: AccessLogEntry[]; nextBefore: number | null };
+
+/* ---- outbox ---- */
+
+/** A message in the outbox: sent (`sentAt`), or waiting for its next attempt with the last error. */
+export type OutboxMessage = {
+  id: number;
+  messageId: string;
+  template: string;
+  to: string;
+  toName: string;
+  subject: string;
+  body: string;
+  hasCalendar: boolean;
+  createdAt: string;
+  attempts: number;
+  nextAttemptAt: string;
+  lastError: string | null;
+  sentAt: string | null;
+};
+
+export type MessageTemplate = { name: string; subject: string; body: string };

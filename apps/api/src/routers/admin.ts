@@ -1,5 +1,6 @@
 import { AccessLogInput, AddCloseReasonInput, RestoreCloseReasonInput, RetireCloseReasonInput } from '@muster/contracts';
 import { addCloseReason, listCloseReasons, restoreCloseReason, retireCloseReason } from '../services/close-reasons.ts';
+import { listOutbox, messageTemplates } from '../services/messages.ts';
 import { listAccessLog } from '../services/reference.ts';
 import { adminProcedure, router } from '../trpc/init.ts';
 
@@ -9,4 +10,10 @@ export const adminRouter = router({
   addCloseReason: adminProcedure.input(AddCloseReasonInput).mutation(({ ctx, input }) => addCloseReason(ctx, input)),
   retireCloseReason: adminProcedure.input(RetireCloseReasonInput).mutation(({ ctx, input }) => retireCloseReason(ctx, input)),
   restoreCloseReason: adminProcedure.input(RestoreCloseReasonInput).mutation(({ ctx, input }) => restoreCloseReason(ctx, input)),
+  /** What the outbox holds: sent, and waiting with its last error. */
+  outbox: adminProcedure.query(({ ctx }) => listOutbox(ctx)),
+  /** The templates messages are rendered from. */
+  messageTemplates: adminProcedure.query(() =>
+    Object.entries(messageTemplates).map(([name, t]) => ({ name, subject: t.subject, body: t.body })),
+  ),
 });

@@ -884,6 +884,19 @@ const matrix: Record<string, Row> = {
           .map((f) => f.userId),
       ).toEqual([actorOf(api, t.who).id]),
   },
+  'admin.outbox': {
+    given: 'a booked interview, its invitations queued',
+    arrange: async (api) => (await interviewBooked(api), (c) => c.admin.outbox()),
+    expected: onlyAdmin,
+    took: (_api, result) =>
+      expect((result as { template: string }[]).map((m) => m.template).sort()).toEqual(['candidate_booked', 'panel_booked']),
+  },
+  'admin.messageTemplates': {
+    given: 'the templates',
+    arrange: () => (c) => c.admin.messageTemplates(),
+    expected: onlyAdmin,
+    took: (_api, result) => expect((result as { name: string }[]).map((t) => t.name)).toContain('candidate_booked'),
+  },
   'interviews.agenda': {
     given: 'a booked METCC interview with the panel member on its panel',
     arrange: async (api) => (await interviewBooked(api), (c) => c.interviews.agenda()),

@@ -1,8 +1,8 @@
 import type { CalendarFeed, CreateCalendarFeedInput, UnitCode } from '@muster/contracts';
-import { applications, calendarFeeds, interviews, interviewSlots, slotPanel, users, venues, type Db } from '@muster/db';
+import { applications, calendarFeeds, interviews, interviewSlots, slotPanel, users, venues, type Db, type DbHandle } from '@muster/db';
 import { capabilities, DomainError } from '@muster/domain';
 import { and, asc, eq, gte, inArray, isNull, sql, type SQL } from 'drizzle-orm';
-import ical, { ICalEventStatus } from 'ical-generator';
+import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { hashToken, newToken } from '../security/tokens.ts';
 import type { ServiceCtx } from './service-ctx.ts';
 
@@ -32,7 +32,7 @@ type EventRow = {
   lastName: string;
 };
 
-function eventRows(db: Db, where: SQL | undefined): EventRow[] {
+function eventRows(db: DbHandle, where: SQL | undefined): EventRow[] {
   return db
     .select({
       id: interviews.id,
@@ -64,7 +64,7 @@ function eventRows(db: Db, where: SQL | undefined): EventRow[] {
  * The calendar of these interviews. A rescheduled interview's old booking shares its UID with the
  * new one and has a lower sequence: only the newest booking of each UID is written.
  */
-function calendarOf(db: Db, rows: EventRow[], opts: { name: string; showNames: boolean }): string {
+function calendarOf(db: DbHandle, rows: EventRow[], opts: { name: string; showNames: boolean; method?: ICalCalendarMethod }): string {
   const newest = new Map<string, EventRow>();
   for (const r of rows) {
     const seen = newest.get(r.calendarUid);
@@ -85,7 +85,7 @@ function calendarOf(db: Db, rows: EventRow[], opts: { name: string; showNames: b
         .orderBy(asc(users.name))
         .all()
     : [];
-  const calendar = ical({ name: opts.name, prodId });
+  const calendar = ical({ name: opts.name, prodId, ...(opts.method ? { method: opts.method } : {}) });
   for (const r of kept) {
     const who = opts.showNames ? `${r.firstName} ${r.lastName} (${r.reference})` : r.reference;
     const panel = panels.filter((p) => p.slotId === r.slotId).map((p) => p.name);
@@ -183,4 +183,18 @@ export function feedCalendar(db: Db, token: string, now: Date): string | null {
     and(user.role === 'unit_lead' ? sql`(${led} OR ${sits})` : sits, gte(interviewSlots.startsAt, since)),
   );
   return calendarOf(db, rows, { name: 'Muster interviews', showNames: feed.showNames });
+}
+
+/**
+ * The calendar file an invitation carries: the interview's event with METHOD:REQUEST (a new or moved
+ * interview) or METHOD:CANCEL, and the candidate's name in the title (the message goes to the people
+ * concerned, not to a calendar provider's feed).
+ */
+export function invitationCalendar(db: DbHandle, interviewId: number, method: 'REQUEST' | 'CANCEL'): string {
+  const rows = eventRows(db, eq(interviews.id, interviewId));
+  return calendarOf(db, rows, {
+    name: 'Muster interview',
+    showNames: true,
+    method: method === 'REQUEST' ? ICalCalendarMethod.REQUEST : ICalCalendarMethod.CANCEL,
+  });
 }

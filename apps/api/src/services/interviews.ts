@@ -56,6 +56,7 @@ import {
   type LoadedApplication,
   type Tx,
 } from './application-store.ts';
+import { queueInterviewMessages } from './messages.ts';
 import { scorecardsDueFor } from './scorecards.ts';
 import type { ServiceCtx } from './service-ctx.ts';
 
@@ -482,6 +483,7 @@ export function bookInterview(ctx: ServiceCtx, input: BookInterviewInput): Appli
   return interviewWrite(ctx, input, (tx, loaded, now) => {
     const b = bookInto(ctx, tx, loaded, input.slotId, now);
     appendEvent(tx, { applicationId: loaded.row.id, actorId: ctx.actor.id, at: now, type: 'interview_booked', details: b });
+    queueInterviewMessages(tx, b.interviewId, 'booked', now);
   });
 }
 
@@ -517,6 +519,7 @@ export function rescheduleInterview(ctx: ServiceCtx, input: RescheduleInterviewI
       reason: input.reason,
       details: { ...b, from: { slotId: old.slotId, startsAt: old.startsAt, endsAt: old.endsAt } },
     });
+    queueInterviewMessages(tx, b.interviewId, 'rescheduled', now);
   });
 }
 
@@ -532,6 +535,7 @@ export function cancelInterview(ctx: ServiceCtx, input: CancelInterviewInput): A
       reason: input.reason,
       details: { interviewId: old.id, slotId: old.slotId, startsAt: old.startsAt, endsAt: old.endsAt },
     });
+    queueInterviewMessages(tx, old.id, 'cancelled', now);
   });
 }
 

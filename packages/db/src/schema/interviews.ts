@@ -179,3 +179,33 @@ export const calendarFeeds = sqliteTable(
   },
   (t) => [index('calendar_feeds_user_idx').on(t.userId)],
 );
+
+/**
+ * Messages to send (invitations, reschedules, cancellations), written in the same transaction as the
+ * change they announce. A sender delivers them by SMTP when one is configured, retrying with backoff;
+ * `sentAt` is set only once the SMTP server accepted the message, so one interrupted mid-send is sent
+ * again with the same `Message-ID` and the receiver can tell.
+ */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    messageId: text('message_id').notNull().unique(),
+    template: text('template').notNull(),
+    toAddress: text('to_address').notNull(),
+    toName: text('to_name').notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    /** The calendar file attached, if any, and its METHOD (REQUEST or CANCEL). */
+    ics: text('ics'),
+    icsMethod: text('ics_method').$type<'REQUEST' | 'CANCEL'>(),
+    applicationId: integer('application_id').references(() => applications.id),
+    interviewId: integer('interview_id').references(() => interviews.id),
+    createdAt: text('created_at').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: text('next_attempt_at').notNull(),
+    lastError: text('last_error'),
+    sentAt: text('sent_at'),
+  },
+  (t) => [index('outbox_due_idx').on(t.sentAt, t.nextAttemptAt)],
+);
