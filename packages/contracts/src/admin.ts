@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { Id } from './common.ts';
+import { unitCodes } from './vocabulary.ts';
 
 /* What the admin manages: the reasons to close a case, and the access log. */
 
 /* ---- close reasons ---- */
 
-export const CloseKind = z.enum(['rejected', 'withdrawn'], { error: 'Choose whether this is a reason to reject or to withdraw.' });
+export const CloseKind = z.enum(['rejected', 'withdrawn'], {
+  error: 'Choose whether this is a reason to reject or to withdraw.',
+});
 export type CloseKind = z.infer<typeof CloseKind>;
 
 export const AddCloseReasonInput = z.object({
@@ -71,3 +74,29 @@ export type OutboxMessage = {
 };
 
 export type MessageTemplate = { name: string; subject: string; body: string };
+
+/* ---- interview venues and limits ---- */
+
+export const AddVenueInput = z.object({
+  name: z.string({ error: 'Name the place.' }).trim().min(2, 'Name the place.').max(120, 'Keep the name under 120 characters.'),
+  address: z
+    .string({ error: 'Give the address.' })
+    .trim()
+    .min(3, 'Give the address.')
+    .max(200, 'Keep the address under 200 characters.'),
+  unit: z.enum(unitCodes, { error: 'Choose a unit, or none.' }).nullable().default(null),
+});
+export type AddVenueInput = z.infer<typeof AddVenueInput>;
+
+export const RetireVenueInput = z.object({ id: z.number({ error: 'Choose a place.' }).int().positive() });
+export type RetireVenueInput = z.infer<typeof RetireVenueInput>;
+
+export const SetInterviewLimitInput = z.object({
+  userId: z.number({ error: 'Choose a person.' }).int().positive(),
+  maxInterviewsPerDay: z
+    .number({ error: 'Enter a number of interviews.' })
+    .int('Enter a whole number of interviews.')
+    .min(1, 'At least 1 interview a day.')
+    .max(12, 'At most 12 interviews a day.'),
+});
+export type SetInterviewLimitInput = z.infer<typeof SetInterviewLimitInput>;

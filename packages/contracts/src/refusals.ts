@@ -68,6 +68,8 @@ export const refusalSections = {
   'slots.panel_unknown': null,
   'slots.venue_unknown': null,
   'slots.too_many': null,
+  'venues.already_listed': null,
+  'users.not_a_panellist': null,
 
   // a move that is not one (PRECONDITION_FAILED)
   'move.already_there': null,

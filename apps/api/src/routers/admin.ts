@@ -1,5 +1,14 @@
-import { AccessLogInput, AddCloseReasonInput, RestoreCloseReasonInput, RetireCloseReasonInput } from '@muster/contracts';
+import {
+  AccessLogInput,
+  AddVenueInput,
+  RetireVenueInput,
+  SetInterviewLimitInput,
+  AddCloseReasonInput,
+  RestoreCloseReasonInput,
+  RetireCloseReasonInput,
+} from '@muster/contracts';
 import { addCloseReason, listCloseReasons, restoreCloseReason, retireCloseReason } from '../services/close-reasons.ts';
+import { addVenue, retireVenue, setInterviewLimit } from '../services/interview-settings.ts';
 import { listOutbox, messageTemplates } from '../services/messages.ts';
 import { listAccessLog } from '../services/reference.ts';
 import { adminProcedure, router } from '../trpc/init.ts';
@@ -16,4 +25,8 @@ export const adminRouter = router({
   messageTemplates: adminProcedure.query(() =>
     Object.entries(messageTemplates).map(([name, t]) => ({ name, subject: t.subject, body: t.body })),
   ),
+  addVenue: adminProcedure.input(AddVenueInput).mutation(({ ctx, input }) => addVenue(ctx, input)),
+  retireVenue: adminProcedure.input(RetireVenueInput).mutation(({ ctx, input }) => retireVenue(ctx, input)),
+  /** A person's most interviews a day (4 unless set). */
+  setInterviewLimit: adminProcedure.input(SetInterviewLimitInput).mutation(({ ctx, input }) => setInterviewLimit(ctx, input)),
 });

@@ -18,6 +18,7 @@ import {
   savedViews,
   scorecards,
   sessions,
+  users,
   venues,
   type Db,
 } from '@muster/db';
@@ -73,6 +74,8 @@ function footprint(db: Db) {
     interviews: db.select({ id: interviews.id, status: interviews.status }).from(interviews).all(),
     feeds: db.select({ tokenHash: calendarFeeds.tokenHash, revokedAt: calendarFeeds.revokedAt }).from(calendarFeeds).all(),
     scorecards: db.select({ id: scorecards.id }).from(scorecards).all(),
+    venues: db.select({ id: venues.id, isActive: venues.isActive }).from(venues).all(),
+    limits: db.select({ id: users.id, max: users.maxInterviewsPerDay }).from(users).all(),
   };
 }
 type Footprint = ReturnType<typeof footprint>;
@@ -896,6 +899,36 @@ const matrix: Record<string, Row> = {
     arrange: () => (c) => c.admin.messageTemplates(),
     expected: onlyAdmin,
     took: (_api, result) => expect((result as { name: string }[]).map((t) => t.name)).toContain('candidate_booked'),
+  },
+  'admin.addVenue': {
+    given: 'a new place',
+    arrange: () => (c) =>
+      c.admin.addVenue({ name: 'Lambeth HQ training suite', address: '109 Lambeth Road, London SE1 7LP', unit: null }),
+    expected: onlyAdmin,
+    took: (api) =>
+      expect(
+        api.db
+          .select()
+          .from(venues)
+          .all()
+          .map((v) => v.name),
+      ).toContain('Lambeth HQ training suite'),
+  },
+  'admin.retireVenue': {
+    given: 'the seeded places',
+    arrange: (api) => {
+      const v = api.db.select().from(venues).where(eq(venues.unitCode, 'METCC')).get()!;
+      return (c) => c.admin.retireVenue({ id: v.id });
+    },
+    expected: onlyAdmin,
+    took: (api) => expect(api.db.select().from(venues).where(eq(venues.unitCode, 'METCC')).get()?.isActive).toBe(false),
+  },
+  'admin.setInterviewLimit': {
+    given: 'the METCC panel member',
+    arrange: (api) => (c) => c.admin.setInterviewLimit({ userId: api.actors.panelMetcc.id, maxInterviewsPerDay: 2 }),
+    expected: onlyAdmin,
+    took: (api) =>
+      expect(api.db.select().from(users).where(eq(users.id, api.actors.panelMetcc.id)).get()?.maxInterviewsPerDay).toBe(2),
   },
   'interviews.agenda': {
     given: 'a booked METCC interview with the panel member on its panel',

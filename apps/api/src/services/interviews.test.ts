@@ -400,3 +400,45 @@ describe('the agenda', () => {
     expect(await lead.slots({ from: '2026-12-01', isFree: true })).toEqual([]);
   });
 });
+
+describe('what the admin manages for interviews', () => {
+  it('a retired place is offered for no new slot; a limit of interviews a day is set per person and enforced', async () => {
+    const api = await setupApi({ now: monday });
+    const metccVenue = venueFor(api.db, 'METCC');
+    await api.as.admin.admin.retireVenue({ id: metccVenue });
+    expect((await api.as.leadMetcc.interviews.venues()).map((v) => v.id)).not.toContain(metccVenue);
+    const refused = await rejection(
+      api.as.leadMetcc.interviews.publishSlots(oneSlot(api.db, 'METCC', [api.actors.leadMetcc.id])),
+    );
+    expect(refused.details?.fieldCodes).toEqual({ venueId: ['slots.venue_unknown'] });
+    const again = await api.as.admin.admin.addVenue({
+      name: 'MetCC Lambeth',
+      address: '109 Lambeth Road, London SE1 7LP',
+      unit: 'METCC',
+    });
+    expect(again.id).toBe(metccVenue);
+    expect(
+      (await rejection(api.as.admin.admin.addVenue({ name: 'MetCC Lambeth', address: 'x y z', unit: null }))).details?.fieldCodes,
+    ).toEqual({
+      name: ['venues.already_listed'],
+    });
+
+    expect(
+      (await rejection(api.as.admin.admin.setInterviewLimit({ userId: api.actors.coordinator.id, maxInterviewsPerDay: 3 })))
+        .details?.fieldCodes,
+    ).toEqual({
+      userId: ['users.not_a_panellist'],
+    });
+    await api.as.admin.admin.setInterviewLimit({ userId: api.actors.leadMetcc.id, maxInterviewsPerDay: 1 });
+    const [a, b] = [await applicationAt(api, 'interview'), await applicationAt(api, 'interview')];
+    const slots = await api.as.leadMetcc.interviews.publishSlots({
+      ...oneSlot(api.db, 'METCC', [api.actors.leadMetcc.id]),
+      repeat: { until: '13:00', everyMinutes: 90 },
+    });
+    await api.as.leadMetcc.interviews.book({ id: a.id, expectedVersion: a.version, slotId: slots[0]?.id ?? 0 });
+    expect(
+      (await rejection(api.as.leadMetcc.interviews.book({ id: b.id, expectedVersion: b.version, slotId: slots[1]?.id ?? 0 })))
+        .unmet,
+    ).toEqual(['booking.panel_daily_maximum']);
+  });
+});
