@@ -14,6 +14,7 @@ import { routeLabels, unitShortNames } from '../../../lib/labels.ts';
 import { plural } from '../../../lib/plural.ts';
 import { useTRPC } from '../../../lib/trpc.ts';
 import { useInterviewsRefresh } from '../hooks/use-interviews-refresh.ts';
+import { AddToCalendar } from './calendar-link.tsx';
 import { CandidateLink, candidateName } from './candidate-link.tsx';
 import { problemsOf, refusalTitle } from './problems.ts';
 import { OutcomeToRecord } from './record-outcome.tsx';
@@ -57,7 +58,14 @@ export function ThisWeek({ interviews }: { interviews: AgendaInterview[] }) {
           key={day}
           label={`Interviews on ${formatWeekdayDate(day)}`}
           caption={`${dayHeading(day, today)}: ${plural(list.length, 'interview')}`}
-          columns={[{ label: 'Time' }, { label: 'Candidate' }, { label: 'Unit' }, { label: 'Place' }, { label: 'Panel' }]}
+          columns={[
+            { label: 'Time' },
+            { label: 'Candidate' },
+            { label: 'Unit' },
+            { label: 'Place' },
+            { label: 'Panel' },
+            { label: <span className="govuk-visually-hidden">Calendar</span> },
+          ]}
         >
           {list.map((i) => (
             <tr className="govuk-table__row" key={i.id}>
@@ -68,6 +76,9 @@ export function ThisWeek({ interviews }: { interviews: AgendaInterview[] }) {
               <td className="govuk-table__cell">{unitShortNames[i.unit]}</td>
               <td className="govuk-table__cell">{i.venue}</td>
               <td className="govuk-table__cell">{panelNames(i.panel)}</td>
+              <td className="govuk-table__cell">
+                <AddToCalendar interviewId={i.id} reference={i.application.reference} />
+              </td>
             </tr>
           ))}
         </Table>

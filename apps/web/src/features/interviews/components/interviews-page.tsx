@@ -11,6 +11,7 @@ import { refreshIntervalMs } from '../../../lib/settings.ts';
 import { useTRPC } from '../../../lib/trpc.ts';
 import { AttendanceToRecord, OutcomesToRecord, ThisWeek, WaitingForASlot } from './agenda-sections.tsx';
 import { BookDialog } from './book-dialog.tsx';
+import { CalendarFeed } from './calendar-feed.tsx';
 import { DidNotAttendDialog } from './did-not-attend-dialog.tsx';
 import { ScorecardsDue } from './scorecards-due.tsx';
 import { PublishSlots } from './publish-slots.tsx';
@@ -100,6 +101,7 @@ function Interviews() {
       )}
       {me.may.scheduleUnits.length > 0 && <PublishSlots units={me.may.scheduleUnits} />}
       <YourSlots />
+      <CalendarFeed />
     </>
   );
 }

@@ -14,6 +14,7 @@ import { useMe } from '../../../lib/session.ts';
 import { refreshIntervalMs } from '../../../lib/settings.ts';
 import { useTRPC } from '../../../lib/trpc.ts';
 import { useInterviewsRefresh } from '../hooks/use-interviews-refresh.ts';
+import { AddToCalendar } from './calendar-link.tsx';
 import { problemsOf } from './problems.ts';
 
 const bookingWords: Record<InterviewStatus, string> = {
@@ -92,6 +93,12 @@ export function YourSlots() {
                         </Link>
                       ) : (
                         s.interview.reference
+                      )}
+                      {s.interview.status === 'booked' && (
+                        <>
+                          <br />
+                          <AddToCalendar interviewId={s.interview.id} reference={s.interview.reference} />
+                        </>
                       )}
                     </>
                   ) : (
