@@ -13,6 +13,7 @@ import { useMe } from '../../../lib/session.ts';
 import { useTRPC } from '../../../lib/trpc.ts';
 import { caseNamed, searchOf, useAccessLogFilters } from '../hooks/use-access-log-filters.ts';
 import { AccessLogFilters } from './access-log-filters.tsx';
+import { MessageTemplates, Outbox } from './outbox.tsx';
 import { RetireReasonDialog, RetirementOutcome, useReasonRetirement } from './reason-retirement.tsx';
 
 const kindLabels = { rejected: 'Reject', withdrawn: 'Withdraw' } as const;
@@ -25,7 +26,7 @@ export function AdminPage() {
     return (
       <>
         <h1 className="govuk-heading-l">Administration</h1>
-        <p className="govuk-body">Only administrators manage reference data and read the access log.</p>
+        <p className="govuk-body">Only administrators manage reference data and read the access log and the outbox.</p>
       </>
     );
   }
@@ -34,6 +35,8 @@ export function AdminPage() {
       <h1 className="govuk-heading-l">Administration</h1>
       <CloseReasons />
       <AccessLog />
+      <Outbox />
+      <MessageTemplates />
     </>
   );
 }
