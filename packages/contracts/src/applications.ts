@@ -525,7 +525,11 @@ export type BoardCard = ApplicationCard & {
 
 export type Page<T> = { items: T[]; nextCursor: string | null };
 /** A page of a list that is counted: `total` is how many match, on every page. */
-export type CountedPage<T> = Page<T> & { total: number };
+/**
+ * A page with how many match in all: exact up to `countCap` (1,000); past it `total` is the cap and
+ * `isTotalCapped` true ("more than 1,000"), so a broad search does not count every match on every page.
+ */
+export type CountedPage<T> = Page<T> & { total: number; isTotalCapped: boolean };
 export type BoardColumn = { stage: Stage; count: number; items: BoardCard[]; nextCursor: string | null };
 
 /* ---- reference ---- */

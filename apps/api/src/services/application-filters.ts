@@ -67,17 +67,19 @@ function searchCondition(q: string | undefined, bind: Bind): SQL | undefined {
   return and(
     ...words.map((word, i) => {
       const forms = referenceForms(word).map((f, j) => bind(`ref${i}_${j}`, f));
-      return sql`(${textCondition(word.toLowerCase(), i, bind)} OR ${inArray(applications.reference, forms)})`;
+      const byReference = sql`SELECT id FROM applications WHERE ${inArray(sql.identifier('reference'), forms)}`;
+      if (word.length >= 3) {
+        // One set of ids from both indexes (trigram and reference), so a count need not test every case.
+        const match = bind(`match${i}`, `"${word.toLowerCase().replaceAll('"', '""')}"`);
+        return sql`${applications.id} IN (SELECT rowid FROM applications_search WHERE applications_search MATCH ${match} UNION ${byReference})`;
+      }
+      return sql`(${shortWordCondition(word.toLowerCase(), i, bind)} OR ${inArray(applications.reference, forms)})`;
     }),
   );
 }
 
-/** One word in a name, the email or the force: through the trigram index from 3 characters, by LIKE below that. */
-function textCondition(word: string, i: number, bind: Bind): SQL {
-  if (word.length >= 3) {
-    const match = bind(`match${i}`, `"${word.replaceAll('"', '""')}"`);
-    return sql`${applications.id} IN (SELECT rowid FROM applications_search WHERE applications_search MATCH ${match})`;
-  }
+/** A word under 3 characters in a name, the email or the force (the trigram index needs 3): by LIKE. */
+function shortWordCondition(word: string, i: number, bind: Bind): SQL {
   const like = bind(`like${i}`, `%${word.replace(/[%_\\]/g, (m) => `\\${m}`)}%`);
   return sql`(${applications.firstName} LIKE ${like} ESCAPE '\\' OR ${applications.lastName} LIKE ${like} ESCAPE '\\' OR ${applications.email} LIKE ${like} ESCAPE '\\' OR ifnull(${applications.currentForce}, '') LIKE ${like} ESCAPE '\\')`;
 }

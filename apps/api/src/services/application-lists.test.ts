@@ -1,5 +1,5 @@
 import type { CountedPage, ListSort, TriageSort } from '@muster/contracts';
-import { listSortKeys, stages, triageSortKeys } from '@muster/contracts';
+import { countCap, listSortKeys, stages, triageSortKeys } from '@muster/contracts';
 import { applications, inductionBookings, inductionCourses, mentors } from '@muster/db';
 import { buildApplication } from '@muster/db/testing';
 import { TRPCError } from '@trpc/server';
@@ -245,5 +245,26 @@ describe('what the coordinator sees on a card', () => {
     const card = (id: number | undefined) => review.items.find((i) => i.id === id);
     expect(card(late)).toMatchObject({ daysInStage: 15, isOverdue: true });
     expect(card(fresh)).toMatchObject({ daysInStage: 1, isOverdue: false });
+  });
+});
+
+describe('a broad list counts up to its cap', () => {
+  it('says "more than 1,000" instead of counting every match', async () => {
+    const api = await setupApi();
+    const first = await api.as.resourcing.applications.create(buildApplication({ targetUnit: 'METCC', lastName: 'Hutchinson' }));
+    // 1,100 more of the same case, written directly (only the count is under test).
+    const cols = (api.db.$client.prepare('PRAGMA table_info(applications)').all() as { name: string }[])
+      .map((c) => c.name)
+      .filter((c) => c !== 'id' && c !== 'reference');
+    api.db.$client
+      .prepare(
+        `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1100)
+         INSERT INTO applications (reference, ${cols.join(', ')}) SELECT 'COPY-' || i, ${cols.join(', ')} FROM n, applications WHERE applications.id = ?`,
+      )
+      .run(first.id);
+    const page = await api.as.resourcing.applications.list({ q: 'hutchinson' });
+    expect([page.total, page.isTotalCapped, page.items.length]).toEqual([countCap, true, 25]);
+    const narrow = await api.as.resourcing.applications.list({ q: first.reference });
+    expect([narrow.total, narrow.isTotalCapped]).toEqual([1, false]);
   });
 });

@@ -15,7 +15,7 @@ import { and, asc, eq, gt, inArray, notInArray, or, sql, type SQL } from 'drizzl
 import { conditionsOf, placeholders, searchWords } from './application-filters.ts';
 import { listOrders } from './application-sorts.ts';
 import { cardColumns, type Tx } from './application-store.ts';
-import { decodeCursor, encodeCursor, isDateIdCursor, keyset } from './cursors.ts';
+import { cappedCount, decodeCursor, encodeCursor, isDateIdCursor, keyset } from './cursors.ts';
 import type { ServiceCtx } from './service-ctx.ts';
 
 /** A page of cards in the order given, as a prepared query (one per shape of filters and order). */
@@ -30,16 +30,6 @@ function cardsQuery(db: Tx, where: SQL | undefined, orderBy: SQL[]) {
 }
 const cardQueries = preparedByShape<ReturnType<typeof cardsQuery>>();
 type CardRow = ReturnType<ReturnType<typeof cardsQuery>['all']>[number];
-
-/** How many cases match, as a prepared query (one per shape of filters). */
-function countQuery(db: Tx, where: SQL | undefined) {
-  return db
-    .select({ total: sql<number>`count(*)` })
-    .from(applications)
-    .where(where)
-    .prepare();
-}
-const listCountQueries = preparedByShape<ReturnType<typeof countQuery>>();
 
 /** Cards as the actor sees them: each with the moves they may try, its days at the stage, and what the joiner still needs. */
 function toBoardCards(ctx: ServiceCtx, rows: CardRow[]): BoardCard[] {
@@ -64,15 +54,17 @@ export function listApplications(ctx: ServiceCtx, input: ListApplicationsInput):
     input.isOpen === true ? inArray(applications.stage, open('open')) : undefined,
     input.isOpen === false ? notInArray(applications.stage, open('ended')) : undefined,
   ];
-  const countShape = `list count ${p.shape()}`;
   const after = order.after(input.cursor, p.bind);
   const rows = cardQueries(ctx.db, `list ${by} ${direction} ${p.shape()}`, () =>
     cardsQuery(ctx.db, and(...matching, after), order.orderBy),
   ).all({ ...p.values, limit: input.limit + 1 });
-  const total = listCountQueries(ctx.db, countShape, () => countQuery(ctx.db, and(...matching))).get(p.values)?.total ?? 0;
   const items = toBoardCards(ctx, rows.slice(0, input.limit));
   const last = rows.length > input.limit ? rows[input.limit - 1] : undefined;
-  return { items, nextCursor: last ? order.cursorOf(last) : null, total };
+  return {
+    items,
+    nextCursor: last ? order.cursorOf(last) : null,
+    ...cappedCount(ctx.db, applications, and(...matching), p.values),
+  };
 }
 
 /** Stages the actor's board shows. */

@@ -1,3 +1,6 @@
+import { countCap } from '@muster/contracts/limits';
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type { Tx } from './application-store.ts';
 import type { SortDirection } from '@muster/contracts';
 import { fieldError } from '@muster/domain';
 import { asc, desc, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
@@ -63,4 +66,29 @@ export function keyset<Row extends { id: number }>(
     /** The link to the page after this row. */
     cursorOf: (row: Row) => encodeCursor([name, direction, ...keys.map((k) => k.of(row)), row.id]),
   };
+}
+
+/**
+ * How many rows a condition matches, counting at most `countCap` + 1 of them: exact up to the cap,
+ * else the cap with `isTotalCapped`. Every list that shows a total counts this way.
+ */
+export function cappedCount(
+  db: Tx,
+  table: SQLiteTable,
+  where: SQL | undefined,
+  /** The values of placeholders in `where`, if it has any. */
+  values: Record<string, unknown> = {},
+): { total: number; isTotalCapped: boolean } {
+  const matches = db
+    .select({ one: sql`1` })
+    .from(table)
+    .where(where)
+    .limit(countCap + 1)
+    .as('matches');
+  const n =
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(matches)
+      .get(values)?.n ?? 0;
+  return { total: Math.min(n, countCap), isTotalCapped: n > countCap };
 }

@@ -16,7 +16,7 @@ import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { ServiceCtx } from './service-ctx.ts';
 import { filterConditions } from './application-filters.ts';
 import { triageOrders } from './application-sorts.ts';
-import { keyset } from './cursors.ts';
+import { cappedCount, keyset } from './cursors.ts';
 import { appendEvent, assertVersion, bumpVersion, loadApplication } from './application-store.ts';
 import { openFlagCount } from './duplicates.ts';
 
@@ -61,12 +61,6 @@ export function triageQueue(ctx: ServiceCtx, input: TriageQueueInput): CountedPa
     .orderBy(...order.orderBy)
     .limit(input.limit + 1)
     .all();
-  const total =
-    ctx.db
-      .select({ total: sql<number>`count(*)` })
-      .from(applications)
-      .where(and(...matching))
-      .get()?.total ?? 0;
   const items = rows.slice(0, input.limit).map(({ assigneeId, assigneeName, ...r }) => {
     const daysSinceReceived = daysBetween(r.receivedAt, now.toISOString());
     return {
@@ -77,7 +71,7 @@ export function triageQueue(ctx: ServiceCtx, input: TriageQueueInput): CountedPa
     };
   });
   const last = rows.length > input.limit ? items.at(-1) : undefined;
-  return { items, nextCursor: last ? order.cursorOf(last) : null, total };
+  return { items, nextCursor: last ? order.cursorOf(last) : null, ...cappedCount(ctx.db, applications, and(...matching)) };
 }
 
 /** The people cases can be assigned to for review. */

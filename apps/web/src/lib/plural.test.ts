@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { plural } from './plural.ts';
+import { capitalise, countOf, plural } from './plural.ts';
 
 describe('a count with its noun', () => {
   it.each([
@@ -12,5 +12,14 @@ describe('a count with its noun', () => {
     [3, 'person', 'people', '3 people'],
   ])('%i %s → %s', (n, one, many, text) => {
     expect(plural(n, one, many)).toBe(text);
+  });
+});
+
+describe('countOf', () => {
+  it('says the count, or "more than" past the server’s cap', () => {
+    expect(countOf({ total: 1, isTotalCapped: false }, 'case')).toBe('1 case');
+    expect(countOf({ total: 142, isTotalCapped: false }, 'case')).toBe('142 cases');
+    expect(countOf({ total: 1000, isTotalCapped: true }, 'case')).toBe('more than 1,000 cases');
+    expect(capitalise('more than 1,000 cases')).toBe('More than 1,000 cases');
   });
 });

@@ -6,7 +6,7 @@ import { Loading } from '../../../components/loading.tsx';
 import { Table, type TableColumn } from '../../../components/table.tsx';
 import { errorMessage } from '../../../lib/errors.ts';
 import { routeLabels, stageLabels, stageTagClass, unitShortNames } from '../../../lib/labels.ts';
-import { plural } from '../../../lib/plural.ts';
+import { capitalise, countOf } from '../../../lib/plural.ts';
 import { refreshIntervalMs } from '../../../lib/settings.ts';
 import { useTRPC } from '../../../lib/trpc.ts';
 import type { BoardFilters } from '../hooks/use-board-filters.ts';
@@ -54,7 +54,7 @@ export function EndedMatches({
     ),
   );
   const items = ended.data?.items ?? [];
-  const total = ended.data?.total ?? 0;
+  const counted = ended.data ?? { total: 0, isTotalCapped: false };
   const order =
     sort.by === 'created' ? sortNames.created : `${sortNames[sort.by]}, ${sort.direction === 'ascending' ? 'A to Z' : 'Z to A'}`;
   return (
@@ -72,9 +72,9 @@ export function EndedMatches({
         <Table
           label="Ended cases the search found"
           caption={
-            total > items.length
-              ? `${plural(total, 'case')}, ${order}: the first ${items.length} shown. Add a word or a reference to narrow the search.`
-              : `${plural(total, 'case')}, ${order}.`
+            counted.isTotalCapped || counted.total > items.length
+              ? `${capitalise(countOf(counted, 'case'))}, ${order}: the first ${items.length} shown. Add a word or a reference to narrow the search.`
+              : `${countOf(counted, 'case')}, ${order}.`
           }
           columns={columns}
           sort={sort}

@@ -12,7 +12,7 @@ import { Table, type TableColumn } from '../../../components/table.tsx';
 import { formatDate } from '../../../lib/dates.ts';
 import { errorCode, errorMessage, fieldErrors, refusedApplications } from '../../../lib/errors.ts';
 import { routeLabels, unitShortNames } from '../../../lib/labels.ts';
-import { plural } from '../../../lib/plural.ts';
+import { capitalise, countOf, plural } from '../../../lib/plural.ts';
 import { useMe } from '../../../lib/session.ts';
 import { refreshIntervalMs } from '../../../lib/settings.ts';
 import { useTRPC } from '../../../lib/trpc.ts';
@@ -88,7 +88,7 @@ function TriageQueue() {
     ),
   );
   const items = queue.data?.pages.flatMap((p) => p.items) ?? [];
-  const total = queue.data?.pages[0]?.total ?? 0;
+  const counted = queue.data?.pages[0] ?? { total: 0, isTotalCapped: false };
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [selectionKey, setSelectionKey] = useState(key);
   // A new filter is a new list: what was chosen in the old one is forgotten.
@@ -247,7 +247,7 @@ function TriageQueue() {
                 isBusy={queue.isPlaceholderData}
                 caption={
                   items.length
-                    ? `${plural(total, 'case')}, ${sortWords(sort)}: ${items.length.toLocaleString('en-GB')} shown${queue.hasNextPage ? ', more below' : ''}.`
+                    ? `${capitalise(countOf(counted, 'case'))}, ${sortWords(sort)}: ${items.length.toLocaleString('en-GB')} shown${queue.hasNextPage ? ', more below' : ''}.`
                     : 'No cases match these filters.'
                 }
                 columns={columns(
