@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDb } from '@muster/db';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, isWeekday, londonDate, startedMinutesAgo } from './interview-clock.ts';
 import {
   accounts,
   apiAs,
@@ -61,11 +61,6 @@ afterAll(async () => {
   if (env.dir) rmSync(env.dir, { recursive: true, force: true });
 });
 
-const londonDate = (d: Date) =>
-  new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'Europe/London' }).format(d);
-const addDays = (date: string, n: number) =>
-  new Date(Date.parse(`${date}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-const isWeekday = (date: string) => ![0, 6].includes(new Date(`${date}T12:00:00Z`).getUTCDay());
 /** "Thu 17 Dec", as the page writes a day. */
 const dayLabel = (date: string) =>
   new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'Europe/London' }).format(
@@ -91,42 +86,6 @@ async function waitingMetccCase(): Promise<Case> {
   return { id: c.id, name: c.name, reference: moved.reference as string };
 }
 
-/**
- * Stands in for the clock: the case's booked interview (its slot and its panel's seats) moved to
- * start `minutesAgo` minutes before now, an hour long. The database keeps a booked slot's times and
- * its seats as they were booked, so the booking steps aside while the slot moves, and the seats are
- * taken again at the new times (through the same clash triggers).
- */
-function startedMinutesAgo(applicationId: number, minutesAgo: number) {
-  const db = createDb(env.dbPath);
-  const sqlite = db.$client;
-  try {
-    const start = new Date(Math.floor(Date.now() / 60_000) * 60_000 - minutesAgo * 60_000);
-    const end = new Date(start.getTime() + 60 * 60_000);
-    sqlite.transaction(() => {
-      const booking = sqlite
-        .prepare("SELECT id, slot_id AS slotId FROM interviews WHERE application_id = ? AND status = 'booked'")
-        .get(applicationId) as { id: number; slotId: number } | undefined;
-      if (!booking) throw new Error(`case ${applicationId} has no booked interview`);
-      const seats = sqlite.prepare('SELECT user_id AS userId FROM panel_seats WHERE interview_id = ?').all(booking.id) as {
-        userId: number;
-      }[];
-      sqlite.prepare('DELETE FROM panel_seats WHERE interview_id = ?').run(booking.id);
-      sqlite.prepare("UPDATE interviews SET status = 'cancelled' WHERE id = ?").run(booking.id);
-      sqlite
-        .prepare('UPDATE interview_slots SET starts_at = ?, ends_at = ? WHERE id = ?')
-        .run(start.toISOString(), end.toISOString(), booking.slotId);
-      sqlite.prepare("UPDATE interviews SET status = 'booked' WHERE id = ?").run(booking.id);
-      const seat = sqlite.prepare(
-        'INSERT INTO panel_seats (interview_id, user_id, starts_at, ends_at, day) VALUES (?, ?, ?, ?, ?)',
-      );
-      for (const { userId } of seats) seat.run(booking.id, userId, start.toISOString(), end.toISOString(), londonDate(start));
-    })();
-    return start;
-  } finally {
-    sqlite.close();
-  }
-}
 
 async function screenshot(page: Page, name: string) {
   mkdirSync(join(repoRoot, 'tests/.tmp'), { recursive: true });
@@ -238,8 +197,8 @@ describe('interviews', () => {
     await expect.poll(() => textOf(slotRow(page, clashing))).toContain('Withdrawn');
 
     // The first two interviews have started (the clock stood in for by the database): attendance to record.
-    const firstStart = startedMinutesAgo(first.id, 90);
-    startedMinutesAgo(second.id, 30);
+    const firstStart = startedMinutesAgo(env.dbPath, first.id, 90);
+    startedMinutesAgo(env.dbPath, second.id, 30);
     await page.reload();
     const attendance = page.getByRole('region', { name: 'Attendance to record' });
     await attendance.getByRole('button', { name: `Attended (${first.name})` }).waitFor();

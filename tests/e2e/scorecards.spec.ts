@@ -1,9 +1,9 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDb } from '@muster/db';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, isWeekday, londonDate, startedMinutesAgo } from './interview-clock.ts';
 import {
   accounts,
   apiAs,
@@ -42,44 +42,7 @@ afterAll(async () => {
   if (env.dir) rmSync(env.dir, { recursive: true, force: true });
 });
 
-const londonDate = (d: Date) =>
-  new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'Europe/London' }).format(d);
-const addDays = (date: string, n: number) =>
-  new Date(Date.parse(`${date}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-const isWeekday = (date: string) => ![0, 6].includes(new Date(`${date}T12:00:00Z`).getUTCDay());
 
-/**
- * Stands in for the clock, as interviews.spec.ts does: the case's booked interview (its slot and its
- * panel's seats) moved to start `minutesAgo` minutes before now, an hour long.
- */
-function startedMinutesAgo(applicationId: number, minutesAgo: number) {
-  const sqlite = createDb(env.dbPath).$client;
-  try {
-    const start = new Date(Math.floor(Date.now() / 60_000) * 60_000 - minutesAgo * 60_000);
-    const end = new Date(start.getTime() + 60 * 60_000);
-    sqlite.transaction(() => {
-      const booking = sqlite
-        .prepare("SELECT id, slot_id AS slotId FROM interviews WHERE application_id = ? AND status = 'booked'")
-        .get(applicationId) as { id: number; slotId: number } | undefined;
-      if (!booking) throw new Error(`case ${applicationId} has no booked interview`);
-      const seats = sqlite.prepare('SELECT user_id AS userId FROM panel_seats WHERE interview_id = ?').all(booking.id) as {
-        userId: number;
-      }[];
-      sqlite.prepare('DELETE FROM panel_seats WHERE interview_id = ?').run(booking.id);
-      sqlite.prepare("UPDATE interviews SET status = 'cancelled' WHERE id = ?").run(booking.id);
-      sqlite
-        .prepare('UPDATE interview_slots SET starts_at = ?, ends_at = ? WHERE id = ?')
-        .run(start.toISOString(), end.toISOString(), booking.slotId);
-      sqlite.prepare("UPDATE interviews SET status = 'booked' WHERE id = ?").run(booking.id);
-      const seat = sqlite.prepare(
-        'INSERT INTO panel_seats (interview_id, user_id, starts_at, ends_at, day) VALUES (?, ?, ?, ?, ?)',
-      );
-      for (const { userId } of seats) seat.run(booking.id, userId, start.toISOString(), end.toISOString(), londonDate(start));
-    })();
-  } finally {
-    sqlite.close();
-  }
-}
 
 type Case = { id: number; name: string; reference: string };
 
@@ -109,7 +72,7 @@ async function interviewedMetccCase(): Promise<Case> {
   });
   const booked = await resourcing.mutate('interviews.book', { id: c.id, expectedVersion: moved.version, slotId: slot!.id });
   // Ended a day ago (due, not yet overdue), then marked attended.
-  startedMinutesAgo(c.id, 25 * 60);
+  startedMinutesAgo(env.dbPath, c.id, 25 * 60);
   await lead.mutate('interviews.recordAttendance', { id: c.id, expectedVersion: booked.version, attended: true });
   return { id: c.id, name: c.name, reference: moved.reference as string };
 }

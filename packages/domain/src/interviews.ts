@@ -52,8 +52,9 @@ export function londonInstant(date: string, time: string): string {
 }
 
 /** Minutes from midnight of `HH:MM`. */
-const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
-const timeOf = (minutes: number) =>
+export const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+/** `HH:MM` of minutes from midnight. */
+export const timeOf = (minutes: number) =>
   `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 /** A series of slots: on each of `dates`, from `from` until `until` (London time), one every `everyMinutes`, each `lengthMinutes` long. */

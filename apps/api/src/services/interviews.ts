@@ -29,8 +29,6 @@ import {
   venues,
 } from '@muster/db';
 import {
-  assertCanSee,
-  assertMay,
   assertMaySchedule,
   bookingUnmet,
   daysBetween,
@@ -39,25 +37,20 @@ import {
   londonDateTime,
   londonInstant,
   maySitOnPanel,
+  minutesOf,
   preconditionFailed,
   refuse,
   scorecardState,
   slotSeriesTimes,
+  timeOf,
   tsgPreAssessment,
   type Interval,
 } from '@muster/domain';
 import { and, asc, eq, gt, gte, inArray, isNull, lt, ne, notExists, or, sql, type SQL } from 'drizzle-orm';
-import { readDetail } from './application-detail.ts';
-import {
-  appendEvent,
-  assertVersion,
-  bumpVersion,
-  loadApplication,
-  type LoadedApplication,
-  type Tx,
-} from './application-store.ts';
+import { appendEvent, bumpVersion, type LoadedApplication, type Tx } from './application-store.ts';
 import { queueInterviewMessages } from './messages.ts';
 import { scorecardsDueFor } from './scorecards.ts';
+import { writeApplication } from './application-write.ts';
 import type { ServiceCtx } from './service-ctx.ts';
 
 /** The most slots one publish may create (a month of mornings at three a morning is about 90). */
@@ -132,9 +125,9 @@ export function publishSlots(ctx: ServiceCtx, input: PublishSlotsInput): Slot[] 
 
 /** The London times typed, as instants; a time the clocks skip is a field error. */
 function timesOf(input: Pick<PublishSlotsInput, 'dates' | 'startTime' | 'lengthMinutes' | 'repeat'>): Interval[] {
-  const startMinutes = Number(input.startTime.slice(0, 2)) * 60 + Number(input.startTime.slice(3));
+  const startMinutes = minutesOf(input.startTime);
   // One slot a day is a series that holds exactly one slot.
-  const series = input.repeat ?? { until: clockOf(startMinutes + input.lengthMinutes), everyMinutes: input.lengthMinutes };
+  const series = input.repeat ?? { until: timeOf(startMinutes + input.lengthMinutes), everyMinutes: input.lengthMinutes };
   if (startMinutes + input.lengthMinutes >= 24 * 60)
     throw fieldError('lengthMinutes', 'An interview ends before midnight on the day it starts.', 'slots.in_past');
   try {
@@ -145,9 +138,6 @@ function timesOf(input: Pick<PublishSlotsInput, 'dates' | 'startTime' | 'lengthM
     throw e;
   }
 }
-
-const clockOf = (minutes: number) =>
-  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 /** A slot for a change: it exists, the actor schedules its unit, it is at the version read and nobody is booked into it. */
 function openSlotFor(ctx: ServiceCtx, tx: Tx, id: number, expectedVersion: number) {
@@ -437,8 +427,8 @@ function bookInto(
 }
 
 /**
- * One write to a case's interview: loaded, seen, at the version read, the actor may record the
- * interview at this stage; the change and its event in one immediate transaction. A write that
+ * One write to a case's interview, as every write to a case (`writeApplication`: the actor may record
+ * the interview at this stage), with the version bumped after the change. A write that
  * loses a race to the same slot or the same panel member at the database (the unique indexes and
  * the `panel_seats` triggers) is refused as a conflict, with nothing written.
  */
@@ -448,19 +438,10 @@ function interviewWrite(
   apply: (tx: Tx, loaded: LoadedApplication, now: string) => void,
 ): ApplicationDetail {
   try {
-    return ctx.db.transaction(
-      (tx) => {
-        const loaded = loadApplication(tx, input.id);
-        assertCanSee(ctx.actor, loaded.snapshot);
-        assertVersion(tx, loaded.row, input.expectedVersion, ctx.now());
-        assertMay(ctx.actor, loaded.snapshot, 'interview');
-        const now = at(ctx);
-        apply(tx, loaded, now);
-        bumpVersion(tx, loaded.row, now);
-        return readDetail(ctx, tx, loaded.row.id, 'view_after_change');
-      },
-      { behavior: 'immediate' },
-    );
+    return writeApplication(ctx, input, 'interview', (tx, loaded, now) => {
+      apply(tx, loaded, now);
+      bumpVersion(tx, loaded.row, now);
+    });
   } catch (e) {
     if (isConstraint(e))
       throw new DomainError(

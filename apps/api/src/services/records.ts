@@ -4,6 +4,7 @@ import type {
   ApproveExceptionInput,
   AssignMentorInput,
   BookInductionInput,
+  InterviewScores,
   RecordEligibilityInput,
   RecordInterviewInput,
   UpdateCheckInput,
@@ -19,9 +20,7 @@ import {
   mentors,
 } from '@muster/db';
 import {
-  assertCanSee,
   assertCourseHasRoom,
-  assertMay,
   assertMentorHasRoom,
   assertNoProblems,
   checkName,
@@ -33,46 +32,11 @@ import {
   mentoredStages,
   validateEligibility,
   validatePosting,
-  type ApplicationAction,
 } from '@muster/domain';
 import { and, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import type { ServiceCtx } from './service-ctx.ts';
-import { readDetail } from './application-detail.ts';
-import {
-  appendEvent,
-  assertVersion,
-  bumpVersion,
-  loadApplication,
-  type LoadedApplication,
-  type Tx,
-} from './application-store.ts';
-
-type Write = { id: number; expectedVersion: number };
-
-/**
- * The one shape of every write to a case: load it, check the actor may see it, that they read the
- * current version and may take this action at this stage; then apply, append the event, bump the
- * version — all in one immediate transaction, so a refusal anywhere leaves nothing behind.
- */
-function writeApplication(
-  ctx: ServiceCtx,
-  input: Write,
-  action: ApplicationAction,
-  apply: (tx: Tx, loaded: LoadedApplication, at: string) => void,
-): ApplicationDetail {
-  return ctx.db.transaction(
-    (tx) => {
-      const loaded = loadApplication(tx, input.id);
-      assertCanSee(ctx.actor, loaded.snapshot);
-      assertVersion(tx, loaded.row, input.expectedVersion, ctx.now());
-      assertMay(ctx.actor, loaded.snapshot, action);
-      const at = ctx.now().toISOString();
-      apply(tx, loaded, at);
-      return readDetail(ctx, tx, input.id, 'view_after_change');
-    },
-    { behavior: 'immediate' },
-  );
-}
+import { writeApplication } from './application-write.ts';
+import { appendEvent, bumpVersion, type ApplicationRow, type Tx } from './application-store.ts';
 
 export function recordEligibility(ctx: ServiceCtx, input: RecordEligibilityInput): ApplicationDetail {
   return writeApplication(ctx, input, 'eligibility', (tx, { row, eligibility: previous }, at) => {
@@ -138,26 +102,35 @@ export function approveException(ctx: ServiceCtx, input: ApproveExceptionInput):
 }
 
 export function recordInterview(ctx: ServiceCtx, input: RecordInterviewInput): ApplicationDetail {
-  return writeApplication(ctx, input, 'interview', (tx, { row }, at) => {
-    const record = {
-      outcome: input.outcome,
-      scores: input.scores,
-      notes: input.notes ?? null,
-      recordedBy: ctx.actor.id,
-      recordedAt: at,
-    };
-    tx.insert(interviewOutcomes)
-      .values({ applicationId: row.id, ...record })
-      .onConflictDoUpdate({ target: interviewOutcomes.applicationId, set: record })
-      .run();
-    bumpVersion(tx, row, at);
-    appendEvent(tx, {
-      applicationId: row.id,
-      actorId: ctx.actor.id,
-      at,
-      type: 'interview_recorded',
-      details: { outcome: input.outcome, scores: input.scores, notes: input.notes ?? null },
-    });
+  return writeApplication(ctx, input, 'interview', (tx, { row }, at) =>
+    saveInterviewOutcome(ctx, tx, row, at, { outcome: input.outcome, scores: input.scores, notes: input.notes ?? null }),
+  );
+}
+
+/**
+ * Records (or replaces) the case's interview outcome — what the interview gate reads — with its
+ * `interview_recorded` event; `more` adds to the event's details (the panel's summary).
+ */
+export function saveInterviewOutcome(
+  ctx: ServiceCtx,
+  tx: Tx,
+  row: ApplicationRow,
+  at: string,
+  outcome: { outcome: 'pass' | 'fail'; scores: InterviewScores; notes: string | null },
+  more: Record<string, unknown> = {},
+): void {
+  const record = { ...outcome, recordedBy: ctx.actor.id, recordedAt: at };
+  tx.insert(interviewOutcomes)
+    .values({ applicationId: row.id, ...record })
+    .onConflictDoUpdate({ target: interviewOutcomes.applicationId, set: record })
+    .run();
+  bumpVersion(tx, row, at);
+  appendEvent(tx, {
+    applicationId: row.id,
+    actorId: ctx.actor.id,
+    at,
+    type: 'interview_recorded',
+    details: { ...outcome, ...more },
   });
 }
 

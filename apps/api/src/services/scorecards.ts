@@ -8,19 +8,8 @@ import type {
   SubmitScorecardInput,
 } from '@muster/contracts';
 import { metValues } from '@muster/contracts';
+import { applications, interviews, interviewSlots, scorecardCriteriaSets, scorecards, slotPanel, users } from '@muster/db';
 import {
-  applications,
-  interviewOutcomes,
-  interviews,
-  interviewSlots,
-  scorecardCriteriaSets,
-  scorecards,
-  slotPanel,
-  users,
-} from '@muster/db';
-import {
-  assertCanSee,
-  assertMay,
   assertNoProblems,
   DomainError,
   mayReadOthersScores,
@@ -31,8 +20,9 @@ import {
   scoreSummary,
 } from '@muster/domain';
 import { and, asc, desc, eq, isNull, notExists } from 'drizzle-orm';
-import { readDetail } from './application-detail.ts';
-import { appendEvent, assertVersion, bumpVersion, loadApplication, type Tx } from './application-store.ts';
+import { writeApplication } from './application-write.ts';
+import { saveInterviewOutcome } from './records.ts';
+import type { Tx } from './application-store.ts';
 import type { ServiceCtx } from './service-ctx.ts';
 
 /** The interview with what the scorecard rules read: its times, status, unit, case and panel. */
@@ -191,57 +181,39 @@ function viewOf(ctx: ServiceCtx, tx: Tx, facts: ReturnType<typeof interviewFacts
  * interview: the scores recorded are each value's panel mean, rounded; this is what meets the gate.
  */
 export function recordOutcome(ctx: ServiceCtx, input: RecordOutcomeInput): ApplicationDetail {
-  return ctx.db.transaction(
-    (tx) => {
-      const loaded = loadApplication(tx, input.id);
-      assertCanSee(ctx.actor, loaded.snapshot);
-      assertVersion(tx, loaded.row, input.expectedVersion, ctx.now());
-      assertMay(ctx.actor, loaded.snapshot, 'interview');
-      const attended = tx
-        .select({ id: interviews.id })
-        .from(interviews)
-        .where(and(eq(interviews.applicationId, loaded.row.id), eq(interviews.status, 'attended')))
-        .orderBy(desc(interviews.id))
-        .get();
-      if (!attended)
-        throw refuse('scorecards.no_interview', 'Record that the candidate attended an interview before its outcome.');
-      const set = criteriaFor(tx, attended.id);
-      const current = cardsOf(tx, attended.id).filter((c) => c.supersededAt === null);
-      if (!current.length)
-        throw refuse('scorecards.none_submitted', 'No panel member has submitted a scorecard for this interview yet.');
-      const summary = scoreSummary(set.criteria, current);
-      const scores = Object.fromEntries(
-        metValues.map((v) => {
-          const mean = summary.find((s) => s.code === v)?.mean;
-          if (mean === null || mean === undefined)
-            throw refuse('scorecards.none_submitted', `The panel's scorecards do not score ${v}.`);
-          return [v, Math.round(mean)];
-        }),
-      ) as InterviewScores;
-      const now = ctx.now().toISOString();
-      const record = { outcome: input.outcome, scores, notes: input.notes ?? null, recordedBy: ctx.actor.id, recordedAt: now };
-      tx.insert(interviewOutcomes)
-        .values({ applicationId: loaded.row.id, ...record })
-        .onConflictDoUpdate({ target: interviewOutcomes.applicationId, set: record })
-        .run();
-      bumpVersion(tx, loaded.row, now);
-      appendEvent(tx, {
-        applicationId: loaded.row.id,
-        actorId: ctx.actor.id,
-        at: now,
-        type: 'interview_recorded',
-        details: {
-          outcome: input.outcome,
-          scores,
-          notes: input.notes ?? null,
-          panel: summary.map(({ code, scores: s, mean }) => ({ code, scores: s, mean })),
-          scorecards: current.length,
-        },
-      });
-      return readDetail(ctx, tx, loaded.row.id, 'view_after_change');
-    },
-    { behavior: 'immediate' },
-  );
+  return writeApplication(ctx, input, 'interview', (tx, loaded, now) => {
+    const attended = tx
+      .select({ id: interviews.id })
+      .from(interviews)
+      .where(and(eq(interviews.applicationId, loaded.row.id), eq(interviews.status, 'attended')))
+      .orderBy(desc(interviews.id))
+      .get();
+    if (!attended) throw refuse('scorecards.no_interview', 'Record that the candidate attended an interview before its outcome.');
+    const set = criteriaFor(tx, attended.id);
+    const current = cardsOf(tx, attended.id).filter((c) => c.supersededAt === null);
+    if (!current.length)
+      throw refuse('scorecards.none_submitted', 'No panel member has submitted a scorecard for this interview yet.');
+    const summary = scoreSummary(set.criteria, current);
+    const scores = Object.fromEntries(
+      metValues.map((v) => {
+        const mean = summary.find((s) => s.code === v)?.mean;
+        if (mean === null || mean === undefined)
+          throw refuse('scorecards.none_submitted', `The panel's scorecards do not score ${v}.`);
+        return [v, Math.round(mean)];
+      }),
+    ) as InterviewScores;
+    saveInterviewOutcome(
+      ctx,
+      tx,
+      loaded.row,
+      now,
+      { outcome: input.outcome, scores, notes: input.notes ?? null },
+      {
+        panel: summary.map(({ code, scores: s, mean }) => ({ code, scores: s, mean })),
+        scorecards: current.length,
+      },
+    );
+  });
 }
 
 /** Interviews the actor sat on that have ended with no current scorecard of theirs. */

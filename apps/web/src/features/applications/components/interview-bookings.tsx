@@ -1,6 +1,6 @@
 import type { ApplicationDetail, InterviewBooking } from '@muster/contracts';
 import { Link } from 'react-router';
-import { formatDateTime } from '../../../lib/dates.ts';
+import { formatDate, formatTimeRange } from '../../../lib/dates.ts';
 
 const statusWords: Record<InterviewBooking['status'], string> = {
   booked: 'Booked',
@@ -8,7 +8,6 @@ const statusWords: Record<InterviewBooking['status'], string> = {
   did_not_attend: 'Did not attend',
   cancelled: 'Cancelled',
 };
-const londonTime = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });
 
 /** The case's interview slots: the one to come, then what happened to earlier ones. */
 export function InterviewBookings({ detail: d }: { detail: ApplicationDetail }) {
@@ -22,7 +21,7 @@ export function InterviewBookings({ detail: d }: { detail: ApplicationDetail }) 
               <strong className={`govuk-tag ${b.status === 'booked' ? 'govuk-tag--blue' : 'govuk-tag--grey'}`}>
                 {statusWords[b.status]}
               </strong>{' '}
-              {formatDateTime(b.startsAt)}–{londonTime.format(new Date(b.endsAt))} at {b.venue}
+              {formatDate(b.startsAt)}, {formatTimeRange(b.startsAt, b.endsAt)} at {b.venue}
               {b.panel.length > 0 && <>, panel: {b.panel.join(', ')}</>}
               {b.endedReason && <> — {b.endedReason}</>}
             </li>
