@@ -13,8 +13,10 @@ import { useMe } from '../../../lib/session.ts';
 import { useTRPC } from '../../../lib/trpc.ts';
 import { caseNamed, searchOf, useAccessLogFilters } from '../hooks/use-access-log-filters.ts';
 import { AccessLogFilters } from './access-log-filters.tsx';
+import { InterviewLimits } from './interview-limits.tsx';
 import { MessageTemplates, Outbox } from './outbox.tsx';
 import { RetireReasonDialog, RetirementOutcome, useReasonRetirement } from './reason-retirement.tsx';
+import { Venues } from './venues.tsx';
 
 const kindLabels = { rejected: 'Reject', withdrawn: 'Withdraw' } as const;
 const logPageSize = 25;
@@ -34,6 +36,8 @@ export function AdminPage() {
     <>
       <h1 className="govuk-heading-l">Administration</h1>
       <CloseReasons />
+      <Venues />
+      <InterviewLimits />
       <AccessLog />
       <Outbox />
       <MessageTemplates />

@@ -1,21 +1,15 @@
-import type { AgendaInterview, WaitingCase } from '@muster/contracts';
+import type { AgendaInterview, UnitCode, WaitingCase } from '@muster/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { ErrorSummary } from '../../../components/error-summary.tsx';
 import { Table } from '../../../components/table.tsx';
-import {
-  addDaysIso,
-  formatShortWeekdayDate,
-  formatTimeRange,
-  formatWeekdayDate,
-  londonDateOf,
-  londonToday,
-} from '../../../lib/dates.ts';
+import { addDaysIso, formatTimeRange, formatWeekdayDate, londonDateOf, londonToday } from '../../../lib/dates.ts';
 import { routeLabels, unitShortNames } from '../../../lib/labels.ts';
 import { plural } from '../../../lib/plural.ts';
 import { useTRPC } from '../../../lib/trpc.ts';
 import { useInterviewsRefresh } from '../hooks/use-interviews-refresh.ts';
 import { AddToCalendar } from './calendar-link.tsx';
 import { CandidateLink, candidateName } from './candidate-link.tsx';
+import { interviewWhen } from './interview-words.ts';
 import { problemsOf, refusalTitle } from './problems.ts';
 import { OutcomeToRecord } from './record-outcome.tsx';
 
@@ -37,18 +31,95 @@ function Heading({ id, children }: { id: string; children: string }) {
   );
 }
 
-/** The interviews of the next seven days, a table a day, today first. */
-export function ThisWeek({ interviews }: { interviews: AgendaInterview[] }) {
+/** Moving and cancelling a booked interview: offered where the server says the user may schedule its unit. */
+export type InterviewChanges = {
+  /** `me.may.scheduleUnits`, from the server. */
+  scheduleUnits: readonly UnitCode[];
+  onMove: (interview: AgendaInterview) => void;
+  onCancel: (interview: AgendaInterview) => void;
+};
+
+/** "Move" and "Cancel" for one interview, each naming the candidate to a screen reader. */
+function ChangeActions({ interview, changes }: { interview: AgendaInterview; changes: InterviewChanges }) {
+  if (!changes.scheduleUnits.includes(interview.unit)) return null;
+  const name = candidateName(interview.application);
+  return (
+    <ul className="govuk-list govuk-!-font-size-16 govuk-!-margin-bottom-0">
+      <li>
+        <button type="button" className="app-link-button govuk-link" onClick={() => changes.onMove(interview)}>
+          Move<span className="govuk-visually-hidden"> the interview for {name}</span>
+        </button>
+      </li>
+      <li>
+        <button type="button" className="app-link-button govuk-link" onClick={() => changes.onCancel(interview)}>
+          Cancel<span className="govuk-visually-hidden"> the interview for {name}</span>
+        </button>
+      </li>
+    </ul>
+  );
+}
+
+/** The columns of a table of booked interviews; `isDated` when the table spans several days. */
+function interviewColumns(hasActions: boolean, isDated = false) {
+  return [
+    { label: isDated ? 'When' : 'Time' },
+    { label: 'Candidate' },
+    { label: 'Unit' },
+    { label: 'Place' },
+    { label: 'Panel' },
+    { label: <span className="govuk-visually-hidden">Calendar</span> },
+    ...(hasActions ? [{ label: <span className="govuk-visually-hidden">Actions</span> }] : []),
+  ];
+}
+
+function InterviewRow({
+  interview: i,
+  changes,
+  hasActions,
+  isDated = false,
+}: {
+  interview: AgendaInterview;
+  changes: InterviewChanges | undefined;
+  hasActions: boolean;
+  isDated?: boolean;
+}) {
+  return (
+    <tr className="govuk-table__row">
+      <td className="govuk-table__cell app-table__nowrap">
+        {isDated ? interviewWhen(i) : formatTimeRange(i.startsAt, i.endsAt)}
+      </td>
+      <td className="govuk-table__cell">
+        <CandidateLink candidate={i.application} />
+      </td>
+      <td className="govuk-table__cell">{unitShortNames[i.unit]}</td>
+      <td className="govuk-table__cell">{i.venue}</td>
+      <td className="govuk-table__cell">{panelNames(i.panel)}</td>
+      <td className="govuk-table__cell">
+        <AddToCalendar interviewId={i.id} reference={i.application.reference} />
+      </td>
+      {hasActions && (
+        <td className="govuk-table__cell app-table__nowrap">{changes && <ChangeActions interview={i} changes={changes} />}</td>
+      )}
+    </tr>
+  );
+}
+
+/**
+ * The interviews of the next seven days, a table a day, today first; the later ones in a table of
+ * their own, folded away. Each may be moved or cancelled by those who schedule its unit.
+ */
+export function ThisWeek({ interviews, changes }: { interviews: AgendaInterview[]; changes?: InterviewChanges }) {
   const today = londonToday();
   const lastDay = addDaysIso(today, 6);
   const days = new Map<string, AgendaInterview[]>();
+  const later: AgendaInterview[] = [];
   for (const i of interviews) {
     const day = londonDateOf(i.startsAt);
-    if (day > lastDay) continue;
-    days.set(day, [...(days.get(day) ?? []), i]);
+    if (day > lastDay) later.push(i);
+    else days.set(day, [...(days.get(day) ?? []), i]);
   }
-  const shown = [...days.values()].reduce((n, d) => n + d.length, 0);
-  const later = interviews.length - shown;
+  const shown = interviews.length - later.length;
+  const hasActions = Boolean(changes && interviews.some((i) => changes.scheduleUnits.includes(i.unit)));
   return (
     <section className="app-section" aria-labelledby="this-week-title">
       <Heading id="this-week-title">This week</Heading>
@@ -58,32 +129,32 @@ export function ThisWeek({ interviews }: { interviews: AgendaInterview[] }) {
           key={day}
           label={`Interviews on ${formatWeekdayDate(day)}`}
           caption={`${dayHeading(day, today)}: ${plural(list.length, 'interview')}`}
-          columns={[
-            { label: 'Time' },
-            { label: 'Candidate' },
-            { label: 'Unit' },
-            { label: 'Place' },
-            { label: 'Panel' },
-            { label: <span className="govuk-visually-hidden">Calendar</span> },
-          ]}
+          columns={interviewColumns(hasActions)}
         >
           {list.map((i) => (
-            <tr className="govuk-table__row" key={i.id}>
-              <td className="govuk-table__cell app-table__nowrap">{formatTimeRange(i.startsAt, i.endsAt)}</td>
-              <td className="govuk-table__cell">
-                <CandidateLink candidate={i.application} />
-              </td>
-              <td className="govuk-table__cell">{unitShortNames[i.unit]}</td>
-              <td className="govuk-table__cell">{i.venue}</td>
-              <td className="govuk-table__cell">{panelNames(i.panel)}</td>
-              <td className="govuk-table__cell">
-                <AddToCalendar interviewId={i.id} reference={i.application.reference} />
-              </td>
-            </tr>
+            <InterviewRow key={i.id} interview={i} changes={changes} hasActions={hasActions} />
           ))}
         </Table>
       ))}
-      {later > 0 && <p className="govuk-body">{plural(later, 'more interview')} booked after this week.</p>}
+      {later.length > 0 && (
+        <details className="govuk-details">
+          <summary className="govuk-details__summary">
+            <span className="govuk-details__summary-text">{plural(later.length, 'more interview')} booked after this week</span>
+          </summary>
+          <div className="govuk-details__text">
+            <Table
+              label="Interviews booked after this week"
+              caption="Interviews booked after this week, soonest first. London time."
+              captionClassName="govuk-table__caption govuk-table__caption--s govuk-visually-hidden"
+              columns={interviewColumns(hasActions, true)}
+            >
+              {later.map((i) => (
+                <InterviewRow key={i.id} interview={i} changes={changes} hasActions={hasActions} isDated />
+              ))}
+            </Table>
+          </div>
+        </details>
+      )}
     </section>
   );
 }
@@ -129,9 +200,6 @@ export function WaitingForASlot({ waiting, onBook }: { waiting: WaitingCase[]; o
   );
 }
 
-const when = (i: Pick<AgendaInterview, 'startsAt' | 'endsAt'>) =>
-  `${formatShortWeekdayDate(i.startsAt)}, ${formatTimeRange(i.startsAt, i.endsAt)}`;
-
 /** Interviews that have started with no attendance recorded: attended, or not (with why, in a dialog). */
 export function AttendanceToRecord({
   interviews,
@@ -175,7 +243,7 @@ export function AttendanceToRecord({
         >
           {interviews.map((i) => (
             <tr className="govuk-table__row" key={i.id}>
-              <td className="govuk-table__cell app-table__nowrap">{when(i)}</td>
+              <td className="govuk-table__cell app-table__nowrap">{interviewWhen(i)}</td>
               <td className="govuk-table__cell">
                 <CandidateLink candidate={i.application} />
               </td>

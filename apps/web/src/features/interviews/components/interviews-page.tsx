@@ -11,8 +11,10 @@ import { refreshIntervalMs } from '../../../lib/settings.ts';
 import { useTRPC } from '../../../lib/trpc.ts';
 import { AttendanceToRecord, OutcomesToRecord, ThisWeek, WaitingForASlot } from './agenda-sections.tsx';
 import { BookDialog } from './book-dialog.tsx';
+import { CancelInterviewDialog } from './cancel-interview-dialog.tsx';
 import { CalendarFeed } from './calendar-feed.tsx';
 import { DidNotAttendDialog } from './did-not-attend-dialog.tsx';
+import { MoveInterviewDialog } from './move-interview-dialog.tsx';
 import { ScorecardsDue } from './scorecards-due.tsx';
 import { PublishSlots } from './publish-slots.tsx';
 import { YourSlots } from './your-slots.tsx';
@@ -43,6 +45,13 @@ function Interviews() {
   const [notAttending, setNotAttending] = useState<AgendaInterview | null>(null);
   // The freshest copy of the case being booked: a refetch after a refusal brings its new version.
   const booking = agenda.data?.waiting.find((w) => w.id === bookingId) ?? null;
+  // The interview being moved or cancelled, by its id: the freshest copy carries the case's version.
+  const [changing, setChanging] = useState<{ id: number; to: 'move' | 'cancel' } | null>(null);
+  const changed = changing ? (agenda.data?.upcoming.find((i) => i.id === changing.id) ?? null) : null;
+  const changeDone = (text: string) => {
+    setChanging(null);
+    announce(text);
+  };
   const units = me.units.length ? me.units.map((u) => unitShortNames[u]).join(', ') : 'All units';
 
   return (
@@ -70,6 +79,16 @@ function Interviews() {
           announce(text);
         }}
       />
+      <MoveInterviewDialog
+        interview={changing?.to === 'move' ? changed : null}
+        onClose={() => setChanging(null)}
+        onMoved={changeDone}
+      />
+      <CancelInterviewDialog
+        interview={changing?.to === 'cancel' ? changed : null}
+        onClose={() => setChanging(null)}
+        onCancelled={changeDone}
+      />
       {done && <NotificationBanner key={done.n} variant="success" heading={done.text} />}
       {agenda.isError && !agenda.data && (
         <div className="govuk-error-summary" role="alert">
@@ -82,7 +101,14 @@ function Interviews() {
       {agenda.data ? (
         <>
           <ScorecardsDue interviews={agenda.data.scorecardsDue} />
-          <ThisWeek interviews={agenda.data.upcoming} />
+          <ThisWeek
+            interviews={agenda.data.upcoming}
+            changes={{
+              scheduleUnits: me.may.scheduleUnits,
+              onMove: (i) => setChanging({ id: i.id, to: 'move' }),
+              onCancel: (i) => setChanging({ id: i.id, to: 'cancel' }),
+            }}
+          />
           {/* Panel members sit on interviews; those with the board also arrange them and record what happened. */}
           {me.may.board && (
             <>

@@ -1,4 +1,4 @@
-import type { InterviewStatus, Slot } from '@muster/contracts';
+import type { InterviewStatus } from '@muster/contracts';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -6,7 +6,6 @@ import { useBackState } from '../../../components/back-link.tsx';
 import { ErrorSummary } from '../../../components/error-summary.tsx';
 import { Loading } from '../../../components/loading.tsx';
 import { Table } from '../../../components/table.tsx';
-import { formatShortWeekdayDate, formatTimeRange } from '../../../lib/dates.ts';
 import { errorMessage } from '../../../lib/errors.ts';
 import { unitShortNames } from '../../../lib/labels.ts';
 import { plural } from '../../../lib/plural.ts';
@@ -15,6 +14,7 @@ import { refreshIntervalMs } from '../../../lib/settings.ts';
 import { useTRPC } from '../../../lib/trpc.ts';
 import { useInterviewsRefresh } from '../hooks/use-interviews-refresh.ts';
 import { AddToCalendar } from './calendar-link.tsx';
+import { EditSlotDialog, slotWhen } from './edit-slot-dialog.tsx';
 import { problemsOf } from './problems.ts';
 
 const bookingWords: Record<InterviewStatus, string> = {
@@ -24,9 +24,7 @@ const bookingWords: Record<InterviewStatus, string> = {
   cancelled: 'Cancelled',
 };
 
-const slotWhen = (s: Slot) => `${formatShortWeekdayDate(s.startsAt)}, ${formatTimeRange(s.startsAt, s.endsAt)}`;
-
-/** The slots of the next four weeks the user arranges or sits on, each with its booking; a free one may be withdrawn. */
+/** The slots of the next four weeks the user arranges or sits on, each with its booking; a free one may be changed or withdrawn. */
 export function YourSlots() {
   const trpc = useTRPC();
   const me = useMe();
@@ -34,6 +32,8 @@ export function YourSlots() {
   const backState = useBackState('Back to interviews');
   const slots = useQuery(trpc.interviews.slots.queryOptions({}, { refetchInterval: refreshIntervalMs }));
   const [status, setStatus] = useState('');
+  // The slot being changed, by id: the freshest copy carries its version.
+  const [editingId, setEditingId] = useState<number | null>(null);
   const withdraw = useMutation(
     trpc.interviews.withdrawSlot.mutationOptions({
       onSuccess: (s) => {
@@ -47,6 +47,7 @@ export function YourSlots() {
     }),
   );
   const list = slots.data ?? [];
+  const editing = list.find((s) => s.id === editingId) ?? null;
   // Panel members sit on slots; only those who publish a unit's slots withdraw them.
   const mayWithdraw = me.may.scheduleUnits.length > 0;
   const free = list.filter((s) => s.status === 'open' && !s.interview).length;
@@ -55,6 +56,14 @@ export function YourSlots() {
       <h2 className="govuk-heading-m" id="slots-title">
         Your slots
       </h2>
+      <EditSlotDialog
+        slot={editing}
+        onClose={() => setEditingId(null)}
+        onSaved={(text) => {
+          setEditingId(null);
+          setStatus(text);
+        }}
+      />
       <ErrorSummary title="The slot was not withdrawn" errors={problemsOf(withdraw.error, '#slots-table')} />
       <p className="govuk-body app-saved" role="status">
         {status}
@@ -108,17 +117,34 @@ export function YourSlots() {
                 {mayWithdraw && (
                   <td className="govuk-table__cell app-table__nowrap">
                     {s.status === 'open' && !s.interview && me.may.scheduleUnits.includes(s.unit) && (
-                      <button
-                        type="button"
-                        className="app-link-button govuk-link"
-                        disabled={withdraw.isPending}
-                        onClick={() => {
-                          setStatus('');
-                          withdraw.mutate({ id: s.id, expectedVersion: s.version });
-                        }}
-                      >
-                        Withdraw<span className="govuk-visually-hidden"> the slot on {slotWhen(s)}</span>
-                      </button>
+                      <ul className="govuk-list govuk-!-font-size-16 govuk-!-margin-bottom-0">
+                        <li>
+                          <button
+                            type="button"
+                            className="app-link-button govuk-link"
+                            onClick={() => {
+                              setStatus('');
+                              withdraw.reset();
+                              setEditingId(s.id);
+                            }}
+                          >
+                            Change<span className="govuk-visually-hidden"> the slot on {slotWhen(s)}</span>
+                          </button>
+                        </li>
+                        <li>
+                          <button
+                            type="button"
+                            className="app-link-button govuk-link"
+                            disabled={withdraw.isPending}
+                            onClick={() => {
+                              setStatus('');
+                              withdraw.mutate({ id: s.id, expectedVersion: s.version });
+                            }}
+                          >
+                            Withdraw<span className="govuk-visually-hidden"> the slot on {slotWhen(s)}</span>
+                          </button>
+                        </li>
+                      </ul>
                     )}
                   </td>
                 )}
