@@ -25,7 +25,7 @@ import { routeCriteria, unitCriteria, type Actor } from '../../packages/domain/s
 import { nowMs } from './stats.ts';
 
 /** Bump when the way the data set is generated changes: cached databases with another version are rebuilt. */
-export const generatorVersion = 3; // 3: argon2id password hashes
+export const generatorVersion = 4; // 3: argon2id password hashes; 4: interviews held through slots and scorecards
 
 export const benchUser = { email: 'bench.resourcing@muster.test', password: 'muster-bench-password' };
 
@@ -109,6 +109,9 @@ export async function buildDatabase(o: BuildOptions): Promise<{ path: string; me
   const scale = Math.ceil(o.count / 320);
   db.$client.prepare('UPDATE induction_courses SET capacity = capacity * ?').run(scale);
   db.$client.prepare('UPDATE mentors SET capacity = capacity * ?').run(scale);
+  // Every template case's interview is held through a slot with its unit's lead (or resourcing) alone on
+  // the panel: at the demo's 4 a day a year would not hold them; 12 a day (the most a setting allows) does.
+  db.$client.prepare("UPDATE users SET max_interviews_per_day = 12 WHERE email LIKE 'bench%'").run();
   const tUsers = nowMs();
 
   // 1. The template, through the real services. One outer transaction per 1,000 cases; each case
@@ -161,12 +164,15 @@ export async function buildDatabase(o: BuildOptions): Promise<{ path: string; me
   const cloneApps = sqlite.prepare(
     `INSERT INTO applications (${appColumns.join(', ')}) SELECT ${appSelect.join(', ')} FROM applications WHERE id <= @upto ORDER BY id`,
   );
-  // Every table that points at applications: events, eligibility, interviews, checks, bookings, and
-  // whatever else the schema grows. A surrogate integer id is left for SQLite to assign.
+  // Every table that points at applications: events, eligibility, interview outcomes, checks, bookings,
+  // and whatever else the schema grows; not the interviews themselves, whose slot holds one candidate
+  // (a clone keeps its outcome and history; the interviews step seeds its own year of slots), nor the
+  // messages about them (each with its own Message-ID). A
+  // surrogate integer id is left for SQLite to assign.
   const children = (
     sqlite
       .prepare(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '\\_\\_%' ESCAPE '\\' AND name NOT LIKE 'applications_search%' AND name <> 'applications'",
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '\\_\\_%' ESCAPE '\\' AND name NOT LIKE 'applications_search%' AND name NOT IN ('applications', 'interviews', 'outbox')",
       )
       .all() as { name: string }[]
   )

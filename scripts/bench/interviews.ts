@@ -95,6 +95,7 @@ export function benchInterviews(db: Db, opts: { days: number; iterations: number
     .prepare(
       `SELECT a.id, a.version, a.target_unit AS unit FROM applications a
        WHERE a.stage = 'interview' AND NOT EXISTS (SELECT 1 FROM interview_outcomes o WHERE o.application_id = a.id)
+         AND NOT EXISTS (SELECT 1 FROM interviews i WHERE i.application_id = a.id AND i.status = 'booked')
        ORDER BY a.id`,
     )
     .all() as { id: number; version: number; unit: UnitCode | null }[];

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { holdInterview } from './interview-clock.ts';
 import {
   accounts,
   apiAs,
@@ -15,7 +16,6 @@ import {
 } from './support.ts';
 
 const env = serverAndBrowser();
-const scores = { professionalism: 4, integrity: 4, courage: 4, compassion: 4 };
 
 /** With AFTER_ACTION_SCREENSHOTS=1, keeps what the page looks like in tests/.tmp (git-ignored), to look at. */
 async function keepScreenshot(page: Page, name: string) {
@@ -29,7 +29,7 @@ async function atInterview(targetUnit = 'SNT') {
   const c = await createTransferee(env.server.url, { targetUnit, isEligible: true });
   const api = await apiAs(env.server.url, accounts.resourcing);
   if (targetUnit === 'TSG') {
-    // TSG's own criteria, mentor and base visit, on top of the transferee's.
+    // TSG's own criteria on top of the transferee's; then its mentor (a TSG officer in the pool) and base visit.
     const d = await api.query('applications.get', { id: c.id });
     const e = await api.mutate('applications.recordEligibility', {
       id: c.id,
@@ -37,15 +37,21 @@ async function atInterview(targetUnit = 'SNT') {
       targetUnit,
       criteria: d.eligibility.criteria,
       unitCriteria: { fitness: true },
-      tsgMentorName: 'PS Andrea Blake',
-      hasTsgBaseVisit: true,
       psdRecords: 'received',
       psdOutcome: 'clear',
       ohRecords: 'received',
       ohOutcome: 'clear',
       hasOpenMisconduct: false,
     });
-    c.version = e.version;
+    const [mentor] = await api.query<{ id: number }[]>('reference.mentors', { unit: 'TSG' });
+    if (!mentor) throw new Error('The demo pool has no TSG officer');
+    const t = await api.mutate('applications.recordTsgPreAssessment', {
+      id: c.id,
+      expectedVersion: e.version,
+      mentorId: mentor.id,
+      hasBaseVisit: true,
+    });
+    c.version = t.version;
   }
   const moved = await api.mutate('applications.move', { id: c.id, expectedVersion: c.version, to: 'interview' });
   return { ...c, version: moved.version as number, api };
@@ -101,27 +107,29 @@ describe('after an action, the case page says what happened', () => {
     await context.close();
   });
 
-  it('a failed interview: the banner says so, and the primary move is to reject, not to move on', async () => {
+  it('a failed interview: the banner on the Interviews page says so, and on the case page the primary move is to reject', async () => {
     const c = await atInterview();
+    // Interviewed and scored, its outcome left to record.
+    const { reference } = await holdInterview(c.api, env.server.dbPath, c, null);
     const { page, problems, context } = await openSession(env.browser, env.server.url);
     await signIn(page, accounts.resourcing);
     await page.goto(`/cases/${c.id}`);
     expect((await moveButtons(page)).filter((b) => b.isPrimary)).toEqual([{ label: 'Move to pre-employment', isPrimary: true }]);
 
-    const interview = page.getByRole('form', { name: 'Record the interview outcome' });
-    await interview.getByLabel('Fail', { exact: true }).check();
-    for (const value of ['Professionalism', 'Integrity', 'Courage', 'Compassion']) {
-      await interview
-        .getByRole('group', { name: `${value} (1 to 5)` })
-        .getByLabel('2', { exact: true })
-        .check();
-    }
-    await interview.getByRole('button', { name: 'Save interview outcome' }).click();
+    // The outcome is recorded from the panel's scorecards, on the Interviews page.
+    await page.goto('/interviews');
+    const item = page.getByRole('region', { name: 'Outcomes to record' }).getByRole('region', { name: `${reference} ${c.name}` });
+    await item
+      .getByRole('group', { name: `Outcome for ${c.name}` })
+      .getByLabel('Fail', { exact: true })
+      .check();
+    await item.getByRole('button', { name: `Record outcome for ${c.name}` }).click();
     const banner = page.getByRole('alert').filter({ hasText: 'Success' });
     await banner.waitFor();
-    expect(await bannerText(banner)).toBe('Success: Interview recorded: failed');
-    await expect.poll(() => focusedBanner(page)).toBe('Success: Interview recorded: failed');
+    expect(await bannerText(banner)).toBe(`Success: Outcome recorded: failed (${c.name}).`);
+    await expect.poll(() => focusedBanner(page)).toBe(`Success: Outcome recorded: failed (${c.name}).`);
 
+    await page.goto(`/cases/${c.id}`);
     await expect.poll(async () => (await moveButtons(page))[0]).toEqual({ label: 'Reject', isPrimary: true });
     const buttons = await moveButtons(page);
     expect(buttons.filter((b) => b.isPrimary)).toEqual([{ label: 'Reject', isPrimary: true }]);
@@ -136,7 +144,7 @@ describe('after an action, the case page says what happened', () => {
 
   it('a move from the case page: the banner names the stage', async () => {
     const c = await atInterview();
-    await c.api.mutate('applications.recordInterview', { id: c.id, expectedVersion: c.version, outcome: 'pass', scores });
+    await holdInterview(c.api, env.server.dbPath, c, 'pass');
     const { page, problems, context } = await openSession(env.browser, env.server.url);
     await signIn(page, accounts.resourcing);
     await page.goto(`/cases/${c.id}`);
@@ -184,7 +192,7 @@ describe('after an action, the case page says what happened', () => {
   it('a TSG case whose Level 2 course fails shows the re-route, from where to where, when and why', async () => {
     const c = await atInterview('TSG');
     const { api } = c;
-    let d = await api.mutate('applications.recordInterview', { id: c.id, expectedVersion: c.version, outcome: 'pass', scores });
+    let d = await holdInterview(api, env.server.dbPath, c, 'pass');
     d = await api.mutate('applications.move', { id: c.id, expectedVersion: d.version, to: 'pre_employment' });
 
     const { page, problems, context } = await openSession(env.browser, env.server.url);

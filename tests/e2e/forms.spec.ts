@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { holdInterview } from './interview-clock.ts';
 import {
   accounts,
   apiAs,
@@ -111,34 +112,10 @@ describe('the forms speak to caseworkers, and dates are typed as day, month and 
     await context.close();
   });
 
-  it('an interview score left out is named in the error', async () => {
-    const c = await atInterview(env.server.url);
-    const { page, problems, context } = await openSession(env.browser, env.server.url);
-    await signIn(page, accounts.resourcing);
-    await page.goto(`/cases/${c.id}`);
-    const interview = page.getByRole('form', { name: 'Record the interview outcome' });
-    await interview.waitFor();
-    await interview.getByLabel('Pass', { exact: true }).check();
-    for (const value of ['Professionalism', 'Courage', 'Compassion']) {
-      await interview
-        .getByRole('group', { name: `${value} (1 to 5)` })
-        .getByLabel('4', { exact: true })
-        .check();
-    }
-    await interview.getByRole('button', { name: 'Save interview outcome' }).click();
-    const error = interview.locator('#interview-scores-integrity-error');
-    await error.waitFor();
-    expect(await textOf(error)).toContain('Score integrity from 1 to 5.');
-    expect(await textOf(interview.locator('.govuk-error-summary'))).toContain('Score integrity from 1 to 5.');
-    expect(problems).toEqual([]);
-    await context.close();
-  });
-
   it('the induction form shows the course already booked, and a missing course says "Choose a course"', async () => {
     const c = await atInterview(env.server.url);
     const { api } = c;
-    const scores = { professionalism: 4, integrity: 4, courage: 4, compassion: 4 };
-    let d = await api.mutate('applications.recordInterview', { id: c.id, expectedVersion: c.version, outcome: 'pass', scores });
+    let d = await holdInterview(api, env.server.dbPath, c, 'pass');
     d = await api.mutate('applications.move', { id: c.id, expectedVersion: d.version, to: 'pre_employment' });
     for (const check of d.checks as { check: string }[]) {
       d = await api.mutate('applications.updateCheck', {

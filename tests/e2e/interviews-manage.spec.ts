@@ -354,7 +354,7 @@ describe('managing interviews', () => {
     expect(await textOf(form.locator('#limit-max-error'))).toContain('Enter a number of interviews.');
     await expectNoAxeViolations(admin.page, 'the interviews-a-day form with errors');
 
-    await form.getByLabel('Person').selectOption({ label: panelMember.name });
+    await form.getByLabel('Person').selectOption({ label: `${panelMember.name} (METCC): at most 4 interviews a day` });
     await form.getByLabel('Most interviews a day').fill('1');
     await form.getByRole('button', { name: 'Save limit' }).click();
     await banner(admin.page, `${panelMember.name} may now sit on at most 1 interview a day.`).waitFor();

@@ -86,7 +86,6 @@ async function waitingMetccCase(): Promise<Case> {
   return { id: c.id, name: c.name, reference: moved.reference as string };
 }
 
-
 async function screenshot(page: Page, name: string) {
   mkdirSync(join(repoRoot, 'tests/.tmp'), { recursive: true });
   await page.screenshot({ path: join(repoRoot, 'tests/.tmp', `interviews-${name}.png`), fullPage: true });
@@ -213,7 +212,7 @@ describe('interviews', () => {
     await attendance.getByRole('button', { name: `Attended (${first.name})` }).click();
     await banner(page, `${first.name} attended: record the interview's outcome next.`).waitFor();
     const outcomes = page.getByRole('region', { name: 'Outcomes to record' });
-    const record = outcomes.getByRole('link', { name: `Record the outcome for ${first.name}` });
+    const record = outcomes.getByRole('link', { name: `Open the case of ${first.name}` });
     await record.waitFor();
     expect(await record.getAttribute('href')).toBe(`/cases/${first.id}#interview`);
 

@@ -45,6 +45,11 @@ const clippedMoveLists = (page: Page) =>
 
 describe('the triage queue, counted and sorted', () => {
   it('shows its total, sorts by a column heading (in the address, on the server), and says “1 case”', async () => {
+    // More than a page of 50 waiting: the demo's own, topped up with new applications if it has fewer
+    // (each made in a sign-in of its own, which ends the one before: so before this test signs in).
+    const count = await apiAs(env.server.url, accounts.resourcing);
+    const waiting = (await count.query<{ total: number }>('triage.queue', { limit: 1 })).total;
+    for (let n = waiting; n <= 50; n++) await createTransferee(env.server.url);
     const { page, problems, context } = await openSession(env.browser, env.server.url);
     await signIn(page, accounts.resourcing);
     const api = await apiAs(env.server.url, accounts.resourcing);

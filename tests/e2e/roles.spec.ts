@@ -35,7 +35,8 @@ describe('each role sees its own work', () => {
     const review = column(page, 'Review');
     const cards = review.getByRole('listitem');
     expect(await cards.count()).toBe(20);
-    const applicationLinks = () => review.locator('.app-card__title a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    const applicationLinks = () =>
+      review.locator('.app-card__title a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
     const firstPage = await applicationLinks();
     await review.getByRole('button', { name: /Show more review cases/ }).click();
     await expect.poll(() => cards.count()).toBeGreaterThan(20);

@@ -42,8 +42,6 @@ afterAll(async () => {
   if (env.dir) rmSync(env.dir, { recursive: true, force: true });
 });
 
-
-
 type Case = { id: number; name: string; reference: string };
 
 /** A MetCC case interviewed (attended) by Sam Reid and Priya Shah, the interview over. */

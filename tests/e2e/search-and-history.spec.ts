@@ -120,18 +120,25 @@ describe('one search on the board, and a history that says what changed', () => 
       psdRecords: 'requested',
       ohRecords: 'requested',
     });
-    await api.mutate('applications.recordEligibility', {
+    const second = await api.mutate('applications.recordEligibility', {
       id: c.id,
       expectedVersion: first.version,
       targetUnit: 'TSG',
       criteria: allMet,
       unitCriteria: { fitness: true },
-      tsgMentorName: 'PS Andrea Blake',
-      hasTsgBaseVisit: true,
       psdRecords: 'received',
       psdOutcome: 'clear',
       ohRecords: 'requested',
       hasOpenMisconduct: false,
+    });
+    // TSG's mentor (a TSG officer in the pool) and base visit: a record of their own.
+    const [mentor] = await api.query<{ id: number; name: string }[]>('reference.mentors', { unit: 'TSG' });
+    if (!mentor) throw new Error('The demo pool has no TSG officer');
+    await api.mutate('applications.recordTsgPreAssessment', {
+      id: c.id,
+      expectedVersion: second.version,
+      mentorId: mentor.id,
+      hasBaseVisit: true,
     });
 
     const { page, problems, context } = await openSession(env.browser, env.server.url);
@@ -145,14 +152,14 @@ describe('one search on the board, and a history that says what changed', () => 
       'PSD records: requested → received',
       'PSD outcome: none → clear',
       'Open misconduct: not known → no',
-      'TSG mentor: none → PS Andrea Blake',
-      'Attachment or base visit: not done → done',
       'Has completed the 2-year probationary period with their force: not met → met',
       'Has and keeps a good level of fitness: not recorded → met',
     ]);
     const recorded = page.locator('.moj-timeline__item').filter({ hasText: 'Eligibility recorded' });
     expect(await textOf(recorded)).toContain('Target unit: Met Command and Control; 3 of 4 criteria met.');
     expect(await textOf(recorded)).toContain('Not met: Has completed the 2-year probationary period with their force');
+    const tsg = page.locator('.moj-timeline__item').filter({ hasText: 'TSG mentor and base visit recorded' });
+    expect(await textOf(tsg)).toContain(`Mentor: ${mentor.name}; attachment or base visit done.`);
     mkdirSync(shots, { recursive: true });
     await page.locator('#history').screenshot({ path: join(shots, 'timeline-eligibility.png') });
 
@@ -165,8 +172,9 @@ describe('one search on the board, and a history that says what changed', () => 
       /Course on \d{1,2} [A-Z][a-z]+ \d{4} at .+; starts \d{1,2} [A-Z][a-z]+ \d{4}; posted to [A-Z][a-z]+/,
     );
     expect(await textOf(booked)).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    // (A TSG case re-routed to a BCU reaches mentoring with its Level 2 course failed.)
     const check = page.locator('.moj-timeline__item').filter({ hasText: 'Status: ' }).first();
-    expect(await textOf(check)).toMatch(/Status: (not started|requested) → (passed|waived)\./);
+    expect(await textOf(check)).toMatch(/Status: (not started|requested) → (passed|waived|failed)\./);
     await page.locator('#history').screenshot({ path: join(shots, 'timeline-mentoring.png') });
     expect(problems).toEqual([]);
     await context.close();

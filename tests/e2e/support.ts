@@ -31,7 +31,8 @@ export function freePort(): Promise<number> {
   });
 }
 
-export type TestServer = { url: string; stop: () => Promise<void> };
+/** `dbPath`: the server's SQLite file, for a spec that stands in for the clock (interview-clock.ts). */
+export type TestServer = { url: string; dbPath: string; stop: () => Promise<void> };
 
 /** The real API on a fresh SQLite file with demo data, serving the built dashboard from apps/web/dist. */
 /** Seeded once per run by global-setup.ts; every test file's server starts on its own copy. */
@@ -79,6 +80,7 @@ export async function startServer(opts: { dbPath?: string } = {}): Promise<TestS
   }
   return {
     url,
+    dbPath,
     stop: async () => {
       if (child.exitCode === null) {
         child.kill('SIGTERM');

@@ -84,6 +84,8 @@ describe('signing in and sessions', () => {
         admin: false,
         board: true,
         interviews: true,
+        courses: false,
+        pool: false,
         scheduleUnits: ['SNT', 'METCC', 'TSG', 'CT', 'MO19', 'MO3', 'SOIT', 'BCU'],
         boardUnits: ['SNT', 'METCC', 'TSG', 'CT', 'MO19', 'MO3', 'SOIT', 'BCU'],
       },

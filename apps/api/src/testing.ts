@@ -1,7 +1,7 @@
 import type { ApplicationDetail, CreateApplicationInput, Route, Stage, UnitCode } from '@muster/contracts';
-import { closeReasons, inductionCourses, mentors, users, type Db } from '@muster/db';
-import { addDays, requiredChecks, routeCriteria, unitCriteria, units } from '@muster/domain';
-import { eq } from 'drizzle-orm';
+import { closeReasons, inductionCourses, interviewSlots, mentors, users, venues, type Db } from '@muster/db';
+import { addDays, londonDateTime, requiredChecks, routeCriteria, unitCriteria, units } from '@muster/domain';
+import { eq, max } from 'drizzle-orm';
 import { buildApplication, createTestDb } from '@muster/db/testing';
 import { testConfig } from './config.ts';
 import { createLogger } from './logger.ts';
@@ -61,13 +61,16 @@ export async function setupApi(opts: { now?: Date; on?: { db: Db; clock: { now: 
   }
   const config = testConfig();
   const logger = createLogger('silent');
-  const callerFor = (actor: SessionActor | null) =>
-    createCaller(createContextInner({ db, config, logger, actor, now: () => clock.now }));
+  const callerFor = (actor: SessionActor | null, now: () => Date = () => clock.now) =>
+    createCaller(createContextInner({ db, config, logger, actor, now }));
   const as = Object.fromEntries((Object.keys(people) as Person[]).map((k) => [k, callerFor(actors[k])])) as Record<
     Person,
     ReturnType<typeof callerFor>
   >;
-  return { db, clock, actors, as, anonymous: callerFor(null), config, logger };
+  /** Callers whose clock reads `at` instead of the test's clock (the test's clock does not move). */
+  const asAt = (at: Date) =>
+    Object.fromEntries((Object.keys(people) as Person[]).map((k) => [k, callerFor(actors[k], () => at)])) as typeof as;
+  return { db, clock, actors, as, asAt, anonymous: callerFor(null), config, logger };
 }
 
 type Api = Awaited<ReturnType<typeof setupApi>>;
@@ -77,6 +80,69 @@ export const allCriteriaMet = (route: Route, unit: UnitCode) => ({
   criteria: Object.fromEntries(routeCriteria[route].map((k) => [k.code, true])),
   unitCriteria: Object.fromEntries(unitCriteria[unit].map((k) => [k.code, true])),
 });
+
+/** TSG's mentor (a TSG officer added to the pool) and base visit, recorded by resourcing. */
+export async function recordTsgPreAssessment(api: Api, c: ApplicationDetail): Promise<ApplicationDetail> {
+  const mentor = api.db
+    .insert(mentors)
+    .values({ name: 'PC Dana Frost', unitCode: 'TSG', place: 'Catford (SE)', capacity: 5 })
+    .returning()
+    .get();
+  return api.as.resourcing.applications.recordTsgPreAssessment({
+    id: c.id,
+    expectedVersion: c.version,
+    mentorId: mentor.id,
+    hasBaseVisit: true,
+  });
+}
+
+/** Scores a scorecard gives every criterion in the tests. */
+export const panelScores = { professionalism: 3, integrity: 4, courage: 4, compassion: 5 } as const;
+
+/**
+ * A case at interview taken through its interview the one way there is: a 30-minute slot of its unit
+ * with resourcing on the panel, after every slot published so far (and at least an hour from the
+ * test's clock), booked; then — by callers whose clock reads just after it ended, the test's clock
+ * left where it is — attended, scored and its outcome recorded by `by` (resourcing or the unit's lead).
+ */
+export async function interviewOutcome(
+  api: Api,
+  c: ApplicationDetail,
+  outcome: 'pass' | 'fail',
+  by: Person = 'resourcing',
+): Promise<ApplicationDetail> {
+  const unit = c.targetUnit ?? 'METCC';
+  const venue = api.db.select().from(venues).where(eq(venues.unitCode, unit)).get() ?? api.db.select().from(venues).get();
+  if (!venue) throw new Error('No venue is seeded');
+  // The panel is resourcing alone: lift its daily maximum so a test may interview many cases in a day.
+  api.db.update(users).set({ maxInterviewsPerDay: 1000 }).where(eq(users.id, api.actors.resourcing.id)).run();
+  const lastEnd = api.db
+    .select({ at: max(interviewSlots.endsAt) })
+    .from(interviewSlots)
+    .get()?.at;
+  const earliest = Math.max(api.clock.now.getTime() + 3_600_000, lastEnd ? Date.parse(lastEnd) : 0);
+  const start = londonDateTime(new Date(Math.ceil(earliest / 900_000) * 900_000));
+  const [slot] = await api.as.resourcing.interviews.publishSlots({
+    unit,
+    venueId: venue.id,
+    panel: [api.actors.resourcing.id],
+    dates: [start.date],
+    startTime: start.time,
+    lengthMinutes: 30,
+  });
+  if (!slot) throw new Error('No slot was published');
+  const booked = await api.as.resourcing.interviews.book({ id: c.id, expectedVersion: c.version, slotId: slot.id });
+  const after = api.asAt(new Date(Date.parse(slot.endsAt) + 60_000));
+  const attended = await after.resourcing.interviews.recordAttendance({
+    id: booked.id,
+    expectedVersion: booked.version,
+    attended: true,
+  });
+  const interviewId = attended.interviewBookings.find((b) => b.status === 'attended')?.id;
+  if (!interviewId) throw new Error('The interview was not recorded as attended');
+  await after.resourcing.interviews.submitScorecard({ interviewId, scores: panelScores });
+  return after[by].interviews.recordOutcome({ id: c.id, expectedVersion: attended.version, outcome });
+}
 
 /**
  * A case for `unit` taken forward by resourcing, through the real routers, to `stage` (TSG's mentor
@@ -100,15 +166,10 @@ export async function applicationAt(
         ...base,
         targetUnit: u,
         ...allCriteriaMet(c.route, u),
-        tsgMentorName: 'PC Frost',
-        hasTsgBaseVisit: true,
       });
+      if (u === 'TSG') c = await recordTsgPreAssessment(api, c);
     } else if (c.stage === 'interview') {
-      c = await r.recordInterview({
-        ...base,
-        outcome: 'pass',
-        scores: { professionalism: 3, integrity: 4, courage: 4, compassion: 5 },
-      });
+      c = await interviewOutcome(api, c, 'pass');
     } else if (c.stage === 'pre_employment') {
       for (const k of requiredChecks(c.route, c.targetUnit))
         c = await r.updateCheck({ id: c.id, expectedVersion: c.version, check: k.code, status: 'passed' });

@@ -5,10 +5,11 @@ import {
   BookInductionInput,
   CreateApplicationInput,
   RecordEligibilityInput,
-  RecordInterviewInput,
+  RecordTsgPreAssessmentInput,
   UpdateApplicationInput,
   UpdateCheckInput,
 } from './applications.ts';
+import { RecordOutcomeInput, SubmitScorecardInput } from './interviews.ts';
 
 /** Messages by dotted path, as the API's field errors carry them. */
 function messages(schema: z.ZodType, input: unknown): Record<string, string[]> {
@@ -86,8 +87,6 @@ describe('the application form’s messages', () => {
 });
 
 describe('the record forms’ messages', () => {
-  const scores = { professionalism: 3, integrity: 3, courage: 3, compassion: 3 };
-
   it.each([
     [
       'eligibility without a target unit',
@@ -110,7 +109,14 @@ describe('the record forms’ messages', () => {
       'ohOutcome',
       expect.stringMatching(/^Select the OH outcome: clear or refer\./),
     ],
-    ['an interview without an outcome', RecordInterviewInput, { ...write, scores }, 'outcome', 'Choose pass or fail.'],
+    ['an interview without an outcome', RecordOutcomeInput, write, 'outcome', 'Choose pass or fail.'],
+    [
+      "TSG's pre-assessment without the base visit",
+      RecordTsgPreAssessmentInput,
+      { ...write, mentorId: null },
+      'hasBaseVisit',
+      'Say whether the officer has done an attachment or base visit.',
+    ],
     ['a check without a status', UpdateCheckInput, { ...write, check: 'medical' }, 'status', 'Choose a status for the check.'],
     ['a check without a name', UpdateCheckInput, { ...write, status: 'passed' }, 'check', 'Choose a check.'],
     [
@@ -166,11 +172,9 @@ describe('the record forms’ messages', () => {
           hasOpenMisconduct: 'x',
         },
       ],
-      [RecordInterviewInput, { ...write, outcome: 'x', scores: {} }],
-      [
-        RecordInterviewInput,
-        { ...write, outcome: 'pass', scores: { professionalism: 'x', integrity: 0, courage: 6, compassion: 2.5 } },
-      ],
+      [RecordOutcomeInput, { ...write, outcome: 'x' }],
+      [SubmitScorecardInput, { interviewId: 1, scores: { professionalism: 'x', integrity: 0, courage: 6, compassion: 2.5 } }],
+      [RecordTsgPreAssessmentInput, { ...write, mentorId: 'x', hasBaseVisit: 'x' }],
       [UpdateCheckInput, { ...write, check: '', status: 'x' }],
       [BookInductionInput, { ...write, courseId: 'x', startDate: 'x', postingUnit: 'x' }],
       [AssignMentorInput, { ...write, mentorId: 0, buddyId: 'x' }],

@@ -200,6 +200,13 @@ export const BulkRejectInput = z.object({
 });
 export type BulkRejectInput = z.infer<typeof BulkRejectInput>;
 
+/** TSG's requirements before the assessment: the TSG mentor (from the pool; null: none yet) and the base visit. */
+export const RecordTsgPreAssessmentInput = ApplicationWrite.extend({
+  mentorId: z.number({ error: 'Choose the TSG mentor from the pool.' }).int().positive().nullable(),
+  hasBaseVisit: z.boolean({ error: 'Say whether the officer has done an attachment or base visit.' }),
+});
+export type RecordTsgPreAssessmentInput = z.infer<typeof RecordTsgPreAssessmentInput>;
+
 export const ApproveExceptionInput = ApplicationWrite.extend({ reason: Reason });
 export type ApproveExceptionInput = z.infer<typeof ApproveExceptionInput>;
 export type MoveApplicationInput = z.infer<typeof MoveApplicationInput>;
@@ -210,8 +217,6 @@ export const RecordEligibilityInput = ApplicationWrite.extend({
   criteria: z.record(z.string().max(60), z.boolean()),
   /** The target unit's essential criteria, by code. */
   unitCriteria: z.record(z.string().max(60), z.boolean()).default({}),
-  tsgMentorName: z.string().trim().max(100, 'Keep the TSG mentor’s name under 100 characters.').nullish(),
-  hasTsgBaseVisit: z.boolean({ error: 'Say whether the officer has done an attachment or base visit.' }).default(false),
   /** The current force's professional standards (PSD) and occupational health (OH) records (transferees). */
   psdRecords: oneOf(recordsRequests, 'Select whether the PSD records are requested or received.').default('not_requested'),
   psdOutcome: oneOf(recordsOutcomes, 'Select the PSD outcome: clear or refer.').nullish(),
@@ -256,13 +261,6 @@ export const InterviewScores = z.object({
   compassion: score('compassion'),
 }) satisfies z.ZodType<Record<MetValue, number>>;
 export type InterviewScores = z.infer<typeof InterviewScores>;
-
-export const RecordInterviewInput = ApplicationWrite.extend({
-  outcome: z.enum(['pass', 'fail'], { error: 'Choose pass or fail.' }),
-  scores: InterviewScores,
-  notes: z.string().trim().max(4000, 'Keep the interview notes under 4,000 characters.').nullish(),
-});
-export type RecordInterviewInput = z.infer<typeof RecordInterviewInput>;
 
 export const UpdateCheckInput = ApplicationWrite.extend({
   check: z.string({ error: 'Choose a check.' }).min(1, 'Choose a check.').max(60, 'Choose a check from the list.'),
@@ -337,26 +335,45 @@ export type ApplicationCard = {
   version: number;
 };
 
+/**
+ * How much of a case the reader is given (need to know, docs/decisions/0017): `full` (resourcing,
+ * the admin), `unit` (a unit lead: no force records, misconduct answers, reviewers' notes, check
+ * details or interview scores and notes), `joiner` (a coordinator: the person, contact, posting,
+ * start, unit, route and cohort — nothing of the selection). Fields left out are `null` (or empty).
+ */
+export type Disclosure = 'full' | 'unit' | 'joiner';
+
+/** A check as a unit lead sees it. */
+export type CheckClearance = 'cleared' | 'pending' | 'refer';
+
 export type EligibilityRecord = {
-  psdRecords: RecordsRequest;
+  /** null: not disclosed to this reader (as every force-records field below). */
+  psdRecords: RecordsRequest | null;
   psdOutcome: RecordsOutcome | null;
-  ohRecords: RecordsRequest;
+  ohRecords: RecordsRequest | null;
   ohOutcome: RecordsOutcome | null;
   hasOpenMisconduct: boolean | null;
   misconductDetails: string | null;
-  exception: { reason: string; approvedBy: string; approvedAt: string } | null;
+  exception: { reason: string | null; approvedBy: string; approvedAt: string } | null;
   criteria: Record<string, boolean>;
   unitCriteria: Record<string, boolean>;
-  tsgMentorName: string | null;
-  hasTsgBaseVisit: boolean;
   notes: string | null;
+  recordedBy: string;
+  recordedAt: string;
+};
+
+/** TSG's pre-assessment: the mentor from the pool and the attachment or base visit. */
+export type TsgPreAssessmentRecord = {
+  mentor: { id: number; name: string; place: string } | null;
+  hasBaseVisit: boolean;
   recordedBy: string;
   recordedAt: string;
 };
 
 export type InterviewRecord = {
   outcome: 'pass' | 'fail';
-  scores: InterviewScores;
+  /** The panel's means; null when not disclosed (as `notes`). */
+  scores: InterviewScores | null;
   notes: string | null;
   recordedBy: string;
   recordedAt: string;
@@ -365,7 +382,9 @@ export type InterviewRecord = {
 export type CheckRecord = {
   check: string;
   name: string;
-  status: CheckStatus;
+  /** null when not disclosed (as `reason`, `updatedBy`): the reader has `clearance`. */
+  status: CheckStatus | null;
+  clearance: CheckClearance;
   reason: string | null;
   isRequired: boolean;
   updatedBy: string | null;
@@ -386,13 +405,16 @@ export type InductionRecord = {
 export type PersonRef = { id: number; name: string; unit: UnitCode; place: string };
 
 export type ApplicationDetail = ApplicationCard & {
+  /** What of the case this reader is given (need to know). */
+  disclosure: Disclosure;
   cohortYear: number | null;
   unitPreferences: UnitCode[];
   postingPreference: string | null;
   specialistSkills: string[];
   email: string;
   phone: string | null;
-  dateOfBirth: string;
+  /** null when not disclosed (a coordinator), as warrantNumber, joinedForceOn and rank. */
+  dateOfBirth: string | null;
   rank: Rank | null;
   warrantNumber: string | null;
   joinedForceOn: string | null;
@@ -403,6 +425,8 @@ export type ApplicationDetail = ApplicationCard & {
   closedFromStage: Stage | null;
   closeReason: string | null;
   eligibility: EligibilityRecord | null;
+  /** TSG cases only; null until recorded. */
+  tsgPreAssessment: TsgPreAssessmentRecord | null;
   interview: InterviewRecord | null;
   /** The case's interview bookings, soonest-to-come first then past ones newest first: the history of its slots. */
   interviewBookings: InterviewBooking[];
@@ -490,6 +514,7 @@ export type GateChecklist = { from: OpenStage; to: Stage; items: GateItem[] };
 export type ApplicationActions = {
   recordEligibility: boolean;
   approveException: boolean;
+  recordTsgPreAssessment: boolean;
   recordInterview: boolean;
   updateChecks: boolean;
   bookInduction: boolean;
@@ -548,7 +573,8 @@ export type Settings = {
 };
 
 /** The pool, or (with `applicationId`) the pool ranked for that case's posting. */
-export const MentorPoolInput = z.object({ applicationId: Id }).optional();
+/** The pool: for a case (ranked for its posting), or one unit's people, or everyone. */
+export const MentorPoolInput = z.object({ applicationId: Id.optional(), unit: UnitCode.optional() }).optional();
 export type MentorPoolInput = z.infer<typeof MentorPoolInput>;
 
 /** A person in the mentor and buddy pool, with their load (open cases at induction or mentoring). */

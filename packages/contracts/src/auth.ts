@@ -38,6 +38,10 @@ export type Capabilities = {
   board: boolean;
   /** The interviews page: their agenda, and slots. */
   interviews: boolean;
+  /** The courses page: add, change and cancel induction courses (coordinators and the admin). */
+  courses: boolean;
+  /** The mentor pool page: add, change, pause and retire mentors and buddies (coordinators and the admin). */
+  pool: boolean;
   /** The units whose interview slots the user may publish, change and withdraw. */
   scheduleUnits: UnitCode[];
   /** The units whose cases the user's board and lists can show: the choices of their unit filter. */

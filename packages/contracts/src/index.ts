@@ -8,4 +8,6 @@ export * from './limits.ts';
 export * from './refusals.ts';
 export * from './admin.ts';
 export * from './reference.ts';
+export * from './courses.ts';
 export * from './interviews.ts';
+export * from './mentors.ts';

@@ -93,6 +93,14 @@ export type PanellistsInput = z.infer<typeof PanellistsInput>;
 export type InterviewStatus = 'booked' | 'attended' | 'did_not_attend' | 'cancelled';
 
 export type Venue = { id: number; name: string; address: string; unit: z.infer<typeof UnitCode> | null };
+/** Someone who may sit on panels, as the admin sees them: with their units and most interviews a day. */
+export type Interviewer = {
+  id: number;
+  name: string;
+  role: string;
+  units: z.infer<typeof UnitCode>[];
+  maxInterviewsPerDay: number;
+};
 export type Panellist = { id: number; name: string; role: string; maxInterviewsPerDay: number };
 
 /** A slot as its unit's interviewers see it; `interview` is the booking in it, if any. */

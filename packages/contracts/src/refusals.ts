@@ -27,6 +27,8 @@ export const refusalSections = {
   'eligibility.rank_not_constable': 'eligibility',
   'eligibility.probation_incomplete': 'eligibility',
   'eligibility.no_target_unit': 'eligibility',
+  // the force's records and misconduct as one condition, to a reader not shown them (need to know)
+  'eligibility.force_records': 'eligibility',
   'eligibility.unit_criterion_not_recorded': 'eligibility',
   'eligibility.unit_criterion_not_met': 'eligibility',
   'eligibility.tsg_mentor_missing': 'eligibility',
@@ -78,6 +80,7 @@ export const refusalSections = {
   'move.not_one_stage': null,
   // a record made at a stage where it cannot be (PRECONDITION_FAILED)
   'action.wrong_stage': null,
+  'action.wrong_unit': null,
   'triage.case_not_open': null,
   // merging a possible duplicate (PRECONDITION_FAILED)
   'duplicates.merge_not_at_review': null,
@@ -95,6 +98,8 @@ export const refusalSections = {
   'details.cohort_year_before_programme': 'details',
   'details.cohort_year_after_next_intake': 'details',
   'eligibility.unknown_criteria': 'eligibility',
+  'tsg.mentor_unknown': 'eligibility',
+  'tsg.mentor_not_tsg': 'eligibility',
   'eligibility.unknown_unit_criteria': 'eligibility',
   'exception.nothing_to_approve': 'eligibility',
   'exception.already_approved': 'eligibility',
@@ -104,14 +109,36 @@ export const refusalSections = {
   'induction.course_full': 'induction',
   'induction.place_not_of_unit': 'induction',
   'induction.start_before_course': 'induction',
+  'induction.course_cancelled': 'induction',
+  // keeping induction courses (courses.*): field errors, and refusals of the course's state
+  'courses.starts_in_past': null,
+  'courses.place_length': null,
+  'courses.capacity_out_of_range': null,
+  'courses.capacity_below_booked': null,
+  'courses.after_joiner_start': null,
+  'courses.already_started': null,
+  'courses.cancelled': null,
+  'courses.joiners_moved_on': null,
   'mentor.same_as_buddy': 'mentoring',
   'mentor.not_in_pool': 'mentoring',
   'mentor.at_capacity': 'mentoring',
+  'mentor.paused': 'mentoring',
+  'mentor.wrong_kind': 'mentoring',
+  'mentor.interviewed_joiner': 'mentoring',
   'mentor.unchanged': 'mentoring',
   'triage.not_a_reviewer': null,
   'triage.case_listed_twice': null,
   'page.cursor_invalid': null,
   'reasons.already_listed': null,
+  // keeping the mentor and buddy pool (mentors.create, mentors.update)
+  'pool.name_length': null,
+  'pool.unit_unknown': null,
+  'pool.place_not_of_unit': null,
+  'pool.capacity_out_of_range': null,
+  'pool.kind_unknown': null,
+  'pool.capacity_below_load': null,
+  'pool.user_unknown': null,
+  'pool.unchanged': null,
 
   // input that fails the schema (BAD_REQUEST, `fieldCodes` beside `fieldErrors`): the kind of
   // problem, in Muster's words rather than zod's (the API's error formatter maps zod's issue codes)

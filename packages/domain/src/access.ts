@@ -1,7 +1,9 @@
-import { openStages, unitCodes, type ApplicationActions, type Capabilities, type Stage } from '@muster/contracts';
+import { openStages, unitCodes, type ApplicationActions, type Capabilities, type Stage, type UnitCode } from '@muster/contracts';
 import type { Actor, ApplicationSnapshot } from './application.ts';
 import { DomainError, refuse } from './errors.ts';
+import { mayKeepCourses } from './courses.ts';
 import { maySchedule } from './interviews.ts';
+import { mayUsePool } from './mentor-pool.ts';
 import { exceptionRefusal } from './records.ts';
 
 /** Stages where a joiner has (or is being given) a mentor and buddy: each counts against that person's capacity. */
@@ -32,12 +34,21 @@ export function assertCanSee(actor: Actor, c: Pick<ApplicationSnapshot, 'stage' 
 }
 
 /** Things recorded on a case, other than stage moves. */
-export type ApplicationAction = 'eligibility' | 'exception' | 'interview' | 'check' | 'induction' | 'mentor' | 'note' | 'details';
+export type ApplicationAction =
+  'eligibility' | 'tsgPreAssessment' | 'exception' | 'interview' | 'check' | 'induction' | 'mentor' | 'note' | 'details';
 
-type Rule = { roles: readonly Actor['role'][]; stages: readonly Stage[]; what: string };
+/** Who may take an action, at which stages, and (where it is one unit's business) for which target units. */
+type Rule = { roles: readonly Actor['role'][]; stages: readonly Stage[]; what: string; units?: readonly UnitCode[] };
 
 const actionRules: Record<ApplicationAction, Rule> = {
   eligibility: { roles: ['resourcing'], stages: ['review'], what: 'record eligibility' },
+  // MO7's own recruitment team facilitates the mentor and the base visit: the TSG lead records them.
+  tsgPreAssessment: {
+    roles: ['resourcing', 'unit_lead'],
+    stages: ['review', 'interview'],
+    what: "record TSG's mentor and base visit",
+    units: ['TSG'],
+  },
   exception: { roles: ['admin'], stages: ['review'], what: 'approve an eligibility exception' },
   interview: { roles: ['resourcing', 'unit_lead'], stages: ['interview'], what: 'record an interview outcome' },
   check: { roles: ['resourcing'], stages: ['pre_employment'], what: 'update pre-employment checks' },
@@ -50,7 +61,12 @@ const actionRules: Record<ApplicationAction, Rule> = {
 /** Whether the actor may take this action on this case now: the same test `assertMay` refuses by. */
 export function mayDo(actor: Actor, c: Pick<ApplicationSnapshot, 'stage' | 'targetUnit'>, action: ApplicationAction): boolean {
   const rule = actionRules[action];
-  return canSee(actor, c) && rule.roles.includes(actor.role) && rule.stages.includes(c.stage);
+  return (
+    canSee(actor, c) &&
+    rule.roles.includes(actor.role) &&
+    rule.stages.includes(c.stage) &&
+    (!rule.units || (c.targetUnit !== null && rule.units.includes(c.targetUnit)))
+  );
 }
 
 /**
@@ -69,6 +85,9 @@ export function assertMay(actor: Actor, c: Pick<ApplicationSnapshot, 'stage' | '
       `You can ${rule.what} only while the case is at ${rule.stages.map((s) => s.replace('_', '-')).join(' or ')}; it is at ${c.stage.replace('_', '-')}.`,
     );
   }
+  if (rule.units && (c.targetUnit === null || !rule.units.includes(c.targetUnit))) {
+    throw refuse('action.wrong_unit', `You can ${rule.what} only for a case whose target unit is ${rule.units.join(' or ')}.`);
+  }
 }
 
 /**
@@ -80,6 +99,7 @@ export function applicationActions(actor: Actor, c: ApplicationSnapshot): Applic
   return {
     recordEligibility: may('eligibility'),
     approveException: may('exception') && exceptionRefusal(c) === null,
+    recordTsgPreAssessment: may('tsgPreAssessment'),
     recordInterview: may('interview'),
     updateChecks: may('check'),
     bookInduction: may('induction'),
@@ -97,8 +117,14 @@ export function capabilities(actor: Pick<Actor, 'role' | 'units'>): Capabilities
     admin: actor.role === 'admin',
     board: actor.role !== 'panel_member',
     interviews: actor.role === 'resourcing' || actor.role === 'unit_lead' || actor.role === 'panel_member',
+    courses: mayKeepCourses(actor),
+    pool: mayUsePool(actor, 'keep'),
     scheduleUnits: unitCodes.filter((u) => maySchedule(actor, u)),
     boardUnits:
-      actor.role === 'panel_member' ? [] : actor.role === 'unit_lead' ? unitCodes.filter((u) => actor.units.includes(u)) : [...unitCodes],
+      actor.role === 'panel_member'
+        ? []
+        : actor.role === 'unit_lead'
+          ? unitCodes.filter((u) => actor.units.includes(u))
+          : [...unitCodes],
   };
 }

@@ -26,8 +26,6 @@ export type ApplicationSnapshot = {
   eligibility: {
     criteria: Record<string, boolean>;
     unitCriteria: Record<string, boolean>;
-    tsgMentorName: string | null;
-    hasTsgBaseVisit: boolean;
     psdRecords: RecordsRequest | null;
     psdOutcome: RecordsOutcome | null;
     ohRecords: RecordsRequest | null;
@@ -36,6 +34,8 @@ export type ApplicationSnapshot = {
   } | null;
   /** An admin's approval to progress despite open misconduct or referred records. */
   exception: { reason: string } | null;
+  /** TSG's requirements before the assessment: a mentor from the pool and the base visit. */
+  tsgPreAssessment: { mentorId: number | null; hasBaseVisit: boolean } | null;
   interview: { outcome: 'pass' | 'fail'; scores: InterviewScores } | null;
   checks: Record<string, CheckStatus>;
   induction: { startDate: string; postingUnit: UnitCode; postingPlace: string } | null;

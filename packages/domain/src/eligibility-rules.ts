@@ -136,8 +136,6 @@ const scalarFields = [
   'ohOutcome',
   'hasOpenMisconduct',
   'misconductDetails',
-  'tsgMentorName',
-  'hasTsgBaseVisit',
   'notes',
 ] as const satisfies readonly (keyof EligibilityValues)[];
 
@@ -151,7 +149,7 @@ export function eligibilityChanges(before: EligibilityValues | null, after: Elig
   const norm = (field: (typeof scalarFields)[number], v: unknown) =>
     (field === 'psdRecords' || field === 'ohRecords') && v === null ? 'not_requested' : v;
   for (const field of scalarFields) {
-    const from = before ? norm(field, before[field]) : field === 'hasTsgBaseVisit' ? false : norm(field, null);
+    const from = norm(field, before ? before[field] : null);
     const to = norm(field, after[field]);
     if (from !== to) out[field] = { from, to };
   }

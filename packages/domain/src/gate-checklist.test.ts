@@ -31,10 +31,9 @@ function ready(stage: ApplicationSnapshot['stage'], overrides: Partial<Applicati
     eligibility: {
       criteria: { serving_home_office: true, constable_rank: true, probation_complete: true, meets_role_requirements: true },
       unitCriteria: { fitness: true },
-      tsgMentorName: 'PS Andrea Blake',
-      hasTsgBaseVisit: true,
       ...clearRecords,
     },
+    tsgPreAssessment: { mentorId: 7, hasBaseVisit: true },
     exception: null,
     interview: { outcome: 'pass', scores: { professionalism: 4, integrity: 5, courage: 4, compassion: 4 } },
     checks: Object.fromEntries(tsgChecks.map((c) => [c.code, 'passed'])),
@@ -80,11 +79,10 @@ const table: { name: string; done: 'nothing' | 'partly' | 'all'; c: ApplicationS
     done: 'partly',
     c: ready('review', {
       joinedForceOn: '2025-06-01',
+      tsgPreAssessment: { mentorId: 7, hasBaseVisit: false },
       eligibility: eligibility({
         criteria: { serving_home_office: true, constable_rank: true, probation_complete: false },
         unitCriteria: {},
-        tsgMentorName: 'PS Andrea Blake',
-        hasTsgBaseVisit: false,
         psdRecords: 'requested',
         psdOutcome: null,
         ohRecords: 'received',

@@ -11,5 +11,8 @@ export * from './intake.ts';
 export * from './text-file.ts';
 export * from './card-facts.ts';
 export * from './interviews.ts';
+export * from './courses.ts';
 export * from './scorecards.ts';
 export * from './gate-checklist.ts';
+export * from './mentor-pool.ts';
+export * from './need-to-know.ts';

@@ -170,10 +170,10 @@ export function maySitOnPanel(user: Pick<Actor, 'role' | 'units'> & { isActive: 
   return user.role === 'resourcing' || ((user.role === 'unit_lead' || user.role === 'panel_member') && user.units.includes(unit));
 }
 
-/** TSG's pre-assessment from the eligibility record; null for units that need none. */
+/** TSG's pre-assessment as the booking rules read it; null for units that need none. */
 export function tsgPreAssessment(
-  c: Pick<ApplicationSnapshot, 'targetUnit' | 'eligibility'>,
+  c: Pick<ApplicationSnapshot, 'targetUnit' | 'tsgPreAssessment'>,
 ): BookingFacts['application']['tsgPreAssessment'] {
   if (c.targetUnit !== 'TSG') return null;
-  return { hasMentor: Boolean(c.eligibility?.tsgMentorName), hasBaseVisit: c.eligibility?.hasTsgBaseVisit ?? false };
+  return { hasMentor: Boolean(c.tsgPreAssessment?.mentorId), hasBaseVisit: c.tsgPreAssessment?.hasBaseVisit ?? false };
 }

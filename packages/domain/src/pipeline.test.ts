@@ -56,10 +56,9 @@ function readyApplication(overrides: Partial<ApplicationSnapshot> = {}): Applica
     eligibility: {
       criteria: { serving_home_office: true, constable_rank: true, probation_complete: true, meets_role_requirements: true },
       unitCriteria: { fitness: true },
-      tsgMentorName: 'PS Andrea Blake',
-      hasTsgBaseVisit: true,
       ...clearRecords,
     },
+    tsgPreAssessment: { mentorId: 7, hasBaseVisit: true },
     exception: null,
     interview: { outcome: 'pass', scores: { professionalism: 4, integrity: 5, courage: 4, compassion: 4 } },
     checks: Object.fromEntries(requiredChecks('transferee', 'TSG').map((c) => [c.code, 'passed'])),
@@ -247,7 +246,8 @@ const gateTable: { from: Stage; change: Partial<ApplicationSnapshot>; unmet: Exp
   {
     from: 'review',
     change: {
-      eligibility: { ...readyApplication().eligibility!, unitCriteria: {}, tsgMentorName: null, hasTsgBaseVisit: false },
+      eligibility: { ...readyApplication().eligibility!, unitCriteria: {} },
+      tsgPreAssessment: null,
     },
     unmet: [
       [
@@ -257,7 +257,7 @@ const gateTable: { from: Stage; change: Partial<ApplicationSnapshot>; unmet: Exp
       ],
       [
         'eligibility.tsg_mentor_missing',
-        'TSG: the officer needs a TSG mentor, a serving TSG officer named on the case, before the assessment.',
+        'TSG: the officer needs a TSG mentor, a serving TSG officer from the mentor pool, before the assessment.',
       ],
       ['eligibility.tsg_base_visit_missing', 'TSG: the officer must do an attachment or base visit before the assessment.'],
     ],
@@ -469,8 +469,6 @@ describe('gates: every unmet condition, with its code, section and plain words',
       eligibility: {
         criteria: { degree: true, uk_residence: false },
         unitCriteria: {},
-        tsgMentorName: null,
-        hasTsgBaseVisit: false,
         psdRecords: null,
         psdOutcome: null,
         ohRecords: null,

@@ -195,15 +195,15 @@ function reviewGate(c: ApplicationSnapshot, now: Date): Unmet[] {
     }
   }
   if (c.targetUnit === 'TSG') {
-    if (!e?.tsgMentorName) {
+    if (!c.tsgPreAssessment?.mentorId) {
       out.push(
         unmet(
           'eligibility.tsg_mentor_missing',
-          'TSG: the officer needs a TSG mentor, a serving TSG officer named on the case, before the assessment.',
+          'TSG: the officer needs a TSG mentor, a serving TSG officer from the mentor pool, before the assessment.',
         ),
       );
     }
-    if (!e?.hasTsgBaseVisit) {
+    if (!c.tsgPreAssessment?.hasBaseVisit) {
       out.push(
         unmet(
           'eligibility.tsg_base_visit_missing',

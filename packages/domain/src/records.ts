@@ -93,16 +93,23 @@ export function hasRoom(p: { load: number; capacity: number }): boolean {
   return p.load < p.capacity;
 }
 
-export function assertMentorHasRoom(role: 'mentor' | 'buddy', name: string, load: number, capacity: number): void {
-  if (!hasRoom({ load, capacity })) {
-    throw fieldError(`${role}Id`, `${name} is at capacity (${load} of ${capacity}). Choose someone else.`, 'mentor.at_capacity');
+/** Refuses a TSG mentor who is not an active TSG officer in the pool (`undefined`: no such person). */
+export function assertTsgMentor(m: { name: string; unitCode: UnitCode; isActive: boolean } | undefined): void {
+  if (!m || !m.isActive) {
+    throw fieldError('mentorId', 'Choose a TSG mentor who is active in the mentor pool.', 'tsg.mentor_unknown');
+  }
+  if (m.unitCode !== 'TSG') {
+    throw fieldError('mentorId', `${m.name} is not a TSG officer: a TSG mentor serves in TSG.`, 'tsg.mentor_not_tsg');
   }
 }
 
 type Candidate = { name: string; unit: UnitCode; place: string; load: number; capacity: number };
 
 /** Where the joiner will serve: the posting once booked, else the target unit (and no place yet). */
-export function postingOf(c: Pick<ApplicationSnapshot, 'induction' | 'targetUnit'>): { unit: UnitCode | null; place: string | null } {
+export function postingOf(c: Pick<ApplicationSnapshot, 'induction' | 'targetUnit'>): {
+  unit: UnitCode | null;
+  place: string | null;
+} {
   return c.induction ? { unit: c.induction.postingUnit, place: c.induction.postingPlace } : { unit: c.targetUnit, place: null };
 }
 

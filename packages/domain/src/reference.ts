@@ -89,7 +89,6 @@ export const homeOfficeForces = [
   'Wiltshire Police',
 ] as const;
 
-
 /** Eligibility criteria a reviewer records, by route. */
 export const routeCriteria: Record<Route, readonly Criterion[]> = {
   transferee: [

@@ -27,11 +27,11 @@ import {
   bookInduction,
   mentorLoad,
   recordEligibility,
-  recordInterview,
+  recordTsgPreAssessment,
   updateCheck,
 } from '../services/records.ts';
 import { firstNames, lastNames, mentorNames } from './people.ts';
-import { seedInterviews } from './seed-interviews.ts';
+import { holdInterview, seedInterviews } from './seed-interviews.ts';
 
 export const demoPassword = 'muster-demo';
 
@@ -397,10 +397,15 @@ function seedOneApplication(
     misconductDetails: hasMisconduct
       ? 'Open investigation into a complaint about use of force; the current force’s PSD reference is awaited.'
       : null,
-    tsgMentorName: unit === 'TSG' && isTsgReady ? rand.pick(['PS Andrea Blake', 'PC Tom Ashworth', 'PS Omar Farouk']) : null,
-    hasTsgBaseVisit: unit === 'TSG' && isTsgReady,
     notes: rand.next() < 0.3 ? 'Spoke to the officer by phone; keen to start in the spring.' : null,
   });
+  if (c.targetUnit === 'TSG' && isTsgReady) {
+    // The TSG lead records the mentor from TSG's people in the pool, and the base visit.
+    const tsgMentors = db.select().from(mentors).where(eq(mentors.unitCode, 'TSG')).all();
+    const mentor = tsgMentors[n % tsgMentors.length];
+    if (!mentor) throw new Error('The demo pool has no TSG officer');
+    c = recordTsgPreAssessment(as(lead), { ...write(), mentorId: mentor.id, hasBaseVisit: true });
+  }
   if (rand.next() < 0.2) {
     step(0, 2);
     c = addNote(as(actors.resourcing), {
@@ -420,17 +425,24 @@ function seedOneApplication(
 
   // interview
   if (end === 'interview' && rand.next() < 0.5) return;
-  step(5, 20);
   const fails = isClosing && depth === 1 && end === 'rejected';
-  const score = () => (fails ? rand.int(1, 3) : rand.int(3, 5));
-  c = recordInterview(as(lead), {
-    ...write(),
-    outcome: fails ? 'fail' : 'pass',
-    scores: { professionalism: score(), integrity: score(), courage: score(), compassion: score() },
-    notes: fails
-      ? 'Struggled with the scenario questions on use of force.'
-      : 'Clear examples of community engagement and sound judgement.',
-  });
+  const held = holdInterview(
+    db,
+    lead,
+    c,
+    { from: clock, latest },
+    {
+      outcome: fails ? 'fail' : 'pass',
+      score: () => (fails ? rand.int(1, 3) : rand.int(3, 5)),
+      notes: fails
+        ? 'Struggled with the scenario questions on use of force.'
+        : 'Clear examples of community engagement and sound judgement.',
+    },
+  );
+  c = held.c;
+  if (!c.interview) return;
+  step(5, 20);
+  clock = Math.max(clock, held.at);
   if (end === 'interview') return;
   if (isClosing && depth === 1) return close('interview');
   step(1, 4);

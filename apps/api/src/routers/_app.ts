@@ -3,9 +3,11 @@ import { adminRouter } from './admin.ts';
 import { applicationsRouter } from './applications.ts';
 import { authRouter } from './auth.ts';
 import { calendarRouter } from './calendar.ts';
+import { coursesRouter } from './courses.ts';
 import { duplicatesRouter } from './duplicates.ts';
 import { importsRouter } from './imports.ts';
 import { interviewsRouter } from './interviews.ts';
+import { mentorsRouter } from './mentors.ts';
 import { referenceRouter } from './reference.ts';
 import { triageRouter } from './triage.ts';
 
@@ -18,7 +20,9 @@ export const appRouter = router({
   duplicates: duplicatesRouter,
   triage: triageRouter,
   interviews: interviewsRouter,
+  mentors: mentorsRouter,
   calendar: calendarRouter,
+  courses: coursesRouter,
 });
 
 export type AppRouter = typeof appRouter;

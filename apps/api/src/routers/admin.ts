@@ -8,7 +8,7 @@ import {
   RetireCloseReasonInput,
 } from '@muster/contracts';
 import { addCloseReason, listCloseReasons, restoreCloseReason, retireCloseReason } from '../services/close-reasons.ts';
-import { addVenue, retireVenue, setInterviewLimit } from '../services/interview-settings.ts';
+import { addVenue, listInterviewers, retireVenue, setInterviewLimit } from '../services/interview-settings.ts';
 import { listOutbox, messageTemplates } from '../services/messages.ts';
 import { listAccessLog } from '../services/reference.ts';
 import { adminProcedure, router } from '../trpc/init.ts';
@@ -28,5 +28,6 @@ export const adminRouter = router({
   addVenue: adminProcedure.input(AddVenueInput).mutation(({ ctx, input }) => addVenue(ctx, input)),
   retireVenue: adminProcedure.input(RetireVenueInput).mutation(({ ctx, input }) => retireVenue(ctx, input)),
   /** A person's most interviews a day (4 unless set). */
+  interviewers: adminProcedure.query(({ ctx }) => listInterviewers(ctx)),
   setInterviewLimit: adminProcedure.input(SetInterviewLimitInput).mutation(({ ctx, input }) => setInterviewLimit(ctx, input)),
 });

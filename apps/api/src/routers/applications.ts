@@ -13,7 +13,7 @@ import {
   ListApplicationsInput,
   MoveApplicationInput,
   RecordEligibilityInput,
-  RecordInterviewInput,
+  RecordTsgPreAssessmentInput,
   UpdateCheckInput,
 } from '@muster/contracts';
 import * as detail from '../services/application-detail.ts';
@@ -44,9 +44,9 @@ export const applicationsRouter = router({
   recordEligibility: resourcingProcedure
     .input(RecordEligibilityInput)
     .mutation(({ ctx, input }) => records.recordEligibility(ctx, input)),
-  recordInterview: caseworkProcedure
-    .input(RecordInterviewInput)
-    .mutation(({ ctx, input }) => records.recordInterview(ctx, input)),
+  recordTsgPreAssessment: caseworkProcedure
+    .input(RecordTsgPreAssessmentInput)
+    .mutation(({ ctx, input }) => records.recordTsgPreAssessment(ctx, input)),
   updateCheck: resourcingProcedure.input(UpdateCheckInput).mutation(({ ctx, input }) => records.updateCheck(ctx, input)),
   bookInduction: caseworkProcedure.input(BookInductionInput).mutation(({ ctx, input }) => records.bookInduction(ctx, input)),
   assignMentor: caseworkProcedure.input(AssignMentorInput).mutation(({ ctx, input }) => records.assignMentor(ctx, input)),

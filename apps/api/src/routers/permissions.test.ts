@@ -15,19 +15,29 @@ import {
   interviews,
   interviewSlots,
   mentors,
+  outbox,
   savedViews,
   scorecards,
   sessions,
   users,
   venues,
   type Db,
+  tsgPreAssessments,
 } from '@muster/db';
 import { buildApplication } from '@muster/db/testing';
 import { addDays, routeCriteria, units } from '@muster/domain';
 import { TRPCError } from '@trpc/server';
 import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { applicationAt, setupApi, testPassword, type Person, clearForceRecords, closeReasonIds } from '../testing.ts';
+import {
+  applicationAt,
+  interviewOutcome,
+  setupApi,
+  testPassword,
+  type Person,
+  clearForceRecords,
+  closeReasonIds,
+} from '../testing.ts';
 import { appRouter } from './_app.ts';
 
 /* ---------- helpers ---------- */
@@ -50,7 +60,6 @@ async function outcomeOf(call: Promise<unknown>): Promise<string> {
   }
 }
 
-const scores = { professionalism: 3, integrity: 4, courage: 4, compassion: 5 };
 const allMet = (c: ApplicationDetail) => Object.fromEntries(routeCriteria[c.route].map((k) => [k.code, true]));
 const addCourse = (db: Db, startsOn: string) =>
   db.insert(inductionCourses).values({ startsOn, place: 'Hendon', capacity: 50 }).returning().get();
@@ -75,6 +84,11 @@ function footprint(db: Db) {
     feeds: db.select({ tokenHash: calendarFeeds.tokenHash, revokedAt: calendarFeeds.revokedAt }).from(calendarFeeds).all(),
     scorecards: db.select({ id: scorecards.id }).from(scorecards).all(),
     venues: db.select({ id: venues.id, isActive: venues.isActive }).from(venues).all(),
+    courses: db
+      .select({ id: inductionCourses.id, version: inductionCourses.version, status: inductionCourses.status })
+      .from(inductionCourses)
+      .all(),
+    bookings: db.select({ applicationId: inductionBookings.applicationId }).from(inductionBookings).all(),
     limits: db.select({ id: users.id, max: users.maxInterviewsPerDay }).from(users).all(),
   };
 }
@@ -316,7 +330,7 @@ const matrix: Record<string, Row> = {
     given: 'a METCC case at interview with a pass recorded, moved on to pre-employment',
     arrange: async (api) => {
       let k = await applicationAt(api, 'interview');
-      k = await api.as.resourcing.applications.recordInterview({ id: k.id, expectedVersion: k.version, outcome: 'pass', scores });
+      k = await interviewOutcome(api, k, 'pass');
       return (c) => c.applications.move({ id: k.id, expectedVersion: k.version, to: 'pre_employment' });
     },
     expected: metccInterviewWriters,
@@ -403,21 +417,24 @@ const matrix: Record<string, Row> = {
       wrote(api, t, arranged(t), 'eligibility_recorded');
     },
   },
-  'applications.recordInterview': {
-    given: 'a METCC case at interview',
+  'applications.recordTsgPreAssessment': {
+    given: 'a TSG case at review, a TSG officer in the mentor pool',
     arrange: async (api) => {
-      const k = await applicationAt(api, 'interview');
-      return (c) => c.applications.recordInterview({ id: k.id, expectedVersion: k.version, outcome: 'pass', scores });
-    },
-    expected: metccInterviewWriters,
-    took: (api, _result, t) => {
-      const record = api.db
-        .select()
-        .from(interviewOutcomes)
-        .where(eq(interviewOutcomes.applicationId, arranged(t)))
+      const k = await applicationAt(api, 'review', 'TSG');
+      const m = api.db
+        .insert(mentors)
+        .values({ name: 'PS Lee', unitCode: 'TSG', place: 'Catford (SE)', capacity: 3 })
+        .returning()
         .get();
-      expect(record).toMatchObject({ outcome: 'pass', scores, recordedBy: actorOf(api, t.who).id });
-      wrote(api, t, arranged(t), 'interview_recorded');
+      return (c) =>
+        c.applications.recordTsgPreAssessment({ id: k.id, expectedVersion: k.version, mentorId: m.id, hasBaseVisit: true });
+    },
+    expected: { resourcing: ok, leadTsg: ok, leadMetcc: F, panelMetcc: F, coordinator: F, admin: F, anonymous: U },
+    took: (api, _result, t) => {
+      expect(api.db.select().from(tsgPreAssessments).all()).toEqual([
+        expect.objectContaining({ applicationId: arranged(t), hasBaseVisit: true, recordedBy: actorOf(api, t.who).id }),
+      ]);
+      wrote(api, t, arranged(t), 'tsg_pre_assessment_recorded');
     },
   },
   'applications.updateCheck': {
@@ -468,6 +485,58 @@ const matrix: Record<string, Row> = {
       wrote(api, t, arranged(t), 'induction_booked');
     },
   },
+  'courses.list': {
+    given: 'a course to come',
+    arrange: (api) => (addCourse(api.db, '2026-12-14'), (c) => c.courses.list({})),
+    expected: { resourcing: ok, leadTsg: F, leadMetcc: F, panelMetcc: F, coordinator: ok, admin: ok, anonymous: U },
+    took: (_api, result) =>
+      expect(result).toEqual([expect.objectContaining({ startsOn: '2026-12-14', place: 'Hendon', booked: 0, joiners: [] })]),
+  },
+  'courses.create': {
+    given: 'a new course',
+    arrange: () => (c) => c.courses.create({ startsOn: '2026-12-14', place: 'Peel Centre, Hendon', capacity: 30 }),
+    expected: { resourcing: F, leadTsg: F, leadMetcc: F, panelMetcc: F, coordinator: ok, admin: ok, anonymous: U },
+    took: (api) =>
+      expect(api.db.select().from(inductionCourses).all()).toEqual([
+        expect.objectContaining({ startsOn: '2026-12-14', place: 'Peel Centre, Hendon', capacity: 30, version: 1 }),
+      ]),
+  },
+  'courses.update': {
+    given: 'a course to come, given more places',
+    arrange: (api) => {
+      const course = addCourse(api.db, '2026-12-14');
+      return (c) =>
+        c.courses.update({ id: course.id, expectedVersion: 1, startsOn: '2026-12-14', place: 'Hendon', capacity: 60 });
+    },
+    expected: { resourcing: F, leadTsg: F, leadMetcc: F, panelMetcc: F, coordinator: ok, admin: ok, anonymous: U },
+    took: (api) => expect(api.db.select().from(inductionCourses).get()).toMatchObject({ capacity: 60, version: 2 }),
+  },
+  'courses.cancel': {
+    given: 'a course with a METCC joiner booked on it',
+    arrange: async (api) => {
+      const k = await applicationAt(api, 'induction');
+      const startDate = addDays(k.finalOfferAt!, 30);
+      const course = addCourse(api.db, startDate);
+      await api.as.coordinator.applications.bookInduction({
+        id: k.id,
+        expectedVersion: k.version,
+        courseId: course.id,
+        startDate,
+        postingUnit: 'METCC',
+        postingPlace: 'Lambeth',
+      });
+      return (c) => c.courses.cancel({ id: course.id, expectedVersion: 1, reason: 'The trainers are unavailable.' });
+    },
+    expected: { resourcing: F, leadTsg: F, leadMetcc: F, panelMetcc: F, coordinator: ok, admin: ok, anonymous: U },
+    took: (api, _result, t) => {
+      expect(api.db.select().from(inductionCourses).get()).toMatchObject({ status: 'cancelled', version: 2 });
+      expect(api.db.select().from(inductionBookings).all()).toEqual([]);
+      wrote(api, t, arranged(t), 'induction_cancelled');
+      expect(api.db.select({ template: outbox.template }).from(outbox).all()).toContainEqual({
+        template: 'joiner_course_cancelled',
+      });
+    },
+  },
   'applications.assignMentor': {
     given: 'a METCC case at induction',
     arrange: async (api) => {
@@ -511,6 +580,70 @@ const matrix: Record<string, Row> = {
       const [m] = api.db.select().from(mentors).all();
       expect(result).toEqual([{ id: m!.id, name: 'Sgt Pool', unit: 'METCC', place: 'Bow', capacity: 5, load: 0, hasRoom: true }]);
     },
+  },
+  'mentors.list': {
+    given: 'a pool of one',
+    arrange: (api) => (addMentor(api.db, 'Sgt Pool'), (c) => c.mentors.list({})),
+    expected: { resourcing: ok, leadTsg: F, leadMetcc: F, panelMetcc: F, coordinator: ok, admin: ok, anonymous: U },
+    took: (api, result) => {
+      const [m] = api.db.select().from(mentors).all();
+      expect(result).toEqual([
+        {
+          id: m!.id,
+          name: 'Sgt Pool',
+          unit: 'METCC',
+          place: 'Bow',
+          capacity: 5,
+          kind: 'both',
+          isPaused: false,
+          isActive: true,
+          load: 0,
+          hasRoom: true,
+          version: 1,
+          userId: null,
+        },
+      ]);
+    },
+  },
+  'mentors.create': {
+    given: 'an empty pool',
+    arrange: () => (c) => c.mentors.create({ name: 'PC Sam Lee', unit: 'METCC', place: 'Bow', capacity: 3, kind: 'buddy' }),
+    expected: { resourcing: F, leadTsg: F, leadMetcc: F, panelMetcc: F, coordinator: ok, admin: ok, anonymous: U },
+    took: (api) =>
+      expect(api.db.select().from(mentors).all()).toEqual([
+        expect.objectContaining({ name: 'PC Sam Lee', unitCode: 'METCC', place: 'Bow', capacity: 3, kind: 'buddy', version: 1 }),
+      ]),
+  },
+  'mentors.update': {
+    given: 'a pool of one, paused at the version read',
+    arrange: (api) => {
+      const m = addMentor(api.db, 'Sgt Pool');
+      return (c) =>
+        c.mentors.update({
+          id: m.id,
+          expectedVersion: m.version,
+          name: m.name,
+          unit: m.unitCode,
+          place: m.place,
+          capacity: m.capacity,
+          kind: m.kind,
+          isPaused: true,
+          isActive: true,
+        });
+    },
+    expected: { resourcing: F, leadTsg: F, leadMetcc: F, panelMetcc: F, coordinator: ok, admin: ok, anonymous: U },
+    took: (api) => expect(api.db.select().from(mentors).all()).toEqual([expect.objectContaining({ isPaused: true, version: 2 })]),
+  },
+  'mentors.suggest': {
+    given: 'a METCC case at induction, a pool of one',
+    arrange: async (api) => {
+      const k = await applicationAt(api, 'induction');
+      addMentor(api.db, 'Sgt Pool');
+      return (c) => c.mentors.suggest({ applicationId: k.id });
+    },
+    expected: inductionWriters,
+    took: (_api, result) =>
+      expect(result).toMatchObject({ mentor: [{ name: 'Sgt Pool' }], buddy: [{ name: 'Sgt Pool' }], excluded: [] }),
   },
   'admin.accessLog': {
     given: 'a viewed case',
@@ -923,6 +1056,19 @@ const matrix: Record<string, Row> = {
     expected: onlyAdmin,
     took: (api) => expect(api.db.select().from(venues).where(eq(venues.unitCode, 'METCC')).get()?.isActive).toBe(false),
   },
+  'admin.interviewers': {
+    given: 'the seeded users',
+    arrange: () => (c) => c.admin.interviewers(),
+    expected: onlyAdmin,
+    took: (api, result) =>
+      expect(result).toContainEqual({
+        id: api.actors.panelMetcc.id,
+        name: 'Pat METCC Panel',
+        role: 'panel_member',
+        units: ['METCC'],
+        maxInterviewsPerDay: 4,
+      }),
+  },
   'admin.setInterviewLimit': {
     given: 'the METCC panel member',
     arrange: (api) => (c) => c.admin.setInterviewLimit({ userId: api.actors.panelMetcc.id, maxInterviewsPerDay: 2 }),
@@ -1026,35 +1172,30 @@ describe('role × procedure matrix', () => {
 /* ---------- record-level scope ---------- */
 
 describe('record-level scope', () => {
-  it.each(['get', 'history', 'move', 'recordInterview', 'addNote'] as const)(
-    'a TSG unit lead is FORBIDDEN to %s a METCC case',
-    async (what) => {
-      const api = await setupApi();
-      const k = await applicationAt(api, 'interview', 'METCC');
-      const a = api.as.leadTsg.applications;
-      const w = { id: k.id, expectedVersion: k.version };
-      const calls = {
-        get: () => a.get({ id: k.id }),
-        history: () => a.history({ id: k.id }),
-        move: () => a.move({ ...w, to: 'rejected', reasonId: closeReasonIds.rejected, reason: 'Not suitable.' }),
-        recordInterview: () => a.recordInterview({ ...w, outcome: 'fail', scores }),
-        addNote: () => a.addNote({ ...w, body: 'Looked at it.' }),
-      };
-      const before = footprint(api.db);
-      expect(await outcomeOf(calls[what]())).toBe('FORBIDDEN');
-      expect(footprint(api.db)).toEqual(before);
-      // The same call by the METCC lead goes through: it is scope, not the role, that refuses.
-      const m = api.as.leadMetcc.applications;
-      const same = {
-        get: () => m.get({ id: k.id }),
-        history: () => m.history({ id: k.id }),
-        move: () => m.move({ ...w, to: 'rejected', reasonId: closeReasonIds.rejected, reason: 'Not suitable.' }),
-        recordInterview: () => m.recordInterview({ ...w, outcome: 'fail', scores }),
-        addNote: () => m.addNote({ ...w, body: 'Looked at it.' }),
-      };
-      expect(await outcomeOf(same[what]())).toBe('ok');
-    },
-  );
+  it.each(['get', 'history', 'move', 'addNote'] as const)('a TSG unit lead is FORBIDDEN to %s a METCC case', async (what) => {
+    const api = await setupApi();
+    const k = await applicationAt(api, 'interview', 'METCC');
+    const a = api.as.leadTsg.applications;
+    const w = { id: k.id, expectedVersion: k.version };
+    const calls = {
+      get: () => a.get({ id: k.id }),
+      history: () => a.history({ id: k.id }),
+      move: () => a.move({ ...w, to: 'rejected', reasonId: closeReasonIds.rejected, reason: 'Not suitable.' }),
+      addNote: () => a.addNote({ ...w, body: 'Looked at it.' }),
+    };
+    const before = footprint(api.db);
+    expect(await outcomeOf(calls[what]())).toBe('FORBIDDEN');
+    expect(footprint(api.db)).toEqual(before);
+    // The same call by the METCC lead goes through: it is scope, not the role, that refuses.
+    const m = api.as.leadMetcc.applications;
+    const same = {
+      get: () => m.get({ id: k.id }),
+      history: () => m.history({ id: k.id }),
+      move: () => m.move({ ...w, to: 'rejected', reasonId: closeReasonIds.rejected, reason: 'Not suitable.' }),
+      addNote: () => m.addNote({ ...w, body: 'Looked at it.' }),
+    };
+    expect(await outcomeOf(same[what]())).toBe('ok');
+  });
 
   it('a unit lead cannot see a case with no target unit yet', async () => {
     const api = await setupApi();

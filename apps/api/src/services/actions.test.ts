@@ -1,11 +1,19 @@
 import type { ApplicationDetail, ApplicationActions, CreateApplicationInput, Stage, UnitCode } from '@muster/contracts';
 import { applications, inductionCourses, mentors, type Db } from '@muster/db';
 import { buildApplication } from '@muster/db/testing';
-import { DomainError, requiredChecks, routeCriteria, stageTargetDays } from '@muster/domain';
+import { DomainError, requiredChecks, stageTargetDays } from '@muster/domain';
 import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { clearForceRecords, closeReasonIds, setupApi, type Person } from '../testing.ts';
+import {
+  allCriteriaMet,
+  clearForceRecords,
+  closeReasonIds,
+  interviewOutcome,
+  recordTsgPreAssessment,
+  setupApi,
+  type Person,
+} from '../testing.ts';
 
 /*
  * A case's `actions` say what its viewer may record on it now. Here each one is held to what the
@@ -18,8 +26,9 @@ type Api = Awaited<ReturnType<typeof setupApi>>;
 type Action = keyof ApplicationActions;
 
 const people: Person[] = ['resourcing', 'leadMetcc', 'leadTsg', 'coordinator', 'admin'];
-const scores = { professionalism: 4, integrity: 4, courage: 3, compassion: 5 };
-const allMet = (c: Pick<ApplicationDetail, 'route'>) => Object.fromEntries(routeCriteria[c.route].map((k) => [k.code, true]));
+const unitOf = (c: Pick<ApplicationDetail, 'targetUnit'>): UnitCode => c.targetUnit ?? 'METCC';
+/** Every criterion of the case's route and target unit, met. */
+const allMet = (c: Pick<ApplicationDetail, 'route' | 'targetUnit'>) => allCriteriaMet(c.route, unitOf(c));
 const misconduct = {
   ...clearForceRecords,
   hasOpenMisconduct: true,
@@ -29,18 +38,21 @@ const misconduct = {
 const versionOf = (db: Db, id: number) =>
   db.select({ version: applications.version }).from(applications).where(eq(applications.id, id)).get()!.version;
 
-/** A METCC case taken by resourcing, through the real routers, to `stage`; `withMisconduct` leaves it at review needing an exception. */
-async function applicationAt(api: Api, stage: Stage | 'review_with_misconduct') {
+/**
+ * A case for `unit` (METCC unless said) taken by resourcing, through the real routers, to `stage`;
+ * `review_with_misconduct` leaves it at review needing an exception.
+ */
+async function applicationAt(api: Api, stage: Stage | 'review_with_misconduct', unit: UnitCode = 'METCC') {
   const r = api.as.resourcing.applications;
-  const fields = buildApplication({ targetUnit: 'METCC' });
+  const fields = buildApplication({ targetUnit: unit });
   let c = await r.create(fields);
   if (stage === 'review_with_misconduct') {
     c = await r.recordEligibility({
       ...misconduct,
       id: c.id,
       expectedVersion: c.version,
-      targetUnit: 'METCC',
-      criteria: allMet(c),
+      targetUnit: unit,
+      ...allMet(c),
     });
     return { c, fields };
   }
@@ -52,9 +64,10 @@ async function applicationAt(api: Api, stage: Stage | 'review_with_misconduct') 
   while (order.indexOf(c.stage) < order.indexOf(stage)) {
     const base = { id: c.id, expectedVersion: c.version };
     if (c.stage === 'review') {
-      c = await r.recordEligibility({ ...clearForceRecords, ...base, targetUnit: 'METCC', criteria: allMet(c) });
+      c = await r.recordEligibility({ ...clearForceRecords, ...base, targetUnit: unit, ...allMet(c) });
+      if (unit === 'TSG') c = await recordTsgPreAssessment(api, c);
     } else if (c.stage === 'interview') {
-      c = await r.recordInterview({ ...base, outcome: 'pass', scores });
+      c = await interviewOutcome(api, c, 'pass');
     } else if (c.stage === 'pre_employment') {
       for (const k of requiredChecks(c.route, c.targetUnit)) {
         c = await r.updateCheck({ id: c.id, expectedVersion: c.version, check: k.code, status: 'passed' });
@@ -83,18 +96,42 @@ function pool(api: Api) {
   );
 }
 
+/** A TSG officer in the mentor pool, added the first time one is wanted. */
+function tsgMentor(api: Api) {
+  return (
+    api.db.select().from(mentors).where(eq(mentors.unitCode, 'TSG')).get() ??
+    api.db
+      .insert(mentors)
+      .values({ name: 'PC Dana Frost', unitCode: 'TSG', place: 'Catford (SE)', capacity: 5 })
+      .returning()
+      .get()
+  );
+}
+
 let phone = 0;
 /** Each action as the write its form sends, with input the server accepts when the action is allowed. */
-function writeFor(api: Api, who: Person, c: ApplicationDetail, fields: CreateApplicationInput, action: Action) {
+async function writeFor(api: Api, who: Person, c: ApplicationDetail, fields: CreateApplicationInput, action: Action) {
   const a = api.as[who].applications;
   const base = { id: c.id, expectedVersion: versionOf(api.db, c.id) };
   switch (action) {
     case 'approveException':
       return a.approveException({ ...base, reason: 'The matter is minor; approved by the Superintendent.' });
     case 'recordEligibility':
-      return a.recordEligibility({ ...clearForceRecords, ...base, targetUnit: 'METCC', criteria: allMet(c) });
-    case 'recordInterview':
-      return a.recordInterview({ ...base, outcome: 'pass', scores });
+      return a.recordEligibility({ ...clearForceRecords, ...base, targetUnit: unitOf(c), ...allMet(c) });
+    case 'recordTsgPreAssessment':
+      return a.recordTsgPreAssessment({ ...base, mentorId: tsgMentor(api).id, hasBaseVisit: true });
+    case 'recordInterview': {
+      // The outcome is recorded from the scorecards of an interview the case attended. On a case at
+      // interview that has none, the first caller's write is interviewOutcome's: resourcing publishes a
+      // slot, books it, sits alone on its panel and scores it; then `who` records the outcome.
+      const now = await api.as.resourcing.applications.get({ id: c.id });
+      if (now.stage === 'interview' && !now.interviewBookings.some((b) => b.status === 'attended'))
+        return interviewOutcome(api, now, 'pass', who);
+      // After that, `who` records it again from the same scorecards, after the interview.
+      const ends = now.interviewBookings.map((b) => Date.parse(b.endsAt));
+      const caller = ends.length ? api.asAt(new Date(Math.max(...ends) + 60_000)) : api.as;
+      return caller[who].interviews.recordOutcome({ ...base, outcome: 'pass' });
+    }
     case 'updateChecks':
       return a.updateCheck({ ...base, check: 'vetting', status: 'requested' });
     case 'bookInduction':
@@ -142,6 +179,7 @@ async function actionsOf(api: Api, who: Person, id: number): Promise<Application
 const actionOrder: Action[] = [
   'approveException',
   'recordEligibility',
+  'recordTsgPreAssessment',
   'recordInterview',
   'updateChecks',
   'bookInduction',
@@ -160,25 +198,29 @@ const stages = [
   'rejected',
 ] as const;
 
+/**
+ * For every action and every role on the case: the action the case shows is one the service accepts,
+ * and one it does not show is refused. Returns what was shown, as `who:action`.
+ */
+async function shownAndAccepted(api: Api, c: ApplicationDetail, fields: CreateApplicationInput): Promise<string[]> {
+  const seen: string[] = [];
+  for (const action of actionOrder) {
+    for (const who of people) {
+      const actions = await actionsOf(api, who, c.id);
+      const isShown = actions?.[action] ?? false;
+      const outcome = await outcomeOf(writeFor(api, who, c, fields, action));
+      expect([who, action, isShown, outcome]).toEqual([who, action, isShown, isShown ? 'ok' : expect.stringMatching(/^refused/)]);
+      if (isShown) seen.push(`${who}:${action}`);
+    }
+  }
+  return seen;
+}
+
 describe('actions match what the services accept', () => {
   it.each(stages)('on a METCC case at %s, for every role', async (stage) => {
     const api = await setupApi();
     const { c, fields } = await applicationAt(api, stage);
-    const seen: string[] = [];
-    for (const action of actionOrder) {
-      for (const who of people) {
-        const actions = await actionsOf(api, who, c.id);
-        const isShown = actions?.[action] ?? false;
-        const outcome = await outcomeOf(writeFor(api, who, c, fields, action));
-        expect([who, action, isShown, outcome]).toEqual([
-          who,
-          action,
-          isShown,
-          isShown ? 'ok' : expect.stringMatching(/^refused/),
-        ]);
-        if (isShown) seen.push(`${who}:${action}`);
-      }
-    }
+    const seen = await shownAndAccepted(api, c, fields);
     // Each stage offers what the domain brief gives its people, and no more.
     const expected: Record<(typeof stages)[number], string[]> = {
       review: ['resourcing:recordEligibility', 'resourcing:addNote', 'leadMetcc:addNote', 'resourcing:editDetails'],
@@ -220,6 +262,35 @@ describe('actions match what the services accept', () => {
     };
     expect(seen).toEqual(expected[stage]);
   });
+
+  // TSG's mentor and base visit: resourcing and the TSG lead, at review and at interview, on a TSG case only.
+  const tsgStages = ['review', 'interview', 'pre_employment'] as const;
+  it.each(tsgStages)('on a TSG case at %s, for every role', async (stage) => {
+    const api = await setupApi();
+    const { c, fields } = await applicationAt(api, stage, 'TSG');
+    const seen = await shownAndAccepted(api, c, fields);
+    const expected: Record<(typeof tsgStages)[number], string[]> = {
+      review: [
+        'resourcing:recordEligibility',
+        'resourcing:recordTsgPreAssessment',
+        'leadTsg:recordTsgPreAssessment',
+        'resourcing:addNote',
+        'leadTsg:addNote',
+        'resourcing:editDetails',
+      ],
+      interview: [
+        'resourcing:recordTsgPreAssessment',
+        'leadTsg:recordTsgPreAssessment',
+        'resourcing:recordInterview',
+        'leadTsg:recordInterview',
+        'resourcing:addNote',
+        'leadTsg:addNote',
+        'resourcing:editDetails',
+      ],
+      pre_employment: ['resourcing:updateChecks', 'resourcing:addNote', 'leadTsg:addNote', 'resourcing:editDetails'],
+    };
+    expect(seen).toEqual(expected[stage]);
+  });
 });
 
 describe('app capabilities', () => {
@@ -228,12 +299,28 @@ describe('app capabilities', () => {
   it.each([
     [
       'resourcing',
-      { createApplication: true, intake: true, admin: false, board: true, interviews: true, scheduleUnits: all, boardUnits: all },
+      {
+        createApplication: true,
+        intake: true,
+        admin: false,
+        board: true,
+        interviews: true,
+        courses: false,
+        pool: false,
+        scheduleUnits: all,
+        boardUnits: all,
+      },
     ],
-    ['leadTsg', { ...none, board: true, interviews: true, scheduleUnits: ['TSG'], boardUnits: ['TSG'] }],
-    ['panelMetcc', { ...none, board: false, interviews: true, scheduleUnits: [], boardUnits: [] }],
-    ['coordinator', { ...none, board: true, interviews: false, scheduleUnits: [], boardUnits: all }],
-    ['admin', { ...none, admin: true, board: true, interviews: false, scheduleUnits: [], boardUnits: all }],
+    [
+      'leadTsg',
+      { ...none, board: true, interviews: true, courses: false, pool: false, scheduleUnits: ['TSG'], boardUnits: ['TSG'] },
+    ],
+    ['panelMetcc', { ...none, board: false, interviews: true, courses: false, pool: false, scheduleUnits: [], boardUnits: [] }],
+    ['coordinator', { ...none, board: true, interviews: false, courses: true, pool: true, scheduleUnits: [], boardUnits: all }],
+    [
+      'admin',
+      { ...none, admin: true, board: true, interviews: false, courses: true, pool: true, scheduleUnits: [], boardUnits: all },
+    ],
   ] as const)('%s may use %o, and the procedures behind each agree', async (who, may) => {
     const api = await setupApi();
     expect((await api.as[who].auth.me()).may).toEqual(may);
@@ -242,6 +329,12 @@ describe('app capabilities', () => {
     expect(await outcomeOf(c.triage.queue({}))).toBe(may.intake ? 'ok' : 'refused: FORBIDDEN');
     expect(await outcomeOf(c.duplicates.list({}))).toBe(may.intake ? 'ok' : 'refused: FORBIDDEN');
     expect(await outcomeOf(c.admin.closeReasons())).toBe(may.admin ? 'ok' : 'refused: FORBIDDEN');
+    expect(await outcomeOf(c.courses.create({ startsOn: '2027-01-11', place: 'Hendon', capacity: 30 }))).toBe(
+      may.courses ? 'ok' : 'refused: FORBIDDEN',
+    );
+    expect(
+      await outcomeOf(c.mentors.create({ name: 'PC Sam Lee', unit: 'METCC', place: 'Bow', capacity: 3, kind: 'both' })),
+    ).toBe(may.pool ? 'ok' : 'refused: FORBIDDEN');
     // Each unit offered for slots is one the server lets the user publish for, and no other.
     for (const unit of all)
       expect([unit, await outcomeOf(c.interviews.panellists({ unit: unit as UnitCode }))]).toEqual([
@@ -256,7 +349,7 @@ describe('refusals speak in codes', () => {
     const api = await setupApi();
     const { c } = await applicationAt(api, 'interview');
     const r = api.as.resourcing.applications;
-    const failed = await r.recordInterview({ id: c.id, expectedVersion: c.version, outcome: 'fail', scores });
+    const failed = await interviewOutcome(api, c, 'fail');
     const offered = failed.nextMoves.find((m) => m.to === 'pre_employment')!;
     expect(offered).toMatchObject({ kind: 'forward', needsReason: null, movers: ['resourcing', 'unit_lead'] });
     const err = await r.move({ id: c.id, expectedVersion: failed.version, to: 'pre_employment' }).catch((e: unknown) => e);

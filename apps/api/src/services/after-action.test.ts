@@ -3,12 +3,14 @@ import { buildApplication } from '@muster/db/testing';
 import { DomainError, requiredChecks, routeCriteria, unitCriteria } from '@muster/domain';
 import { TRPCError } from '@trpc/server';
 import { describe, expect, it } from 'vitest';
-import { clearForceRecords, closeReasonIds, setupApi } from '../testing.ts';
+import { clearForceRecords, closeReasonIds, interviewOutcome, recordTsgPreAssessment, setupApi } from '../testing.ts';
 import { changeWords, whenWords } from './change-words.ts';
 
 type Api = Awaited<ReturnType<typeof setupApi>>;
 
-const scores = { professionalism: 4, integrity: 4, courage: 4, compassion: 4 };
+/** Callers whose clock reads just after the case's latest interview ended (the test's clock left where it is). */
+const afterInterview = (api: Api, c: ApplicationDetail) =>
+  api.asAt(new Date(Math.max(...c.interviewBookings.map((b) => Date.parse(b.endsAt))) + 60_000));
 
 /** A transferee for `unit` through review to interview, recorded and moved by resourcing. */
 async function atInterview(api: Api, unit: UnitCode = 'METCC'): Promise<ApplicationDetail> {
@@ -21,15 +23,15 @@ async function atInterview(api: Api, unit: UnitCode = 'METCC'): Promise<Applicat
     targetUnit: unit,
     criteria: Object.fromEntries(routeCriteria.transferee.map((k) => [k.code, true])),
     unitCriteria: Object.fromEntries(unitCriteria[unit].map((k) => [k.code, true])),
-    ...(unit === 'TSG' ? { tsgMentorName: 'PC Dana Frost', hasTsgBaseVisit: true } : {}),
   });
+  if (unit === 'TSG') c = await recordTsgPreAssessment(api, c);
   return r.move({ id: c.id, expectedVersion: c.version, to: 'interview' });
 }
 
 async function atPreEmployment(api: Api, unit: UnitCode): Promise<ApplicationDetail> {
   const r = api.as.resourcing.applications;
   let c = await atInterview(api, unit);
-  c = await r.recordInterview({ id: c.id, expectedVersion: c.version, outcome: 'pass', scores });
+  c = await interviewOutcome(api, c, 'pass');
   return r.move({ id: c.id, expectedVersion: c.version, to: 'pre_employment' });
 }
 
@@ -52,7 +54,7 @@ describe('the primary move, as the server decides it', () => {
     let c = await atInterview(api);
     expect(primaryOf(c)).toEqual(['pre_employment']);
 
-    c = await api.as.leadMetcc.applications.recordInterview({ id: c.id, expectedVersion: c.version, outcome: 'fail', scores });
+    c = await interviewOutcome(api, c, 'fail', 'leadMetcc');
     expect(primaryOf(c)).toEqual(['rejected']);
     expect(c.nextMoves.find((m) => m.to === 'pre_employment')).toMatchObject({
       isPrimary: false,
@@ -60,7 +62,12 @@ describe('the primary move, as the server decides it', () => {
     });
     expect(primaryOf(await api.as.resourcing.applications.get({ id: c.id }))).toEqual(['rejected']);
 
-    c = await api.as.leadMetcc.applications.recordInterview({ id: c.id, expectedVersion: c.version, outcome: 'pass', scores });
+    // The lead records the outcome again, from the same scorecards.
+    c = await afterInterview(api, c).leadMetcc.interviews.recordOutcome({
+      id: c.id,
+      expectedVersion: c.version,
+      outcome: 'pass',
+    });
     expect(primaryOf(c)).toEqual(['pre_employment']);
   });
 
@@ -89,7 +96,7 @@ describe('what a write did, on the case it returns (lastChange)', () => {
       summary: 'Moved to interview',
     });
 
-    c = await api.as.leadMetcc.applications.recordInterview({ id: c.id, expectedVersion: c.version, outcome: 'pass', scores });
+    c = await interviewOutcome(api, c, 'pass', 'leadMetcc');
     expect(c.lastChange).toMatchObject({
       by: 'Mo METCC Lead',
       type: 'interview_recorded',
@@ -106,7 +113,7 @@ describe('what a write did, on the case it returns (lastChange)', () => {
   it('a failed interview reads as such', async () => {
     const api = await setupApi();
     let c = await atInterview(api);
-    c = await api.as.resourcing.applications.recordInterview({ id: c.id, expectedVersion: c.version, outcome: 'fail', scores });
+    c = await interviewOutcome(api, c, 'fail');
     expect(c.lastChange?.summary).toBe('Interview recorded: failed');
   });
 });
@@ -195,7 +202,8 @@ describe('a stale write: who changed the case, when, and what (CONFLICT)', () =>
     const r = api.as.resourcing.applications;
     let c = await atInterview(api);
     const stale = c.version;
-    c = await api.as.leadMetcc.applications.recordInterview({ id: c.id, expectedVersion: c.version, outcome: 'fail', scores });
+    // The interview held since: booked, attended, and its outcome (a fail) recorded by the lead.
+    c = await interviewOutcome(api, c, 'fail', 'leadMetcc');
     c = await api.as.leadMetcc.applications.addNote({ id: c.id, expectedVersion: c.version, body: 'Told them.' });
     c = await r.move({ id: c.id, expectedVersion: c.version, to: 'rejected', reasonId: closeReasonIds.rejected });
 
@@ -206,9 +214,10 @@ describe('a stale write: who changed the case, when, and what (CONFLICT)', () =>
       hourCycle: 'h23',
       timeZone: 'Europe/London',
     });
-    expect(err).toMatchObject({ code: 'CONFLICT', lastChange: { by: 'Rita Resourcing', type: 'rejected' }, otherChanges: 2 });
+    // The other changes: the booking, the attendance, the outcome and the note.
+    expect(err).toMatchObject({ code: 'CONFLICT', lastChange: { by: 'Rita Resourcing', type: 'rejected' }, otherChanges: 4 });
     expect(err.message).toBe(
-      `Someone else changed this case: Rita Resourcing rejected the case at ${time.format(now)}, and 2 other changes were made before that. Look at it again before you carry on.`,
+      `Someone else changed this case: Rita Resourcing rejected the case at ${time.format(now)}, and 4 other changes were made before that. Look at it again before you carry on.`,
     );
   });
 

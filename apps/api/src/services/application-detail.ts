@@ -22,6 +22,10 @@ import {
 } from '@muster/db';
 import {
   applicationActions,
+  clearanceOf,
+  discloseApplication,
+  discloseEvent,
+  disclosureOf,
   assertCanSee,
   checkName as checkNameOf,
   DomainError,
@@ -53,6 +57,11 @@ const detailQueries = preparedFor((db) => ({
     .select({ id: mentors.id, name: mentors.name, unit: mentors.unitCode, place: mentors.place })
     .from(mentors)
     .where(inArray(mentors.id, [sql.placeholder('mentorId'), sql.placeholder('buddyId')]))
+    .prepare(),
+  mentor: db
+    .select({ id: mentors.id, name: mentors.name, place: mentors.place })
+    .from(mentors)
+    .where(eq(mentors.id, sql.placeholder('id')))
     .prepare(),
   scope: db
     .select({ stage: applications.stage, targetUnit: applications.targetUnit })
@@ -98,7 +107,7 @@ export function readDetail(
   access: AccessAction,
   loaded: LoadedApplication = loadApplication(tx, id),
 ): ApplicationDetail {
-  const { row, snapshot, eligibility: e, interview: i, checks: checkRows, induction, exception } = loaded;
+  const { row, snapshot, eligibility: e, interview: i, checks: checkRows, induction, exception, tsgPreAssessment: tsg } = loaded;
   assertCanSee(ctx.actor, snapshot);
   logAccess(tx, { userId: ctx.actor.id, applicationId: id, at: ctx.now().toISOString(), action: access });
   const q = detailQueries(tx);
@@ -116,97 +125,110 @@ export function readDetail(
       : q.people.all({ mentorId: row.mentorId ?? -1, buddyId: row.buddyId ?? -1 });
   const required = requiredChecks(row.route, row.targetUnit);
   const byCode = new Map(checkRows.map((c) => [c.checkCode, c]));
-  return {
-    ...toCard(row),
-    cohortYear: row.cohortYear,
-    unitPreferences: row.unitPreferences,
-    postingPreference: row.postingPreference,
-    specialistSkills: row.specialistSkills,
-    email: row.email,
-    phone: row.phone,
-    dateOfBirth: row.dateOfBirth,
-    rank: row.rank,
-    warrantNumber: row.warrantNumber,
-    joinedForceOn: row.joinedForceOn,
-    receivedAt: row.receivedAt,
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
-    finalOfferAt: row.finalOfferAt,
-    closedFromStage: row.closedFromStage,
-    closeReason: row.closeReason,
-    eligibility: e
-      ? {
-          criteria: e.criteria,
-          unitCriteria: e.unitCriteria,
-          tsgMentorName: e.tsgMentorName,
-          hasTsgBaseVisit: e.hasTsgBaseVisit,
-          psdRecords: e.psdRecords ?? 'not_requested',
-          psdOutcome: e.psdOutcome,
-          ohRecords: e.ohRecords ?? 'not_requested',
-          ohOutcome: e.ohOutcome,
-          hasOpenMisconduct: e.hasOpenMisconduct,
-          misconductDetails: e.misconductDetails,
-          exception: exception
-            ? { reason: exception.reason, approvedBy: nameOf(exception.approvedBy), approvedAt: exception.approvedAt }
-            : null,
-          notes: e.notes,
-          recordedBy: nameOf(e.recordedBy),
-          recordedAt: e.recordedAt,
-        }
-      : null,
-    interviewBookings: interviewBookingsOf(tx, row.id),
-    interview: i
-      ? { outcome: i.outcome, scores: i.scores, notes: i.notes, recordedBy: nameOf(i.recordedBy), recordedAt: i.recordedAt }
-      : null,
-    checks: [
-      ...required.map((t) => {
-        const c = byCode.get(t.code);
-        return {
-          check: t.code,
-          name: t.name,
-          status: c?.status ?? 'not_started',
-          reason: c?.reason ?? null,
-          isRequired: true,
-          updatedBy: c ? nameOf(c.updatedBy) : null,
-          updatedAt: c?.updatedAt ?? null,
-        };
-      }),
-      // Checks recorded earlier that no longer apply (a TSG re-route) stay visible, marked not required.
-      ...checkRows
-        .filter((c) => !required.some((t) => t.code === c.checkCode))
-        .map((c) => ({
-          check: c.checkCode,
-          name: checkNameOf(c.checkCode),
-          status: c.status,
-          reason: c.reason,
-          isRequired: false,
-          updatedBy: nameOf(c.updatedBy),
-          updatedAt: c.updatedAt,
-        })),
-    ],
-    induction: booking
-      ? {
-          courseId: booking.c.id,
-          courseStartsOn: booking.c.startsOn,
-          coursePlace: booking.c.place,
-          startDate: booking.b.startDate,
-          postingUnit: booking.b.postingUnit,
-          postingPlace: booking.b.postingPlace,
-          bookedBy: nameOf(booking.b.bookedBy),
-          bookedAt: booking.b.bookedAt,
-        }
-      : null,
-    assignee: row.assigneeId === null ? null : { id: row.assigneeId, name: nameOf(row.assigneeId) },
-    mentor: people.find((p) => p.id === row.mentorId) ?? null,
-    buddy: people.find((p) => p.id === row.buddyId) ?? null,
-    isClosed: isClosed(row.stage),
-    earliestStartDate: earliestStartDate(snapshot),
-    actions: applicationActions(ctx.actor, snapshot),
-    nextMoves: nextMoves(ctx.actor, snapshot, ctx.now()),
-    gateChecklist: gateChecklist(snapshot, ctx.now()),
-    lastChange: lastChangeOf(tx, id),
-    reroute: rerouteOf(q, id, row.targetUnit),
-  };
+  // Built in full, then cut to what this reader needs to know (packages/domain/src/need-to-know.ts).
+  return discloseApplication(
+    {
+      ...toCard(row),
+      disclosure: 'full',
+      cohortYear: row.cohortYear,
+      unitPreferences: row.unitPreferences,
+      postingPreference: row.postingPreference,
+      specialistSkills: row.specialistSkills,
+      email: row.email,
+      phone: row.phone,
+      dateOfBirth: row.dateOfBirth,
+      rank: row.rank,
+      warrantNumber: row.warrantNumber,
+      joinedForceOn: row.joinedForceOn,
+      receivedAt: row.receivedAt,
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+      finalOfferAt: row.finalOfferAt,
+      closedFromStage: row.closedFromStage,
+      closeReason: row.closeReason,
+      eligibility: e
+        ? {
+            criteria: e.criteria,
+            unitCriteria: e.unitCriteria,
+            psdRecords: e.psdRecords ?? 'not_requested',
+            psdOutcome: e.psdOutcome,
+            ohRecords: e.ohRecords ?? 'not_requested',
+            ohOutcome: e.ohOutcome,
+            hasOpenMisconduct: e.hasOpenMisconduct,
+            misconductDetails: e.misconductDetails,
+            exception: exception
+              ? { reason: exception.reason, approvedBy: nameOf(exception.approvedBy), approvedAt: exception.approvedAt }
+              : null,
+            notes: e.notes,
+            recordedBy: nameOf(e.recordedBy),
+            recordedAt: e.recordedAt,
+          }
+        : null,
+      tsgPreAssessment: tsg
+        ? {
+            mentor: tsg.mentorId === null ? null : (q.mentor.get({ id: tsg.mentorId }) ?? null),
+            hasBaseVisit: tsg.hasBaseVisit,
+            recordedBy: nameOf(tsg.recordedBy),
+            recordedAt: tsg.recordedAt,
+          }
+        : null,
+      interviewBookings: interviewBookingsOf(tx, row.id),
+      interview: i
+        ? { outcome: i.outcome, scores: i.scores, notes: i.notes, recordedBy: nameOf(i.recordedBy), recordedAt: i.recordedAt }
+        : null,
+      checks: [
+        ...required.map((t) => {
+          const c = byCode.get(t.code);
+          return {
+            check: t.code,
+            name: t.name,
+            status: c?.status ?? 'not_started',
+            clearance: clearanceOf(c?.status ?? 'not_started'),
+            reason: c?.reason ?? null,
+            isRequired: true,
+            updatedBy: c ? nameOf(c.updatedBy) : null,
+            updatedAt: c?.updatedAt ?? null,
+          };
+        }),
+        // Checks recorded earlier that no longer apply (a TSG re-route) stay visible, marked not required.
+        ...checkRows
+          .filter((c) => !required.some((t) => t.code === c.checkCode))
+          .map((c) => ({
+            check: c.checkCode,
+            name: checkNameOf(c.checkCode),
+            status: c.status,
+            clearance: clearanceOf(c.status),
+            reason: c.reason,
+            isRequired: false,
+            updatedBy: nameOf(c.updatedBy),
+            updatedAt: c.updatedAt,
+          })),
+      ],
+      induction: booking
+        ? {
+            courseId: booking.c.id,
+            courseStartsOn: booking.c.startsOn,
+            coursePlace: booking.c.place,
+            startDate: booking.b.startDate,
+            postingUnit: booking.b.postingUnit,
+            postingPlace: booking.b.postingPlace,
+            bookedBy: nameOf(booking.b.bookedBy),
+            bookedAt: booking.b.bookedAt,
+          }
+        : null,
+      assignee: row.assigneeId === null ? null : { id: row.assigneeId, name: nameOf(row.assigneeId) },
+      mentor: people.find((p) => p.id === row.mentorId) ?? null,
+      buddy: people.find((p) => p.id === row.buddyId) ?? null,
+      isClosed: isClosed(row.stage),
+      earliestStartDate: earliestStartDate(snapshot),
+      actions: applicationActions(ctx.actor, snapshot),
+      nextMoves: nextMoves(ctx.actor, snapshot, ctx.now()),
+      gateChecklist: gateChecklist(snapshot, ctx.now()),
+      lastChange: lastChangeOf(tx, id),
+      reroute: rerouteOf(q, id, row.targetUnit),
+    },
+    disclosureOf(ctx.actor),
+  );
 }
 
 /** The newest change to the case, as ApplicationDetail carries it. */
@@ -227,11 +249,15 @@ export function getHistory(ctx: ServiceCtx, input: HistoryInput): Page<Applicati
   // The history shows the case's content (notes, outcomes): reading it is a view of the case.
   logAccess(ctx.db, { userId: ctx.actor.id, applicationId: input.id, at: ctx.now().toISOString(), action: 'history' });
   const rows = historyQuery(ctx.db).all({ id: input.id, before: before?.[0] ?? Number.MAX_SAFE_INTEGER, limit: input.limit + 1 });
-  const items = rows.slice(0, input.limit).map(({ actorId, actorName, ...e }) => ({
-    ...e,
-    actor: actorId === null ? null : { id: actorId, name: actorName ?? 'Unknown user' },
-  }));
-  const last = items.at(-1);
+  const level = disclosureOf(ctx.actor);
+  const page = rows.slice(0, input.limit);
+  const items = page
+    .map(({ actorId, actorName, ...e }) =>
+      discloseEvent({ ...e, actor: actorId === null ? null : { id: actorId, name: actorName ?? 'Unknown user' } }, level),
+    )
+    .filter((e) => e !== null);
+  // The cursor follows the events read, shown or not, so a page of hidden events does not end the history.
+  const last = page.at(-1);
   return { items, nextCursor: rows.length > input.limit && last ? encodeCursor([last.id]) : null };
 }
 

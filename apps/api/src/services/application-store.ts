@@ -6,6 +6,7 @@ import {
   applications,
   eligibilityExceptions,
   eligibilityRecords,
+  tsgPreAssessments,
   inductionBookings,
   interviewOutcomes,
   preparedFor,
@@ -67,6 +68,7 @@ export type LoadedApplication = {
   checks: (typeof applicationChecks.$inferSelect)[];
   induction: typeof inductionBookings.$inferSelect | undefined;
   exception: typeof eligibilityExceptions.$inferSelect | undefined;
+  tsgPreAssessment: typeof tsgPreAssessments.$inferSelect | undefined;
   snapshot: ApplicationSnapshot;
 };
 
@@ -94,6 +96,7 @@ const applicationQueries = preparedFor((db) => ({
   checks: db.select().from(applicationChecks).where(eq(applicationChecks.applicationId, id)).prepare(),
   induction: db.select().from(inductionBookings).where(eq(inductionBookings.applicationId, id)).prepare(),
   exception: db.select().from(eligibilityExceptions).where(eq(eligibilityExceptions.applicationId, id)).prepare(),
+  tsgPreAssessment: db.select().from(tsgPreAssessments).where(eq(tsgPreAssessments.applicationId, id)).prepare(),
   appendEvent: db
     .insert(applicationEvents)
     .values({
@@ -127,6 +130,7 @@ export function loadApplication(tx: Tx, applicationId: number): LoadedApplicatio
       checks: q.checks.all({ id: applicationId }),
       induction: q.induction.get({ id: applicationId }),
       exception: q.exception.get({ id: applicationId }),
+      tsgPreAssessment: q.tsgPreAssessment.get({ id: applicationId }),
     },
     row,
   );
@@ -137,7 +141,7 @@ export function loadApplication(tx: Tx, applicationId: number): LoadedApplicatio
  * a move): the records hanging off the case are kept, the snapshot the rules read is rebuilt.
  */
 export function withRow(loaded: Omit<LoadedApplication, 'row' | 'snapshot'>, row: ApplicationRow): LoadedApplication {
-  const { eligibility, interview, checks, induction, exception } = loaded;
+  const { eligibility, interview, checks, induction, exception, tsgPreAssessment } = loaded;
   return {
     row,
     eligibility,
@@ -145,6 +149,7 @@ export function withRow(loaded: Omit<LoadedApplication, 'row' | 'snapshot'>, row
     checks,
     induction,
     exception,
+    tsgPreAssessment,
     snapshot: {
       route: row.route,
       stage: row.stage,
@@ -156,6 +161,9 @@ export function withRow(loaded: Omit<LoadedApplication, 'row' | 'snapshot'>, row
       finalOfferAt: row.finalOfferAt,
       eligibility: eligibility ?? null,
       exception: exception ?? null,
+      tsgPreAssessment: tsgPreAssessment
+        ? { mentorId: tsgPreAssessment.mentorId, hasBaseVisit: tsgPreAssessment.hasBaseVisit }
+        : null,
       interview: interview ?? null,
       checks: Object.fromEntries(checks.map((c) => [c.checkCode, c.status])),
       induction: induction ?? null,

@@ -36,6 +36,10 @@ const words: Record<EventType, (e: EventFacts) => ChangeWords> = {
   withdrawn: () => ({ done: 'Case withdrawn', did: 'withdrew the case' }),
   reopened: (e) => ({ done: `Reopened at ${stage(e.toStage)}`, did: `reopened the case at ${stage(e.toStage)}` }),
   eligibility_recorded: () => ({ done: 'Eligibility recorded', did: 'recorded eligibility' }),
+  tsg_pre_assessment_recorded: () => ({
+    done: 'TSG mentor and base visit recorded',
+    did: 'recorded the TSG mentor and base visit',
+  }),
   exception_approved: () => ({ done: 'Eligibility exception approved', did: 'approved an eligibility exception' }),
   interview_recorded: (e) => {
     const outcome = e.details.outcome === 'pass' ? 'passed' : 'failed';
@@ -51,6 +55,10 @@ const words: Record<EventType, (e: EventFacts) => ChangeWords> = {
     did: `re-routed the case from ${unit(e.details.fromUnit)} to ${unit(e.details.toUnit)}`,
   }),
   induction_booked: () => ({ done: 'Induction booked', did: 'booked the induction' }),
+  induction_cancelled: () => ({
+    done: 'Induction course cancelled',
+    did: 'cancelled the induction course the joiner was booked on',
+  }),
   mentor_assigned: () => ({ done: 'Mentor or buddy assigned', did: 'assigned a mentor or buddy' }),
   note_added: () => ({ done: 'Note added', did: 'added a note' }),
   details_edited: () => ({ done: 'Details edited', did: 'edited the candidate’s details' }),

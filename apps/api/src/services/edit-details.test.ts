@@ -18,7 +18,7 @@ describe('editing a candidate’s details', () => {
       phone: '020 7230 1212',
       unitPreferences: ['MO3', 'CT'],
       postingPreference: 'MO3',
-      dateOfBirth: c.dateOfBirth,
+      dateOfBirth: c.dateOfBirth ?? '',
       warrantNumber: c.warrantNumber,
     });
     expect(updated).toMatchObject({ email: 'taken@example.com', unitPreferences: ['MO3', 'CT'], version: c.version + 1 });

@@ -1,8 +1,8 @@
-import type { AddVenueInput, RetireVenueInput, SetInterviewLimitInput, Venue } from '@muster/contracts';
+import type { AddVenueInput, Interviewer, RetireVenueInput, SetInterviewLimitInput, Venue } from '@muster/contracts';
 import { unitScopedRoles } from '@muster/contracts';
-import { users, venues } from '@muster/db';
+import { userUnits, users, venues } from '@muster/db';
 import { DomainError, fieldError } from '@muster/domain';
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { ServiceCtx } from './service-ctx.ts';
 
 /* What the admin manages for interviews: the venues, and each interviewer's most interviews a day. */
@@ -33,6 +33,18 @@ export function retireVenue(ctx: ServiceCtx, input: RetireVenueInput): Venue {
   const row = ctx.db.update(venues).set({ isActive: false }).where(eq(venues.id, input.id)).returning().get();
   if (!row) throw new DomainError('NOT_FOUND', 'There is no such place.');
   return { id: row.id, name: row.name, address: row.address, unit: row.unitCode };
+}
+
+/** Everyone who may sit on interview panels (active resourcing, unit leads, panel members) with their daily limit, for the admin. */
+export function listInterviewers(ctx: ServiceCtx): Interviewer[] {
+  const rows = ctx.db
+    .select({ id: users.id, name: users.name, role: users.role, maxInterviewsPerDay: users.maxInterviewsPerDay })
+    .from(users)
+    .where(and(eq(users.isActive, true), inArray(users.role, ['resourcing', ...unitScopedRoles])))
+    .orderBy(asc(users.name))
+    .all();
+  const units = ctx.db.select().from(userUnits).all();
+  return rows.map((u) => ({ ...u, units: units.filter((x) => x.userId === u.id).map((x) => x.unitCode) }));
 }
 
 /** Sets a person's most interviews a day; only for people who sit on panels (resourcing, leads, panel members). */

@@ -191,17 +191,31 @@ describe('booking an interview', () => {
 
   it('refuses a TSG interview until the TSG mentor and the base visit are recorded', async () => {
     const api = await setupApi({ now: monday });
-    const c = await applicationAt(api, 'interview', 'TSG');
-    // Recorded at review; cleared here to stand for a case that reached interview before the rule.
-    api.db.run(`UPDATE eligibility_records SET tsg_mentor_name = NULL, has_tsg_base_visit = 0 WHERE application_id = ${c.id}`);
+    const reached = await applicationAt(api, 'interview', 'TSG');
+    const mentorId = reached.tsgPreAssessment?.mentor?.id ?? 0;
+    // Recorded at review; the TSG lead takes it back at interview (the mentor left, the visit is to redo).
+    const c = await api.as.leadTsg.applications.recordTsgPreAssessment({
+      id: reached.id,
+      expectedVersion: reached.version,
+      mentorId: null,
+      hasBaseVisit: false,
+    });
+    expect(c.tsgPreAssessment).toMatchObject({ mentor: null, hasBaseVisit: false, recordedBy: 'Tom TSG Lead' });
     const [slot] = await api.as.leadTsg.interviews.publishSlots({
       ...oneSlot(api.db, 'TSG', [api.actors.leadTsg.id]),
       venueId: venueFor(api.db, 'TSG'),
     });
     if (!slot) throw new Error('no slot');
-    expect(
-      (await rejection(api.as.leadTsg.interviews.book({ id: c.id, expectedVersion: c.version, slotId: slot.id }))).unmet,
-    ).toEqual(['booking.tsg_pre_assessment']);
+    const refusal = await rejection(api.as.leadTsg.interviews.book({ id: c.id, expectedVersion: c.version, slotId: slot.id }));
+    expect(refusal.unmet).toEqual(['booking.tsg_pre_assessment']);
+    const ready = await api.as.leadTsg.applications.recordTsgPreAssessment({
+      id: c.id,
+      expectedVersion: c.version,
+      mentorId,
+      hasBaseVisit: true,
+    });
+    const booked = await api.as.leadTsg.interviews.book({ id: c.id, expectedVersion: ready.version, slotId: slot.id });
+    expect(booked.interviewBookings.map((b) => b.status)).toEqual(['booked']);
   });
 
   it('lets only who may record the interview book it: not another unit’s lead, a coordinator or a panel member', async () => {

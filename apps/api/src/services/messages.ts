@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { OutboxMessage } from '@muster/contracts';
 import { applications, interviews, interviewSlots, outbox, slotPanel, units, users, venues } from '@muster/db';
-import { DomainError, londonDateTime } from '@muster/domain';
+import { DomainError, formatDate, londonDateTime } from '@muster/domain';
 import { asc, desc, eq } from 'drizzle-orm';
 import type { Tx } from './application-store.ts';
 import { invitationCalendar } from './calendar.ts';
@@ -10,7 +10,8 @@ import type { ServiceCtx } from './service-ctx.ts';
 /*
  * Invitations, reschedules and cancellations, to the candidate and to each panel member, rendered
  * from the templates below (the admin can read them: admin.messageTemplates) and written to the
- * outbox in the same transaction as the change they announce. outbox-sender.ts delivers them.
+ * outbox in the same transaction as the change they announce. outbox-sender.ts delivers them. A
+ * cancelled induction course is told the same way, to each joiner booked on it (courses.ts).
  */
 
 export type InterviewNews = 'booked' | 'rescheduled' | 'cancelled';
@@ -40,6 +41,10 @@ export const messageTemplates = {
   panel_cancelled: {
     subject: 'Interview {reference} ({unit}) on {when} cancelled',
     body: 'Dear {member},\n\nThe interview of {candidate} ({reference}) for {unitName} on {when} (London time) is cancelled.',
+  },
+  joiner_course_cancelled: {
+    subject: 'Your induction course on {courseDate} is cancelled',
+    body: 'Dear {candidate},\n\nThe induction course you were booked on, starting {courseDate} at {place}, is cancelled. Your booking on it is removed, and we will book you on another course and tell you its date.\nYour reference: {reference}.\n\nMetropolitan Police induction team',
   },
 } as const;
 export type TemplateName = keyof typeof messageTemplates;
@@ -121,6 +126,41 @@ export function queueInterviewMessages(tx: Tx, interviewId: number, news: Interv
   };
   queue(`candidate_${news}`, { name: candidate, email: i.email });
   for (const p of panel) queue(`panel_${news}`, p, { member: p.name });
+}
+
+/** A joiner told that their induction course is cancelled: their case, name and email. */
+export type CourseJoinerAddress = { applicationId: number; reference: string; name: string; email: string };
+
+/**
+ * Queues the message telling a joiner their induction course is cancelled, in the caller's
+ * transaction (the one that removes their booking). No calendar file: a course is a date, not a time.
+ */
+export function queueCourseCancelledMessage(
+  tx: Tx,
+  joiner: CourseJoinerAddress,
+  course: { startsOn: string; place: string },
+  now: string,
+): void {
+  const t = messageTemplates.joiner_course_cancelled;
+  const values = {
+    candidate: joiner.name,
+    reference: joiner.reference,
+    courseDate: formatDate(course.startsOn),
+    place: course.place,
+  };
+  tx.insert(outbox)
+    .values({
+      messageId: `<${randomUUID()}@muster>`,
+      template: 'joiner_course_cancelled' satisfies TemplateName,
+      toAddress: joiner.email,
+      toName: joiner.name,
+      subject: fill(t.subject, values),
+      body: fill(t.body, values),
+      applicationId: joiner.applicationId,
+      createdAt: now,
+      nextAttemptAt: now,
+    })
+    .run();
 }
 
 /** The outbox, newest first: what was sent, what waits and why (admin). */

@@ -5,7 +5,7 @@ import { addDays, DomainError, requiredChecks, routeCriteria, unitCriteria, unit
 import { TRPCError } from '@trpc/server';
 import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { setupApi, clearForceRecords, closeReasonIds } from '../testing.ts';
+import { setupApi, clearForceRecords, closeReasonIds, interviewOutcome, recordTsgPreAssessment } from '../testing.ts';
 
 /* ---------- helpers: drive a case through the real routers ---------- */
 
@@ -25,7 +25,6 @@ async function refusal(call: Promise<unknown>) {
 
 const allMet = (route: Route) => Object.fromEntries(routeCriteria[route].map((k) => [k.code, true]));
 const unitMet = (unit: UnitCode) => Object.fromEntries(unitCriteria[unit].map((k) => [k.code, true]));
-const scores = { professionalism: 4, integrity: 5, courage: 3, compassion: 4 };
 
 function addCourse(db: Db, startsOn: string, capacity = 10) {
   return db.insert(inductionCourses).values({ startsOn, place: 'Hendon', capacity }).returning().get();
@@ -58,11 +57,11 @@ async function advance(api: Api, detail: ApplicationDetail, to: Stage, unit: Uni
           targetUnit: unit,
           criteria: allMet(c.route),
           unitCriteria: unitMet(unit),
-          ...(unit === 'TSG' ? { tsgMentorName: 'PC Dana Frost', hasTsgBaseVisit: true } : {}),
         });
+        if (unit === 'TSG') c = await recordTsgPreAssessment(api, c);
         break;
       case 'interview':
-        c = await r.recordInterview({ ...base, outcome: 'pass', scores });
+        c = await interviewOutcome(api, c, 'pass');
         break;
       case 'pre_employment':
         for (const check of requiredChecks(c.route, c.targetUnit)) {
@@ -407,31 +406,33 @@ describe('the pipeline, gate by gate, for a transferee to TSG', () => {
     err = await refusal(r.move({ id: c.id, expectedVersion: c.version, to: 'interview' }));
     expect(err.code).toBe('PRECONDITION_FAILED');
     expect(err.reasons).toEqual([expect.stringContaining('TSG mentor'), expect.stringContaining('attachment or base visit')]);
-    c = await r.recordEligibility({
-      ...clearForceRecords,
-      id: c.id,
-      expectedVersion: c.version,
-      targetUnit: 'TSG',
-      criteria: allMet('transferee'),
-      unitCriteria: { fitness: true },
-      tsgMentorName: 'PC Dana Frost',
-      hasTsgBaseVisit: true,
+    c = await recordTsgPreAssessment(api, c);
+    expect(c.tsgPreAssessment).toMatchObject({
+      mentor: { name: 'PC Dana Frost' },
+      hasBaseVisit: true,
+      recordedBy: 'Rita Resourcing',
     });
-    expect(c.eligibility).toMatchObject({ tsgMentorName: 'PC Dana Frost', hasTsgBaseVisit: true, recordedBy: 'Rita Resourcing' });
     c = await r.move({ id: c.id, expectedVersion: c.version, to: 'interview' });
     expect(c.stage).toBe('interview');
 
     // interview → pre_employment: needs a pass.
     err = await refusal(r.move({ id: c.id, expectedVersion: c.version, to: 'pre_employment' }));
     expect(err.reasons).toEqual(['No interview outcome has been recorded.']);
-    c = await api.as.leadTsg.applications.recordInterview({ id: c.id, expectedVersion: c.version, outcome: 'fail', scores });
+    c = await interviewOutcome(api, c, 'fail', 'leadTsg');
     err = await refusal(r.move({ id: c.id, expectedVersion: c.version, to: 'pre_employment' }));
     expect(err.reasons).toEqual([expect.stringContaining('outcome is a fail')]);
-    c = await api.as.leadTsg.applications.recordInterview({
+    // The lead records it again, from the same scorecards, after the interview.
+    const ended = Date.parse(c.interviewBookings[0]!.endsAt);
+    c = await api.asAt(new Date(ended + 60_000)).leadTsg.interviews.recordOutcome({
       id: c.id,
       expectedVersion: c.version,
       outcome: 'pass',
-      scores,
+      notes: 'Strong on public order.',
+    });
+    // The lead is told the outcome; the notes and the panel's scores are resourcing's (need to know).
+    expect(c.interview).toMatchObject({ outcome: 'pass', notes: null, scores: null });
+    expect((await api.as.resourcing.applications.get({ id: c.id })).interview).toMatchObject({
+      outcome: 'pass',
       notes: 'Strong on public order.',
     });
     c = await api.as.leadTsg.applications.move({ id: c.id, expectedVersion: c.version, to: 'pre_employment' });
@@ -534,12 +535,21 @@ describe('the pipeline, gate by gate, for a transferee to TSG', () => {
     expect(types.filter((t) => t === 'moved')).toHaveLength(5);
     expect(types.filter((t) => t === 'check_updated')).toHaveLength(required.length + 1);
     expect(types).toEqual(
-      expect.arrayContaining(['eligibility_recorded', 'interview_recorded', 'induction_booked', 'mentor_assigned']),
+      expect.arrayContaining([
+        'eligibility_recorded',
+        'tsg_pre_assessment_recorded',
+        'interview_booked',
+        'interview_attended',
+        'interview_recorded',
+        'induction_booked',
+        'mentor_assigned',
+      ]),
     );
     const ids = history.items.map((e) => e.id);
     expect(ids).toEqual([...ids].sort((a, b) => b - a));
-    // Refused moves left nothing in the history.
-    expect(history.items).toHaveLength(1 + 2 + 1 + 2 + 1 + (required.length + 1) + 1 + 2 + 1 + 2 + 1);
+    // Refused moves left nothing in the history. At review: eligibility and TSG's pre-assessment; at
+    // interview: booked, attended and two outcomes.
+    expect(history.items).toHaveLength(1 + 2 + 1 + 4 + 1 + (required.length + 1) + 1 + 2 + 1 + 2 + 1);
   });
 
   it('lists every unmet review condition at once', async () => {
@@ -853,8 +863,8 @@ describe('concurrent and refused writes change nothing', () => {
       }),
     addNote: (api: Api, id: number, v: number) =>
       api.as.resourcing.applications.addNote({ id, expectedVersion: v, body: 'Called the officer.' }),
-    recordInterview: (api: Api, id: number, v: number) =>
-      api.as.leadMetcc.applications.recordInterview({ id, expectedVersion: v, outcome: 'pass', scores }),
+    recordOutcome: (api: Api, id: number, v: number) =>
+      api.as.leadMetcc.interviews.recordOutcome({ id, expectedVersion: v, outcome: 'pass' }),
   };
 
   it.each(Object.keys(staleWrites) as (keyof typeof staleWrites)[])(
@@ -862,6 +872,8 @@ describe('concurrent and refused writes change nothing', () => {
     async (name) => {
       const api = await setupApi();
       let c = await advance(api, await create(api, { targetUnit: 'METCC' }), 'interview');
+      // Interviewed, so that each write would go through but for its stale version.
+      c = await interviewOutcome(api, c, 'fail');
       const stale = c.version;
       c = await api.as.resourcing.applications.addNote({
         id: c.id,
@@ -940,7 +952,7 @@ describe('concurrent and refused writes change nothing', () => {
     expect(err.message).toContain('full');
 
     const wrongStage = await refusal(
-      api.as.resourcing.applications.recordInterview({ id: c.id, expectedVersion: c.version, outcome: 'fail', scores }),
+      api.as.resourcing.interviews.recordOutcome({ id: c.id, expectedVersion: c.version, outcome: 'fail' }),
     );
     expect(wrongStage.code).toBe('PRECONDITION_FAILED');
     expect(wrongStage.reasons?.[0]).toContain('only while the case is at interview');

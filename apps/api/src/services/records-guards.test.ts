@@ -1,15 +1,25 @@
 import type { ApplicationDetail, Stage } from '@muster/contracts';
-import { applicationEvents, applications, inductionBookings, inductionCourses, interviewOutcomes, mentors } from '@muster/db';
+import {
+  applicationEvents,
+  applications,
+  inductionBookings,
+  inductionCourses,
+  interviewOutcomes,
+  interviews,
+  mentors,
+  scorecards,
+  venues,
+} from '@muster/db';
 import { buildApplication } from '@muster/db/testing';
 import { DomainError, requiredChecks, routeCriteria } from '@muster/domain';
 import { TRPCError } from '@trpc/server';
 import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { clearForceRecords, setupApi } from '../testing.ts';
+import { clearForceRecords, interviewOutcome, setupApi } from '../testing.ts';
 
 /*
- * The guards on recording an interview, booking an induction and assigning a mentor, each held
+ * The guards on scoring an interview, booking an induction and assigning a mentor, each held
  * through the real routers and services on a real database: a refused write names its field and
  * code and leaves the case exactly as it was; the write just inside the rule goes through.
  */
@@ -26,7 +36,7 @@ async function applicationAt(api: Api, stage: Extract<Stage, 'interview' | 'indu
   c = await r.recordEligibility({ ...clearForceRecords, id: c.id, expectedVersion: c.version, targetUnit: 'METCC', criteria });
   c = await r.move({ id: c.id, expectedVersion: c.version, to: 'interview' });
   if (stage === 'interview') return c;
-  c = await r.recordInterview({ id: c.id, expectedVersion: c.version, outcome: 'pass', scores });
+  c = await interviewOutcome(api, c, 'pass');
   c = await r.move({ id: c.id, expectedVersion: c.version, to: 'pre_employment' });
   for (const k of requiredChecks(c.route, c.targetUnit)) {
     c = await r.updateCheck({ id: c.id, expectedVersion: c.version, check: k.code, status: 'passed' });
@@ -34,6 +44,32 @@ async function applicationAt(api: Api, stage: Extract<Stage, 'interview' | 'indu
   c = await r.move({ id: c.id, expectedVersion: c.version, to: 'induction' });
   expect(c.stage).toBe('induction');
   return c;
+}
+
+/**
+ * The case's interview held: a METCC slot on 24 November 2026 (the day after the test's clock) with
+ * resourcing alone on the panel, booked, and attended — by callers whose clock reads after it ended.
+ * Returns those callers and the interview to score.
+ */
+async function attendedInterview(api: Api, c: ApplicationDetail) {
+  const venue = api.db.select().from(venues).where(eq(venues.unitCode, 'METCC')).get();
+  const [slot] = await api.as.resourcing.interviews.publishSlots({
+    unit: 'METCC',
+    venueId: venue!.id,
+    panel: [api.actors.resourcing.id],
+    dates: ['2026-11-24'],
+    startTime: '09:00',
+    lengthMinutes: 60,
+  });
+  const booked = await api.as.resourcing.interviews.book({ id: c.id, expectedVersion: c.version, slotId: slot!.id });
+  const after = api.asAt(new Date('2026-11-24T10:30:00Z'));
+  const attended = await after.resourcing.interviews.recordAttendance({
+    id: c.id,
+    expectedVersion: booked.version,
+    attended: true,
+  });
+  const interviewId = attended.interviewBookings.find((b) => b.status === 'attended')!.id;
+  return { c: attended, after, interviewId };
 }
 
 function addMentor(api: Api, name: string, capacity = 5) {
@@ -68,7 +104,13 @@ function stateOf(api: Api, id: number) {
   const events = api.db.select({ n: count() }).from(applicationEvents).where(eq(applicationEvents.applicationId, id)).get()!.n;
   const booking = api.db.select().from(inductionBookings).where(eq(inductionBookings.applicationId, id)).get() ?? null;
   const interview = api.db.select().from(interviewOutcomes).where(eq(interviewOutcomes.applicationId, id)).get() ?? null;
-  return { ...row, events, booking, interview };
+  const cards = api.db
+    .select({ n: count() })
+    .from(scorecards)
+    .innerJoin(interviews, eq(interviews.id, scorecards.interviewId))
+    .where(eq(interviews.applicationId, id))
+    .get()!.n;
+  return { ...row, events, booking, interview, cards };
 }
 
 describe('assigning a mentor and a buddy', () => {
@@ -204,36 +246,29 @@ describe('booking an induction', () => {
   });
 });
 
-describe('recording an interview', () => {
+// The scores an interview outcome records are the panel's, from their scorecards: a score is checked there.
+describe('scoring an interview', () => {
   it.each([
-    ['0', { courage: 0 }, 'scores.courage', 'Score courage from 1 to 5.'],
-    ['6', { integrity: 6 }, 'scores.integrity', 'Score integrity from 1 to 5.'],
-    ['50', { compassion: 50 }, 'scores.compassion', 'Score compassion from 1 to 5.'],
-    ['3.5', { professionalism: 3.5 }, 'scores.professionalism', 'Score professionalism from 1 to 5.'],
-  ])('refuses a score of %s, naming the score, and records nothing', async (_score, change, field, message) => {
+    ['0', { courage: 0 }, 'scores.courage'],
+    ['6', { integrity: 6 }, 'scores.integrity'],
+    ['50', { compassion: 50 }, 'scores.compassion'],
+    ['3.5', { professionalism: 3.5 }, 'scores.professionalism'],
+  ])('refuses a score of %s, naming the score, and records nothing', async (_score, change, field) => {
     const api = await setupApi();
-    const c = await applicationAt(api, 'interview');
+    const { c, after, interviewId } = await attendedInterview(api, await applicationAt(api, 'interview'));
     const before = stateOf(api, c.id);
-    const call = api.as.leadMetcc.applications.recordInterview({
-      id: c.id,
-      expectedVersion: c.version,
-      outcome: 'pass',
-      scores: { ...scores, ...change },
-    });
-    expect(await refusal(call)).toEqual({ code: 'BAD_REQUEST', fields: { [field]: message } });
+    const call = after.resourcing.interviews.submitScorecard({ interviewId, scores: { ...scores, ...change } });
+    expect(await refusal(call)).toEqual({ code: 'BAD_REQUEST', fields: { [field]: 'Score each criterion from 1 to 5.' } });
     expect(stateOf(api, c.id)).toEqual(before);
   });
 
-  it('accepts scores from 1 to 5', async () => {
+  it('accepts scores from 1 to 5, and the outcome records them', async () => {
     const api = await setupApi();
-    const c = await applicationAt(api, 'interview');
+    const { c, after, interviewId } = await attendedInterview(api, await applicationAt(api, 'interview'));
     const edges = { professionalism: 1, integrity: 5, courage: 1, compassion: 5 };
-    const recorded = await api.as.leadMetcc.applications.recordInterview({
-      id: c.id,
-      expectedVersion: c.version,
-      outcome: 'pass',
-      scores: edges,
-    });
+    const card = await after.resourcing.interviews.submitScorecard({ interviewId, scores: edges });
+    expect(card.mine).toMatchObject({ scores: edges });
+    const recorded = await after.resourcing.interviews.recordOutcome({ id: c.id, expectedVersion: c.version, outcome: 'pass' });
     expect(recorded.interview).toMatchObject({ outcome: 'pass', scores: edges });
     expect(stateOf(api, c.id).interview).toMatchObject({ scores: edges });
   });

@@ -6,7 +6,7 @@ import type {
   BookInductionInput,
   InterviewScores,
   RecordEligibilityInput,
-  RecordInterviewInput,
+  RecordTsgPreAssessmentInput,
   UpdateCheckInput,
 } from '@muster/contracts';
 import {
@@ -18,11 +18,14 @@ import {
   inductionCourses,
   interviewOutcomes,
   mentors,
+  tsgPreAssessments,
 } from '@muster/db';
 import {
+  assertCourseBookable,
   assertCourseHasRoom,
-  assertMentorHasRoom,
+  assertAssignable,
   assertNoProblems,
+  assertTsgMentor,
   checkName,
   checkUpdateEffect,
   eligibilityChanges,
@@ -30,12 +33,15 @@ import {
   forceRecordsProblems,
   fieldError,
   mentoredStages,
+  postingOf,
   validateEligibility,
   validatePosting,
 } from '@muster/domain';
 import { and, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import type { ServiceCtx } from './service-ctx.ts';
 import { writeApplication } from './application-write.ts';
+import { interviewersOf, poolPersonOf } from './mentor-pool.ts';
+import { bookedOn } from './courses.ts';
 import { appendEvent, bumpVersion, type ApplicationRow, type Tx } from './application-store.ts';
 
 export function recordEligibility(ctx: ServiceCtx, input: RecordEligibilityInput): ApplicationDetail {
@@ -45,8 +51,6 @@ export function recordEligibility(ctx: ServiceCtx, input: RecordEligibilityInput
     const record = {
       criteria: input.criteria,
       unitCriteria: input.unitCriteria,
-      tsgMentorName: input.targetUnit === 'TSG' ? (input.tsgMentorName ?? null) : null,
-      hasTsgBaseVisit: input.targetUnit === 'TSG' ? input.hasTsgBaseVisit : false,
       psdRecords: input.psdRecords,
       psdOutcome: input.psdOutcome ?? null,
       ohRecords: input.ohRecords,
@@ -84,6 +88,37 @@ export function recordEligibility(ctx: ServiceCtx, input: RecordEligibilityInput
   });
 }
 
+/**
+ * TSG's requirements before the assessment, recorded by the TSG lead (or resourcing): the mentor, a
+ * TSG officer active in the pool (or none yet), and whether the attachment or base visit is done.
+ */
+export function recordTsgPreAssessment(ctx: ServiceCtx, input: RecordTsgPreAssessmentInput): ApplicationDetail {
+  return writeApplication(ctx, input, 'tsgPreAssessment', (tx, { row, tsgPreAssessment: previous }, at) => {
+    const mentor = input.mentorId === null ? null : tx.select().from(mentors).where(eq(mentors.id, input.mentorId)).get();
+    if (mentor !== null) assertTsgMentor(mentor);
+    const record = { mentorId: mentor?.id ?? null, hasBaseVisit: input.hasBaseVisit, recordedBy: ctx.actor.id, recordedAt: at };
+    tx.insert(tsgPreAssessments)
+      .values({ applicationId: row.id, ...record })
+      .onConflictDoUpdate({ target: tsgPreAssessments.applicationId, set: record })
+      .run();
+    bumpVersion(tx, row, at);
+    const before = previous?.mentorId
+      ? (tx.select({ name: mentors.name }).from(mentors).where(eq(mentors.id, previous.mentorId)).get()?.name ?? null)
+      : null;
+    const changes: Record<string, { from: unknown; to: unknown }> = {};
+    if (before !== (mentor?.name ?? null)) changes.mentor = { from: before, to: mentor?.name ?? null };
+    if ((previous?.hasBaseVisit ?? false) !== input.hasBaseVisit)
+      changes.hasBaseVisit = { from: previous?.hasBaseVisit ?? false, to: input.hasBaseVisit };
+    appendEvent(tx, {
+      applicationId: row.id,
+      actorId: ctx.actor.id,
+      at,
+      type: 'tsg_pre_assessment_recorded',
+      details: { mentorId: mentor?.id ?? null, mentorName: mentor?.name ?? null, hasBaseVisit: input.hasBaseVisit, changes },
+    });
+  });
+}
+
 /** An admin lets a case progress despite open misconduct or referred force records, saying why. */
 export function approveException(ctx: ServiceCtx, input: ApproveExceptionInput): ApplicationDetail {
   return writeApplication(ctx, input, 'exception', (tx, { row, snapshot }, at) => {
@@ -101,15 +136,10 @@ export function approveException(ctx: ServiceCtx, input: ApproveExceptionInput):
   });
 }
 
-export function recordInterview(ctx: ServiceCtx, input: RecordInterviewInput): ApplicationDetail {
-  return writeApplication(ctx, input, 'interview', (tx, { row }, at) =>
-    saveInterviewOutcome(ctx, tx, row, at, { outcome: input.outcome, scores: input.scores, notes: input.notes ?? null }),
-  );
-}
-
 /**
- * Records (or replaces) the case's interview outcome — what the interview gate reads — with its
- * `interview_recorded` event; `more` adds to the event's details (the panel's summary).
+ * Records the case's interview outcome — what the interview gate reads — with its
+ * `interview_recorded` event; `more` adds to the event's details (the panel's summary). The panel's
+ * scorecards are the one way in (interviews.recordOutcome).
  */
 export function saveInterviewOutcome(
   ctx: ServiceCtx,
@@ -170,15 +200,8 @@ export function bookInduction(ctx: ServiceCtx, input: BookInductionInput): Appli
     validatePosting(input.postingUnit, input.postingPlace);
     const course = tx.select().from(inductionCourses).where(eq(inductionCourses.id, input.courseId)).get();
     if (!course) throw fieldError('courseId', 'Choose an induction course from the list.', 'induction.course_unknown');
-    if (induction?.courseId !== course.id) {
-      const booked = tx
-        .select({ n: sql<number>`count(*)` })
-        .from(inductionBookings)
-        .where(and(eq(inductionBookings.courseId, course.id), ne(inductionBookings.applicationId, row.id)))
-        .get()?.n;
-      if (booked === undefined) throw new Error('count(*) returned no row');
-      assertCourseHasRoom(booked, course.capacity);
-    }
+    assertCourseBookable(course);
+    if (induction?.courseId !== course.id) assertCourseHasRoom(bookedOn(tx, course.id, row.id), course.capacity);
     if (input.startDate < course.startsOn) {
       throw fieldError(
         'startDate',
@@ -234,21 +257,38 @@ export function mentorLoad(tx: Tx, mentorId: number, excludingApplication?: numb
 }
 
 export function assignMentor(ctx: ServiceCtx, input: AssignMentorInput): ApplicationDetail {
-  return writeApplication(ctx, input, 'mentor', (tx, { row }, at) => {
+  try {
+    return assignMentorOnce(ctx, input);
+  } catch (e) {
+    // The database's capacity guard (drizzle/0016): another assignment took the last place between
+    // this write's check and its update — possible only across processes; same answer as the check's.
+    if (e instanceof Error && e.message.startsWith('mentors: ')) {
+      const field = input.mentorId !== undefined && input.mentorId !== null ? 'mentorId' : 'buddyId';
+      throw fieldError(field, 'That person has just been given their last place. Choose someone else.', 'mentor.at_capacity');
+    }
+    throw e;
+  }
+}
+
+function assignMentorOnce(ctx: ServiceCtx, input: AssignMentorInput): ApplicationDetail {
+  return writeApplication(ctx, input, 'mentor', (tx, { row, snapshot }, at) => {
     const mentorId = input.mentorId === undefined ? row.mentorId : input.mentorId;
     const buddyId = input.buddyId === undefined ? row.buddyId : input.buddyId;
     if (mentorId !== null && mentorId === buddyId)
       throw fieldError('buddyId', 'The buddy must be someone other than the mentor.', 'mentor.same_as_buddy');
     const details: Record<string, unknown> = {};
+    // The joiner as the suggestions see them, with the mentor and buddy being given now.
+    const joiner = { posting: postingOf(snapshot), panelUserIds: interviewersOf(tx, row.id), mentorId, buddyId };
     for (const [role, id, current] of [
       ['mentor', mentorId, row.mentorId],
       ['buddy', buddyId, row.buddyId],
     ] as const) {
       if (id === current || id === null) continue;
-      const person = tx.select().from(mentors).where(eq(mentors.id, id)).get();
-      if (!person || !person.isActive) throw fieldError(`${role}Id`, `Choose a ${role} from the pool.`, 'mentor.not_in_pool');
-      assertMentorHasRoom(role, person.name, mentorLoad(tx, id, row.id), person.capacity);
-      details[role] = { id: person.id, name: person.name, unit: person.unitCode, place: person.place };
+      const person = poolPersonOf(tx, id);
+      if (!person) throw fieldError(`${role}Id`, `Choose a ${role} from the pool.`, 'mentor.not_in_pool');
+      // Not this joiner's own mentor or buddy yet: checked as anyone new to them.
+      assertAssignable({ ...person, load: mentorLoad(tx, id, row.id) }, { ...joiner, mentorId: null, buddyId: null }, role);
+      details[role] = { id: person.id, name: person.name, unit: person.unit, place: person.place };
     }
     if (!Object.keys(details).length && mentorId === row.mentorId && buddyId === row.buddyId) {
       throw fieldError('', 'Nothing changed: that mentor and buddy are already assigned.', 'mentor.unchanged');

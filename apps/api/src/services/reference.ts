@@ -4,7 +4,7 @@ import {
   assertCanSee,
   checkTypes,
   hasRoom,
-  mentoredStages,
+  londonDateTime,
   pipelineSteps,
   postingOf,
   rankMentors,
@@ -14,10 +14,12 @@ import {
   unitCriteria,
   units,
 } from '@muster/domain';
-import { and, desc, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, lt } from 'drizzle-orm';
 import type { Db } from '@muster/db';
 import type { ServiceCtx } from './service-ctx.ts';
 import { loadApplication } from './application-store.ts';
+import { poolLoad } from './mentor-pool.ts';
+import { bookedColumn } from './courses.ts';
 
 /**
  * Everything the forms offer as choices, the pipeline's steps (who moves a case on from each open
@@ -26,7 +28,8 @@ import { loadApplication } from './application-store.ts';
  */
 export function getReference(ctx: ServiceCtx): Reference {
   const { db } = ctx;
-  const today = ctx.now().toISOString().slice(0, 10);
+  // London's date: the courses offered are those from today on, as London counts days.
+  const today = londonDateTime(ctx.now()).date;
   const settings: Settings = { triageSlaDays: ctx.config.triageSlaDays, transfereeNoticeDays, stageTargetDays };
   return {
     settings,
@@ -47,11 +50,11 @@ export function getReference(ctx: ServiceCtx): Reference {
         startsOn: inductionCourses.startsOn,
         place: inductionCourses.place,
         capacity: inductionCourses.capacity,
-        // Column references inside a raw subquery must be table-qualified: drizzle prints them bare here.
-        booked: sql<number>`(SELECT count(*) FROM induction_bookings b WHERE b.course_id = induction_courses.id)`,
+        booked: bookedColumn,
       })
       .from(inductionCourses)
-      .where(gte(inductionCourses.startsOn, today))
+      // A cancelled course is offered for no booking (bookInduction refuses it too).
+      .where(and(gte(inductionCourses.startsOn, today), eq(inductionCourses.status, 'scheduled')))
       .orderBy(inductionCourses.startsOn)
       .all(),
   };
@@ -66,10 +69,7 @@ export function listMentors(db: Db) {
       unit: mentors.unitCode,
       place: mentors.place,
       capacity: mentors.capacity,
-      load: sql<number>`(SELECT count(*) FROM applications a WHERE (a.mentor_id = mentors.id OR a.buddy_id = mentors.id) AND a.stage IN (${sql.join(
-        mentoredStages.map((stage) => sql`${stage}`),
-        sql`, `,
-      )}))`,
+      load: poolLoad,
     })
     .from(mentors)
     .where(eq(mentors.isActive, true))
@@ -82,8 +82,10 @@ export function listMentors(db: Db) {
  * the actor must be able to see), in the order to suggest them for its posting.
  */
 export function mentorPool(ctx: ServiceCtx, input: MentorPoolInput): PoolMember[] {
-  const pool = listMentors(ctx.db).map((m) => ({ ...m, hasRoom: hasRoom(m) }));
-  if (!input) return pool;
+  const pool = listMentors(ctx.db)
+    .filter((m) => !input?.unit || m.unit === input.unit)
+    .map((m) => ({ ...m, hasRoom: hasRoom(m) }));
+  if (!input?.applicationId) return pool;
   const { snapshot } = loadApplication(ctx.db, input.applicationId);
   assertCanSee(ctx.actor, snapshot);
   return rankMentors(pool, postingOf(snapshot));

@@ -105,7 +105,8 @@ describe('scorecards', () => {
 
     // The outcome from the panel's scores opens the gate to pre-employment.
     c = await api.as.leadMetcc.interviews.recordOutcome({ id: c.id, expectedVersion: c.version, outcome: 'pass' });
-    expect(c.interview).toMatchObject({
+    expect(c.interview).toMatchObject({ outcome: 'pass', scores: null });
+    expect((await api.as.resourcing.applications.get({ id: c.id })).interview).toMatchObject({
       outcome: 'pass',
       scores: { professionalism: 4, integrity: 5, courage: 4, compassion: 5 },
     });

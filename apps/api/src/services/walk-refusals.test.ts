@@ -1,3 +1,4 @@
+import { mentors } from '@muster/db';
 import { buildApplication } from '@muster/db/testing';
 import { stageTargetDays } from '@muster/domain';
 import { describe, expect, it } from 'vitest';
@@ -89,7 +90,7 @@ describe('force records saved as received need their outcome', () => {
   });
 });
 
-describe('the history says what an eligibility record changed', () => {
+describe('the history says what an eligibility record, and TSG’s mentor and base visit, changed', () => {
   it('records each change before → after; a record saved again unchanged says so', async () => {
     const api = await setupApi();
     let c = await api.as.resourcing.applications.create(buildApplication({ targetUnit: 'METCC' }));
@@ -108,7 +109,18 @@ describe('the history says what an eligibility record changed', () => {
       targetUnit: 'TSG',
       criteria: allMet,
       unitCriteria: { fitness: true },
-      tsgMentorName: 'PS Andrea Blake',
+    });
+    // TSG's mentor, from the pool, on a record of its own (the base visit not yet done).
+    const blake = api.db
+      .insert(mentors)
+      .values({ name: 'PS Andrea Blake', unitCode: 'TSG', place: 'Catford (SE)', capacity: 5 })
+      .returning()
+      .get();
+    c = await api.as.resourcing.applications.recordTsgPreAssessment({
+      id: c.id,
+      expectedVersion: c.version,
+      mentorId: blake.id,
+      hasBaseVisit: false,
     });
     c = await api.as.resourcing.applications.recordEligibility({
       ...clearForceRecords,
@@ -117,11 +129,15 @@ describe('the history says what an eligibility record changed', () => {
       targetUnit: 'TSG',
       criteria: allMet,
       unitCriteria: { fitness: true },
-      tsgMentorName: 'PS Andrea Blake',
     });
-    const events = (await api.as.resourcing.applications.history({ id: c.id })).items.filter(
-      (e) => e.type === 'eligibility_recorded',
-    );
+    c = await api.as.resourcing.applications.recordTsgPreAssessment({
+      id: c.id,
+      expectedVersion: c.version,
+      mentorId: blake.id,
+      hasBaseVisit: false,
+    });
+    const history = (await api.as.resourcing.applications.history({ id: c.id })).items;
+    const events = history.filter((e) => e.type === 'eligibility_recorded');
     const [third, second, first] = events.map((e) => e.details);
     expect(first).toMatchObject({
       isFirstRecord: true,
@@ -136,7 +152,6 @@ describe('the history says what an eligibility record changed', () => {
       targetUnit: { from: 'METCC', to: 'TSG' },
       'criteria.probation_complete': { from: false, to: true },
       'unitCriteria.fitness': { from: null, to: true },
-      tsgMentorName: { from: null, to: 'PS Andrea Blake' },
       psdRecords: { from: 'requested', to: 'received' },
       psdOutcome: { from: null, to: 'clear' },
       ohRecords: { from: 'requested', to: 'received' },
@@ -144,6 +159,10 @@ describe('the history says what an eligibility record changed', () => {
       hasOpenMisconduct: { from: null, to: false },
     });
     expect(third).toMatchObject({ isFirstRecord: false, changes: {} });
+    const [again, tsg] = history.filter((e) => e.type === 'tsg_pre_assessment_recorded').map((e) => e.details);
+    expect(tsg).toMatchObject({ mentorName: 'PS Andrea Blake', hasBaseVisit: false });
+    expect(tsg!.changes).toEqual({ mentor: { from: null, to: 'PS Andrea Blake' } });
+    expect(again).toMatchObject({ changes: {} });
   });
 });
 

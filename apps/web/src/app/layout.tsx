@@ -118,6 +118,20 @@ export function Layout() {
                       </li>
                     </>
                   )}
+                  {me.data.may.courses && (
+                    <li className="moj-primary-navigation__item">
+                      <NavLink className="moj-primary-navigation__link" to="/courses">
+                        Courses
+                      </NavLink>
+                    </li>
+                  )}
+                  {me.data.may.pool && (
+                    <li className="moj-primary-navigation__item">
+                      <NavLink className="moj-primary-navigation__link" to="/pool">
+                        Mentor pool
+                      </NavLink>
+                    </li>
+                  )}
                   {me.data.may.admin && (
                     <li className="moj-primary-navigation__item">
                       <NavLink className="moj-primary-navigation__link" to="/admin">

@@ -65,6 +65,14 @@ export const router = createBrowserRouter([
           import('../features/interviews/components/interviews-page.tsx').then((m) => ({ Component: m.InterviewsPage })),
       },
       {
+        path: 'courses',
+        lazy: () => import('../features/courses/components/courses-page.tsx').then((m) => ({ Component: m.CoursesPage })),
+      },
+      {
+        path: 'pool',
+        lazy: () => import('../features/pool/components/pool-page.tsx').then((m) => ({ Component: m.PoolPage })),
+      },
+      {
         path: 'admin',
         lazy: () => import('../features/admin/components/admin-page.tsx').then((m) => ({ Component: m.AdminPage })),
       },

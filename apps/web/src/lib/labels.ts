@@ -1,5 +1,6 @@
 import type {
   ApplicationMove,
+  CheckClearance,
   CheckStatus,
   MetValue,
   RecordsOutcome,
@@ -47,6 +48,9 @@ export const roleLabels: Record<Role, string> = {
   coordinator: 'Mentor coordinator',
   admin: 'Administrator',
 };
+
+/** A check as a unit lead is shown it (need to know). */
+export const checkClearanceLabels: Record<CheckClearance, string> = { cleared: 'Cleared', pending: 'Pending', refer: 'Refer' };
 
 export const checkStatusLabels: Record<CheckStatus, string> = {
   not_started: 'Not started',

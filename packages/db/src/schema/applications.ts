@@ -86,8 +86,6 @@ export const eligibilityRecords = sqliteTable('eligibility_records', {
     .references(() => applications.id),
   criteria: text('criteria', { mode: 'json' }).$type<Record<string, boolean>>().notNull(),
   unitCriteria: text('unit_criteria', { mode: 'json' }).$type<Record<string, boolean>>().notNull(),
-  tsgMentorName: text('tsg_mentor_name'),
-  hasTsgBaseVisit: integer('has_tsg_base_visit', { mode: 'boolean' }).notNull().default(false),
   notes: text('notes'),
   /** The current force's professional standards (PSD) and occupational health (OH) records. */
   psdRecords: text('psd_records').$type<RecordsRequest>(),
@@ -96,6 +94,22 @@ export const eligibilityRecords = sqliteTable('eligibility_records', {
   ohOutcome: text('oh_outcome').$type<RecordsOutcome>(),
   hasOpenMisconduct: integer('has_open_misconduct', { mode: 'boolean' }),
   misconductDetails: text('misconduct_details'),
+  recordedBy: integer('recorded_by')
+    .notNull()
+    .references(() => users.id),
+  recordedAt: text('recorded_at').notNull(),
+});
+
+/**
+ * TSG's requirements before the assessment (MO7's own recruitment team facilitates both): a TSG
+ * mentor from the mentor pool and the attachment or base visit. Recorded by the TSG lead or resourcing.
+ */
+export const tsgPreAssessments = sqliteTable('tsg_pre_assessments', {
+  applicationId: integer('application_id')
+    .primaryKey()
+    .references(() => applications.id),
+  mentorId: integer('mentor_id').references(() => mentors.id),
+  hasBaseVisit: integer('has_base_visit', { mode: 'boolean' }).notNull(),
   recordedBy: integer('recorded_by')
     .notNull()
     .references(() => users.id),

@@ -1,5 +1,6 @@
 import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import type { Route, UnitCode } from '@muster/contracts';
+import { users } from './users.ts';
 
 export const units = sqliteTable('units', {
   code: text('code').$type<UnitCode>().primaryKey(),
@@ -37,13 +38,25 @@ export const programmes = sqliteTable('programmes', {
   years: integer('years').notNull(),
 });
 
+/** Induction courses, kept by coordinators and admins. A cancelled course stays, for the history. */
 export const inductionCourses = sqliteTable('induction_courses', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   startsOn: text('starts_on').notNull(),
   place: text('place').notNull(),
   capacity: integer('capacity').notNull(),
+  status: text('status').$type<'scheduled' | 'cancelled'>().notNull().default('scheduled'),
+  cancelReason: text('cancel_reason'),
+  version: integer('version').notNull().default(1),
 });
 
+/** What a person in the pool does for joiners. */
+export type MentorKind = 'mentor' | 'buddy' | 'both';
+
+/**
+ * The mentor and buddy pool, kept by coordinators: serving Met officers. `isPaused`: takes no one new
+ * for now; `isActive` false: retired from the pool (kept, for the history). `userId`: their Muster
+ * account, if they have one (so a panel member is never suggested to mentor a joiner they interviewed).
+ */
 export const mentors = sqliteTable('mentors', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   name: text('name').notNull(),
@@ -53,7 +66,11 @@ export const mentors = sqliteTable('mentors', {
     .references(() => units.code),
   place: text('place').notNull(),
   capacity: integer('capacity').notNull(),
+  kind: text('kind').$type<MentorKind>().notNull().default('both'),
+  isPaused: integer('is_paused', { mode: 'boolean' }).notNull().default(false),
   isActive: integer('is_active', { mode: 'boolean' }).notNull().default(true),
+  userId: integer('user_id').references(() => users.id),
+  version: integer('version').notNull().default(1),
 });
 
 /** Reasons for rejecting or withdrawing a case, kept by admins. Retired reasons stay for history. */

@@ -17,14 +17,12 @@ const numberOf = (text: string) => (text.trim() ? Number(text.trim()) : Number.N
 
 /**
  * Sets how many interviews a day a person may sit on; a booking past it is refused by the server.
- * The API gives the admin no list of everyone who sits on panels with their current limit
- * (`interviews.panellists` is for those who schedule a unit), so the people offered are those on
- * the panel of a slot in the next four weeks, and the current limit is not shown.
+ * The people offered are everyone who may sit on panels, with their limit now (`admin.interviewers`).
  */
 export function InterviewLimits() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const slots = useQuery(trpc.interviews.slots.queryOptions({}));
+  const slots = useQuery(trpc.admin.interviewers.queryOptions());
   const [userId, setUserId] = useState('');
   const [max, setMax] = useState('');
   const [done, setDone] = useState<{ n: number; text: string } | null>(null);
@@ -38,14 +36,14 @@ export function InterviewLimits() {
         setMax('');
         // Those who schedule read each panellist's limit with the panel they choose.
         void queryClient.invalidateQueries({ queryKey: trpc.interviews.panellists.pathKey() });
+        void queryClient.invalidateQueries({ queryKey: trpc.admin.interviewers.pathKey() });
       },
     }),
   );
-  const people = new Map<number, string>();
-  for (const s of slots.data ?? []) for (const p of s.panel) people.set(p.id, p.name);
-  const options = [...people.entries()]
-    .sort(([, a], [, b]) => a.localeCompare(b, 'en-GB'))
-    .map(([id, name]) => ({ value: String(id), label: name }));
+  const options = (slots.data ?? []).map((p) => ({
+    value: String(p.id),
+    label: `${p.name}${p.units.length ? ` (${p.units.join(', ')})` : ''}: at most ${plural(p.maxInterviewsPerDay, 'interview')} a day`,
+  }));
   const { byField, summary } = formErrors(save.error, fieldIds, 'limit-person');
   return (
     <section className="app-section" aria-labelledby="limits-title">
@@ -72,7 +70,7 @@ export function InterviewLimits() {
           <Select
             id="limit-person"
             label="Person"
-            hint="People on the panel of an interview slot in the next 4 weeks."
+            hint="Everyone who may sit on interview panels, with their limit now."
             placeholder="Choose a person"
             errors={byField.userId}
             value={userId}

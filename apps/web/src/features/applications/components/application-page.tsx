@@ -29,13 +29,13 @@ import { DetailsForm } from './forms/details-form.tsx';
 import { EligibilityForm, type ForceRecords } from './forms/eligibility-form.tsx';
 import { ExceptionForm } from './forms/exception-form.tsx';
 import { InductionForm } from './forms/induction-form.tsx';
-import { InterviewForm } from './forms/interview-form.tsx';
 import { InterviewBookings } from './interview-bookings.tsx';
 import { MentorForm } from './forms/mentor-form.tsx';
 import { NoteForm } from './forms/note-form.tsx';
 import { GateTaskList } from './gate-task-list.tsx';
 import { Section, SummaryList } from './section.tsx';
 import { Timeline } from './timeline.tsx';
+import { TsgPreAssessmentForm } from './forms/tsg-pre-assessment-form.tsx';
 
 const order = (s: Stage) => pipelineStages.indexOf(s as (typeof pipelineStages)[number]);
 
@@ -182,7 +182,8 @@ export function ApplicationPage() {
 const recordsLabel = { not_requested: 'Not requested', requested: 'Requested', received: 'Received' } as const;
 
 function forceRecordRows(f: ForceRecords): [string, string][] {
-  if (f.psdRecords === undefined) return [];
+  // Not given to this reader (need to know): resourcing holds the force's records.
+  if (f.psdRecords == null) return [['Current force’s records and misconduct', 'Seen by resourcing only']];
   const records = (r: NonNullable<ForceRecords['psdRecords']>, outcome: ForceRecords['psdOutcome']) =>
     `${recordsLabel[r]}${outcome ? `, ${outcome === 'clear' ? 'clear' : 'referred'}` : ''}`;
   return [
@@ -209,80 +210,112 @@ function ApplicationSections({ detail: d, reference }: { detail: ApplicationDeta
   const [isEligibilityOpen] = useState(!e);
   return (
     <>
-      <Section id="eligibility" title="Eligibility">
-        {e ? (
-          <SummaryList
-            rows={[
-              ...reference.routeCriteria[d.route].map((k): [string, string] => [k.label, e.criteria[k.code] ? 'Met' : 'Not met']),
-              ...(reference.units.find((u) => u.code === d.targetUnit)?.criteria ?? []).map((k): [string, string] => [
-                k.label,
-                e.unitCriteria[k.code] === undefined ? 'Not recorded' : e.unitCriteria[k.code] ? 'Met' : 'Not met',
-              ]),
-              ...(d.targetUnit === 'TSG'
-                ? ([
-                    ['TSG mentor', e.tsgMentorName ?? 'None named'],
-                    ['Attachment or base visit', e.hasTsgBaseVisit ? 'Done' : 'Not done'],
-                  ] as [string, string][])
-                : []),
-              ...(d.route === 'transferee' ? forceRecordRows(e) : []),
-              ...(e.exception
-                ? ([
-                    [
-                      'Exception approved',
-                      `by ${e.exception.approvedBy} on ${formatDateTime(e.exception.approvedAt)}: ${e.exception.reason}`,
-                    ],
-                  ] as [string, string][])
-                : []),
-              ['Recorded', `by ${e.recordedBy} on ${formatDate(e.recordedAt)}`],
-            ]}
-          />
-        ) : (
-          <NotYet>Eligibility has not been recorded.</NotYet>
-        )}
-        {may.approveException && <ExceptionForm detail={d} />}
-        {may.recordEligibility && (
-          <details className="govuk-details app-form-details" open={isEligibilityOpen}>
-            <summary className="govuk-details__summary">
-              <span className="govuk-details__summary-text">{e ? 'Change eligibility' : 'Record eligibility'}</span>
-            </summary>
-            <div className="govuk-details__text">
-              <EligibilityForm detail={d} reference={reference} />
-            </div>
-          </details>
-        )}
-      </Section>
-
-      <Section id="interview" title="Interview">
-        <InterviewBookings detail={d} />
-        {i ? (
-          <SummaryList
-            rows={[
-              ['Outcome', i.outcome === 'pass' ? 'Pass' : 'Fail'],
-              [
-                'Scores',
-                Object.entries(i.scores)
-                  .map(([k, v]) => `${metValueLabels[k as keyof typeof metValueLabels]} ${v}`)
-                  .join(', '),
-              ],
-              ...(i.notes ? ([['Notes', i.notes]] as [string, string][]) : []),
-              ['Recorded', `by ${i.recordedBy} on ${formatDate(i.recordedAt)}`],
-            ]}
-          />
-        ) : (
+      {d.disclosure === 'joiner' ? (
+        <Section id="eligibility" title="Selection">
           <NotYet>
-            {reached('interview') ? 'No interview outcome has been recorded.' : 'Recorded once the case is at interview.'}
+            The eligibility, interview and checks are kept to resourcing: you see what induction and mentoring need.
           </NotYet>
-        )}
-        {may.recordInterview && <InterviewForm detail={d} />}
-      </Section>
+        </Section>
+      ) : (
+        <>
+          <Section id="eligibility" title="Eligibility">
+            {e ? (
+              <SummaryList
+                rows={[
+                  ...reference.routeCriteria[d.route].map((k): [string, string] => [
+                    k.label,
+                    e.criteria[k.code] ? 'Met' : 'Not met',
+                  ]),
+                  ...(reference.units.find((u) => u.code === d.targetUnit)?.criteria ?? []).map((k): [string, string] => [
+                    k.label,
+                    e.unitCriteria[k.code] === undefined ? 'Not recorded' : e.unitCriteria[k.code] ? 'Met' : 'Not met',
+                  ]),
+                  ...(d.route === 'transferee' ? forceRecordRows(e) : []),
+                  ...(e.exception
+                    ? ([
+                        [
+                          'Exception approved',
+                          `by ${e.exception.approvedBy} on ${formatDateTime(e.exception.approvedAt)}${e.exception.reason ? `: ${e.exception.reason}` : ''}`,
+                        ],
+                      ] as [string, string][])
+                    : []),
+                  ['Recorded', `by ${e.recordedBy} on ${formatDate(e.recordedAt)}`],
+                ]}
+              />
+            ) : (
+              <NotYet>Eligibility has not been recorded.</NotYet>
+            )}
+            {d.targetUnit === 'TSG' && (
+              <>
+                <h3 className="govuk-heading-s">TSG before the assessment</h3>
+                <SummaryList
+                  rows={[
+                    [
+                      'TSG mentor',
+                      d.tsgPreAssessment?.mentor
+                        ? `${d.tsgPreAssessment.mentor.name}, ${d.tsgPreAssessment.mentor.place}`
+                        : 'None yet',
+                    ],
+                    ['Attachment or base visit', d.tsgPreAssessment?.hasBaseVisit ? 'Done' : 'Not done'],
+                    ...(d.tsgPreAssessment
+                      ? ([
+                          ['Recorded', `by ${d.tsgPreAssessment.recordedBy} on ${formatDate(d.tsgPreAssessment.recordedAt)}`],
+                        ] as [string, string][])
+                      : []),
+                  ]}
+                />
+                {may.recordTsgPreAssessment && <TsgPreAssessmentForm detail={d} />}
+              </>
+            )}
+            {may.approveException && <ExceptionForm detail={d} />}
+            {may.recordEligibility && (
+              <details className="govuk-details app-form-details" open={isEligibilityOpen}>
+                <summary className="govuk-details__summary">
+                  <span className="govuk-details__summary-text">{e ? 'Change eligibility' : 'Record eligibility'}</span>
+                </summary>
+                <div className="govuk-details__text">
+                  <EligibilityForm detail={d} reference={reference} />
+                </div>
+              </details>
+            )}
+          </Section>
 
-      <Section id="checks" title="Pre-employment checks">
-        {reached('pre_employment') || d.checks.some((c) => c.updatedAt) ? (
-          <ChecksList detail={d} isEditable={may.updateChecks} />
-        ) : (
-          <NotYet>Checks start once the case is at pre-employment.</NotYet>
-        )}
-      </Section>
+          <Section id="interview" title="Interview">
+            <InterviewBookings detail={d} />
+            {i ? (
+              <SummaryList
+                rows={[
+                  ['Outcome', i.outcome === 'pass' ? 'Pass' : 'Fail'],
+                  ...(i.scores
+                    ? ([
+                        [
+                          'Scores',
+                          Object.entries(i.scores)
+                            .map(([k, v]) => `${metValueLabels[k as keyof typeof metValueLabels]} ${v}`)
+                            .join(', '),
+                        ],
+                      ] as [string, string][])
+                    : []),
+                  ...(i.notes ? ([['Notes', i.notes]] as [string, string][]) : []),
+                  ['Recorded', `by ${i.recordedBy} on ${formatDate(i.recordedAt)}`],
+                ]}
+              />
+            ) : (
+              <NotYet>
+                {reached('interview') ? 'No interview outcome has been recorded.' : 'Recorded once the case is at interview.'}
+              </NotYet>
+            )}
+          </Section>
+
+          <Section id="checks" title="Pre-employment checks">
+            {reached('pre_employment') || d.checks.some((c) => c.updatedAt) ? (
+              <ChecksList detail={d} isEditable={may.updateChecks} />
+            ) : (
+              <NotYet>Checks start once the case is at pre-employment.</NotYet>
+            )}
+          </Section>
+        </>
+      )}
 
       <Section id="induction" title="Induction and posting">
         {d.induction ? (

@@ -33,7 +33,7 @@ export function ApplicationSummary({ detail: d, reference }: { detail: Applicati
         ['Specialist skills', d.specialistSkills.length ? d.specialistSkills.join('; ') : 'None given'],
         ['Email', d.email],
         ['Phone', d.phone ?? 'Not given'],
-        ['Date of birth', formatDate(d.dateOfBirth)],
+        ...(d.dateOfBirth ? ([['Date of birth', formatDate(d.dateOfBirth)]] as [string, string][]) : []),
         ['Received', formatDate(d.receivedAt)],
         ...(d.finalOfferAt ? ([['Final offer', formatDate(d.finalOfferAt)]] as [string, string][]) : []),
         ...(d.closeReason ? ([['Closed because', d.closeReason]] as [string, string][]) : []),

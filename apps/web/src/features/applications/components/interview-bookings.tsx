@@ -12,6 +12,7 @@ const statusWords: Record<InterviewBooking['status'], string> = {
 /** The case's interview slots: the one to come, then what happened to earlier ones. */
 export function InterviewBookings({ detail: d }: { detail: ApplicationDetail }) {
   const isBooked = d.interviewBookings.some((b) => b.status === 'booked');
+  const hasAttended = d.interviewBookings.some((b) => b.status === 'attended');
   return (
     <>
       {d.interviewBookings.length > 0 && (
@@ -28,9 +29,22 @@ export function InterviewBookings({ detail: d }: { detail: ApplicationDetail }) 
           ))}
         </ul>
       )}
-      {d.stage === 'interview' && d.actions.recordInterview && !isBooked && !d.interview && (
+      {d.stage === 'interview' && d.actions.recordInterview && !d.interview && (
         <p className="govuk-body">
-          No interview is booked. <Link to="/interviews">Book a slot on the Interviews page</Link>.
+          {isBooked ? (
+            <>
+              After the interview, each panel member scores it and the outcome is recorded from their scorecards on the{' '}
+              <Link to="/interviews">Interviews page</Link>.
+            </>
+          ) : hasAttended ? (
+            <>
+              The outcome is recorded from the panel’s scorecards on the <Link to="/interviews">Interviews page</Link>.
+            </>
+          ) : (
+            <>
+              No interview is booked. <Link to="/interviews">Book a slot on the Interviews page</Link>.
+            </>
+          )}
         </p>
       )}
     </>

@@ -3,7 +3,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { Loading } from '../../../components/loading.tsx';
-import { formatDateTime, formatLongDate } from '../../../lib/dates.ts';
+import { formatDateTime, formatLongDate, formatTimeRange } from '../../../lib/dates.ts';
 import {
   candidateFieldLabels,
   checkStatusLabels,
@@ -91,6 +91,7 @@ function eligibilityChangeLine(field: string, c: Change, w: Words): string {
       return line('Open misconduct', (v) => yesNo(v, 'not known'));
     case 'misconductDetails':
       return line('Misconduct details', quotedText);
+    // Eligibility records named the TSG mentor and base visit until the TSG pre-assessment had its own record.
     case 'tsgMentorName':
       return line('TSG mentor', (v) => (isNone(v) ? 'none' : str(v)));
     case 'hasTsgBaseVisit':
@@ -132,6 +133,14 @@ function applicationLink(id: unknown, reference: unknown): ReactNode {
 
 const statusLabel = (v: unknown) => checkStatusLabels[v as keyof typeof checkStatusLabels] ?? str(v);
 
+/** When and where an interview is, from a booking event's details. */
+function interviewWhen(d: Record<string, unknown>): string {
+  const startsAt = str(d.startsAt);
+  const endsAt = str(d.endsAt);
+  if (!startsAt || !endsAt) return '';
+  return `${formatLongDate(startsAt)}, ${formatTimeRange(startsAt, endsAt)}${d.venue ? ` at ${str(d.venue)}` : ''}.`;
+}
+
 /** What happened, in words: a title and any detail worth showing. */
 function describe(e: ApplicationEvent, w: Words): { title: string; body?: ReactNode; list?: string[] } {
   const d = e.details;
@@ -161,6 +170,13 @@ function describe(e: ApplicationEvent, w: Words): { title: string; body?: ReactN
       }
       return { title: 'Eligibility recorded', ...eligibilitySummary(d, w) };
     }
+    case 'tsg_pre_assessment_recorded': {
+      const changes = Object.values((d.changes ?? {}) as Record<string, Change>);
+      return {
+        title: changes.length ? 'TSG mentor and base visit recorded' : 'TSG mentor and base visit saved again',
+        body: `Mentor: ${str(d.mentorName) || 'none yet'}; attachment or base visit ${d.hasBaseVisit === true ? 'done' : 'not done'}.`,
+      };
+    }
     case 'interview_recorded': {
       const scores = (d.scores ?? {}) as Record<string, number>;
       return {
@@ -181,6 +197,11 @@ function describe(e: ApplicationEvent, w: Words): { title: string; body?: ReactN
       return {
         title: 'Induction booked',
         body: `Course on ${formatLongDate(str(d.courseStartsOn))} at ${str(d.coursePlace)}; starts ${formatLongDate(str(d.startDate))}; posted to ${w.unit(d.postingUnit)}, ${str(d.postingPlace)}.`,
+      };
+    case 'induction_cancelled':
+      return {
+        title: 'Induction course cancelled',
+        body: `The course on ${formatLongDate(str(d.courseStartsOn))} at ${str(d.coursePlace)} was cancelled and the booking removed; the joiner was told. Book another course.`,
       };
     case 'mentor_assigned': {
       const who = (k: string) => nameOf(d[k]);
@@ -229,6 +250,16 @@ function describe(e: ApplicationEvent, w: Words): { title: string; body?: ReactN
       return { title: 'Eligibility exception approved', body: 'The case may go on despite the current force’s records.' };
     case 'imported':
       return { title: 'Imported from the application form', body: `File ${str(d.fileName)}, line ${jsonText(d.line)}.` };
+    case 'interview_booked':
+      return { title: 'Interview booked', body: interviewWhen(d) };
+    case 'interview_rescheduled':
+      return { title: 'Interview moved', body: `${interviewWhen(d)}${e.reason ? ` Why: ${e.reason}` : ''}` };
+    case 'interview_cancelled':
+      return { title: 'Interview cancelled', body: e.reason ? `Why: ${e.reason}` : undefined };
+    case 'interview_attended':
+      return { title: 'Interview attended' };
+    case 'interview_not_attended':
+      return { title: 'Did not attend the interview', body: e.reason ? `Why: ${e.reason}` : undefined };
     default:
       return { title: String(e.type).replaceAll('_', ' ') };
   }

@@ -106,7 +106,7 @@ export function OutcomeToRecord({ interview, onRecorded }: { interview: AgendaIn
             Record outcome<span className="govuk-visually-hidden"> for {name}</span>
           </button>
           <Link className="govuk-link" to={`/cases/${interview.application.id}#interview`} state={backState}>
-            Or record the outcome<span className="govuk-visually-hidden"> for {name}</span> on the case page
+            Open the case<span className="govuk-visually-hidden"> of {name}</span>
           </Link>
         </div>
       </form>

@@ -1,10 +1,10 @@
-import type { ApplicationDetail, CheckRecord, CheckStatus } from '@muster/contracts';
+import type { ApplicationDetail, CheckClearance, CheckRecord, CheckStatus } from '@muster/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ErrorMessage } from '../../../../components/fields.tsx';
 import { formErrors } from '../../../../components/form-errors.ts';
 import { formatDate } from '../../../../lib/dates.ts';
-import { checkStatusLabels } from '../../../../lib/labels.ts';
+import { checkClearanceLabels, checkStatusLabels } from '../../../../lib/labels.ts';
 import { useTRPC } from '../../../../lib/trpc.ts';
 import { useApplicationWrite } from '../../hooks/use-application-write.ts';
 
@@ -20,6 +20,17 @@ export function CheckStatusTag({ status }: { status: CheckStatus }) {
   return <strong className={`govuk-tag ${statusTag[status]}`}>{checkStatusLabels[status]}</strong>;
 }
 
+const clearanceTag: Record<CheckClearance, string> = {
+  cleared: 'govuk-tag--green',
+  pending: 'govuk-tag--grey',
+  refer: 'govuk-tag--red',
+};
+
+/** A check as a reader not given its details sees it: cleared, pending or refer. */
+function ClearanceTag({ clearance }: { clearance: CheckClearance }) {
+  return <strong className={`govuk-tag ${clearanceTag[clearance]}`}>{checkClearanceLabels[clearance]}</strong>;
+}
+
 /** Pre-employment checks, one row each: its status now, and (for resourcing at pre-employment) a change. */
 export function ChecksList({ detail, isEditable }: { detail: ApplicationDetail; isEditable: boolean }) {
   return (
@@ -28,24 +39,34 @@ export function ChecksList({ detail, isEditable }: { detail: ApplicationDetail; 
         <li key={c.check} className="app-checks__row">
           <div className="app-checks__name">
             <span className="govuk-body govuk-!-font-weight-bold app-checks__title">{c.name}</span>
-            {!c.isRequired && <span className="govuk-body-s"> (no longer required)</span>} <CheckStatusTag status={c.status} />
+            {!c.isRequired && <span className="govuk-body-s"> (no longer required)</span>}{' '}
+            {c.status ? <CheckStatusTag status={c.status} /> : <ClearanceTag clearance={c.clearance} />}
             {c.updatedAt && (
               <div className="govuk-body-s app-muted app-checks__by">
-                {checkStatusLabels[c.status]} by {c.updatedBy} on {formatDate(c.updatedAt)}
+                {c.status ? `${checkStatusLabels[c.status]} by ${c.updatedBy ?? 'someone'} on ` : 'Updated on '}
+                {formatDate(c.updatedAt)}
                 {c.reason ? `: ${c.reason}` : ''}
               </div>
             )}
           </div>
-          {isEditable && c.isRequired && <CheckRowForm detail={detail} check={c} />}
+          {isEditable && c.isRequired && c.status && <CheckRowForm detail={detail} check={c} status={c.status} />}
         </li>
       ))}
     </ul>
   );
 }
 
-function CheckRowForm({ detail, check }: { detail: ApplicationDetail; check: CheckRecord }) {
+function CheckRowForm({
+  detail,
+  check,
+  status: current,
+}: {
+  detail: ApplicationDetail;
+  check: CheckRecord;
+  status: CheckStatus;
+}) {
   const trpc = useTRPC();
-  const [status, setStatus] = useState<CheckStatus>(check.status);
+  const [status, setStatus] = useState<CheckStatus>(current);
   const [reason, setReason] = useState(check.reason ?? '');
   const write = useApplicationWrite(detail.id);
   const mutation = useMutation(trpc.applications.updateCheck.mutationOptions(write));

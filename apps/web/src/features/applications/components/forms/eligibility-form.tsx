@@ -1,8 +1,8 @@
-import type { ApplicationDetail, UnitCode } from '@muster/contracts';
+import type { ApplicationDetail, RecordsRequest, UnitCode } from '@muster/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ErrorSummary } from '../../../../components/error-summary.tsx';
-import { Checkboxes, Radios, Select, Textarea, TextInput } from '../../../../components/fields.tsx';
+import { Checkboxes, Radios, Select, Textarea } from '../../../../components/fields.tsx';
 import { formErrors } from '../../../../components/form-errors.ts';
 import type { Reference } from '@muster/contracts';
 import { useTRPC } from '../../../../lib/trpc.ts';
@@ -13,9 +13,9 @@ import { useApplicationWrite } from '../../hooks/use-application-write.ts';
  * Read loosely, as the API added these fields to the eligibility record later.
  */
 export type ForceRecords = {
-  psdRecords?: 'not_requested' | 'requested' | 'received';
+  psdRecords?: 'not_requested' | 'requested' | 'received' | null;
   psdOutcome?: 'clear' | 'refer' | null;
-  ohRecords?: 'not_requested' | 'requested' | 'received';
+  ohRecords?: 'not_requested' | 'requested' | 'received' | null;
   ohOutcome?: 'clear' | 'refer' | null;
   hasOpenMisconduct?: boolean | null;
   misconductDetails?: string | null;
@@ -41,8 +41,6 @@ const ids = {
   targetUnit: 'eligibility-targetUnit',
   criteria: 'eligibility-criteria',
   unitCriteria: 'eligibility-unitCriteria',
-  tsgMentorName: 'eligibility-tsgMentorName',
-  hasTsgBaseVisit: 'eligibility-hasTsgBaseVisit',
   notes: 'eligibility-notes',
 };
 
@@ -53,8 +51,6 @@ export function EligibilityForm({ detail, reference }: { detail: ApplicationDeta
   const [targetUnit, setTargetUnit] = useState<string>(detail.targetUnit ?? '');
   const [criteria, setCriteria] = useState<Record<string, boolean>>(e?.criteria ?? {});
   const [unitCriteria, setUnitCriteria] = useState<Record<string, boolean>>(e?.unitCriteria ?? {});
-  const [mentorName, setMentorName] = useState(e?.tsgMentorName ?? '');
-  const [hasBaseVisit, setHasBaseVisit] = useState(e?.hasTsgBaseVisit ?? false);
   const [notes, setNotes] = useState(e?.notes ?? '');
   const f = (e ?? {}) as ForceRecords;
   const [psdRecords, setPsdRecords] = useState<string>(f.psdRecords ?? 'not_requested');
@@ -77,11 +73,11 @@ export function EligibilityForm({ detail, reference }: { detail: ApplicationDeta
       onSubmit={(ev) => {
         ev.preventDefault();
         setSaved(false);
-        const forceRecords: ForceRecords = isTransferee
+        const forceRecords = isTransferee
           ? {
-              psdRecords: psdRecords as NonNullable<ForceRecords['psdRecords']>,
+              psdRecords: psdRecords as RecordsRequest,
               psdOutcome: psdRecords === 'received' && psdOutcome ? (psdOutcome as 'clear' | 'refer') : null,
-              ohRecords: ohRecords as NonNullable<ForceRecords['ohRecords']>,
+              ohRecords: ohRecords as RecordsRequest,
               ohOutcome: ohRecords === 'received' && ohOutcome ? (ohOutcome as 'clear' | 'refer') : null,
               hasOpenMisconduct: misconduct === '' ? null : misconduct === 'yes',
               misconductDetails: misconduct === 'yes' ? misconductDetails || null : null,
@@ -94,8 +90,6 @@ export function EligibilityForm({ detail, reference }: { detail: ApplicationDeta
           targetUnit: targetUnit as UnitCode,
           criteria: Object.fromEntries(routeCriteria.map((k) => [k.code, criteria[k.code] ?? false])),
           unitCriteria: Object.fromEntries((unit?.criteria ?? []).map((k) => [k.code, unitCriteria[k.code] ?? false])),
-          tsgMentorName: targetUnit === 'TSG' ? mentorName || null : null,
-          hasTsgBaseVisit: targetUnit === 'TSG' && hasBaseVisit,
           notes: notes || null,
         };
         mutation.mutate(input);
@@ -134,27 +128,6 @@ export function EligibilityForm({ detail, reference }: { detail: ApplicationDeta
           checked={unitCriteria}
           onChange={(code, isChecked) => setUnitCriteria((c) => ({ ...c, [code]: isChecked }))}
         />
-      )}
-      {targetUnit === 'TSG' && (
-        <>
-          <TextInput
-            id={ids.tsgMentorName}
-            label="TSG mentor"
-            hint="A serving TSG officer, needed before the assessment."
-            value={mentorName}
-            errors={byField.tsgMentorName}
-            onChange={(ev) => setMentorName(ev.target.value)}
-            className="govuk-!-width-two-thirds"
-          />
-          <Checkboxes
-            id={ids.hasTsgBaseVisit}
-            legend="Attachment or base visit"
-            errors={byField.hasTsgBaseVisit}
-            options={[{ value: 'yes', label: 'The officer has done an attachment or base visit' }]}
-            checked={{ yes: hasBaseVisit }}
-            onChange={(_code, isChecked) => setHasBaseVisit(isChecked)}
-          />
-        </>
       )}
       {isTransferee && (
         <fieldset className="govuk-fieldset app-subform">

@@ -1,12 +1,14 @@
 import type { ApplicationDetail, UnitCode } from '@muster/contracts';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { ErrorSummary } from '../../../../components/error-summary.tsx';
 import { DateInput, Select } from '../../../../components/fields.tsx';
 import { formErrors } from '../../../../components/form-errors.ts';
 import { dateErrors, datePartsOf, parseDate, readDates, type DateProblem } from '../../../../lib/date-parts.ts';
 import { formatDate } from '../../../../lib/dates.ts';
 import type { Reference } from '@muster/contracts';
+import { useMe } from '../../../../lib/session.ts';
 import { useTRPC } from '../../../../lib/trpc.ts';
 import { useApplicationWrite } from '../../hooks/use-application-write.ts';
 
@@ -36,7 +38,25 @@ export function InductionForm({ detail, reference }: { detail: ApplicationDetail
   const [postingPlace, setPostingPlace] = useState(b?.postingPlace ?? '');
   const [saved, setSaved] = useState(false);
   const write = useApplicationWrite(detail.id, () => setSaved(true));
-  const mutation = useMutation(trpc.applications.bookInduction.mutationOptions(write));
+  const queryClient = useQueryClient();
+  const me = useMe();
+  // A booking changes how full its course is; a refusal (full, cancelled) may mean the courses offered are out of date.
+  const refreshCourses = () => {
+    void queryClient.invalidateQueries({ queryKey: trpc.reference.all.queryKey() });
+    void queryClient.invalidateQueries({ queryKey: trpc.courses.list.pathKey() });
+  };
+  const mutation = useMutation(
+    trpc.applications.bookInduction.mutationOptions({
+      onSuccess: (d) => {
+        write.onSuccess(d);
+        refreshCourses();
+      },
+      onError: (e) => {
+        write.onError(e);
+        refreshCourses();
+      },
+    }),
+  );
   const { byField, summary } = dateProblems.startDate
     ? dateErrors(dateProblems, dateIds)
     : formErrors(mutation.error, ids, ids.courseId);
@@ -76,6 +96,18 @@ export function InductionForm({ detail, reference }: { detail: ApplicationDetail
       }}
     >
       <ErrorSummary errors={summary} />
+      {!reference.inductionCourses.length && (
+        <p className="govuk-inset-text">
+          No induction course is scheduled from today.{' '}
+          {me.may.courses ? (
+            <>
+              Add one on the <Link to="/courses">Courses</Link> page.
+            </>
+          ) : (
+            'The coordinators add them.'
+          )}
+        </p>
+      )}
       {saved && !mutation.error && (
         <p className="govuk-body app-saved" role="status">
           Induction booked.
