@@ -1,4 +1,4 @@
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type {
   CheckStatus,
   DuplicateMatch,
@@ -42,6 +42,8 @@ export const applications = sqliteTable(
     stageEnteredAt: text('stage_entered_at').notNull(),
     closedFromStage: text('closed_from_stage').$type<Stage>(),
     closeReason: text('close_reason'),
+    /** When the interview was passed: the conditional offer, on which the pre-employment checks start. */
+    conditionalOfferAt: text('conditional_offer_at'),
     finalOfferAt: text('final_offer_at'),
     mentorId: integer('mentor_id').references(() => mentors.id),
     buddyId: integer('buddy_id').references(() => mentors.id),
@@ -152,12 +154,40 @@ export const applicationChecks = sqliteTable(
       .references(() => checkTypes.code),
     status: text('status').$type<CheckStatus>().notNull(),
     reason: text('reason'),
+    /** When the check was asked for, and when it is due back (the check type's SLA from then). */
+    requestedAt: text('requested_at'),
+    dueOn: text('due_on'),
+    /** Vetting: the level cleared (recruitment vetting, management vetting, CTC, SC), and when it expires. */
+    level: text('level'),
+    expiresOn: text('expires_on'),
     updatedBy: integer('updated_by')
       .notNull()
       .references(() => users.id),
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.applicationId, t.checkCode] })],
+);
+
+/** Each chaser sent for a check that is late: when, by whom, to whom; the outbox message if one was sent. */
+export const checkChasers = sqliteTable(
+  'check_chasers',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    applicationId: integer('application_id')
+      .notNull()
+      .references(() => applications.id),
+    checkCode: text('check_code')
+      .notNull()
+      .references(() => checkTypes.code),
+    chasedAt: text('chased_at').notNull(),
+    chasedBy: integer('chased_by')
+      .notNull()
+      .references(() => users.id),
+    /** Who was chased, in words: "Vetting unit", "Kent Police (current force)", "the candidate". */
+    toWhom: text('to_whom').notNull(),
+    messageId: text('message_id'),
+  },
+  (t) => [index('check_chasers_application_idx').on(t.applicationId, t.checkCode)],
 );
 
 export const inductionBookings = sqliteTable(
@@ -175,6 +205,11 @@ export const inductionBookings = sqliteTable(
       .notNull()
       .references(() => units.code),
     postingPlace: text('posting_place').notNull(),
+    /** The role at a MetCC posting: First Contact or Despatch. */
+    postingRole: text('posting_role'),
+    /** Recorded once the course has run: attended, or did not attend with a reason. */
+    attendance: text('attendance').$type<'attended' | 'did_not_attend'>(),
+    attendanceReason: text('attendance_reason'),
     bookedBy: integer('booked_by')
       .notNull()
       .references(() => users.id),
@@ -243,4 +278,60 @@ export const duplicateFlags = sqliteTable(
     index('duplicate_flags_application_idx').on(t.applicationId),
     index('duplicate_flags_duplicate_of_idx').on(t.duplicateOfId),
   ],
+);
+
+/**
+ * Joiners waiting for a place on a full induction course, in the order they were added: when a place
+ * frees, it is offered to the first.
+ */
+export const inductionWaitlist = sqliteTable(
+  'induction_waitlist',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    courseId: integer('course_id')
+      .notNull()
+      .references(() => inductionCourses.id),
+    applicationId: integer('application_id')
+      .notNull()
+      .references(() => applications.id),
+    addedAt: text('added_at').notNull(),
+    addedBy: integer('added_by')
+      .notNull()
+      .references(() => users.id),
+    /** When a freed place was offered to this joiner (they are then booked, or the offer passes on). */
+    offeredAt: text('offered_at'),
+  },
+  (t) => [
+    uniqueIndex('induction_waitlist_one_per_case').on(t.courseId, t.applicationId),
+    index('induction_waitlist_course_idx').on(t.courseId, t.id),
+  ],
+);
+
+/** The twice-yearly development days for joiners in their first two years. */
+export const developmentDays = sqliteTable('development_days', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  heldOn: text('held_on').notNull(),
+  place: text('place').notNull(),
+  title: text('title').notNull(),
+  status: text('status').$type<'scheduled' | 'cancelled'>().notNull().default('scheduled'),
+  version: integer('version').notNull().default(1),
+});
+
+/** Each joiner invited to a development day, and whether they came. */
+export const developmentDayInvitations = sqliteTable(
+  'development_day_invitations',
+  {
+    dayId: integer('day_id')
+      .notNull()
+      .references(() => developmentDays.id),
+    applicationId: integer('application_id')
+      .notNull()
+      .references(() => applications.id),
+    invitedAt: text('invited_at').notNull(),
+    attendance: text('attendance').$type<'attended' | 'did_not_attend'>(),
+    attendanceReason: text('attendance_reason'),
+    recordedBy: integer('recorded_by').references(() => users.id),
+    recordedAt: text('recorded_at'),
+  },
+  (t) => [primaryKey({ columns: [t.dayId, t.applicationId] })],
 );
