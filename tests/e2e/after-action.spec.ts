@@ -201,7 +201,7 @@ describe('after an action, the case page says what happened', () => {
     await page.getByRole('heading', { name: 'History' }).waitFor();
     expect(await page.getByRole('region', { name: 'Important' }).filter({ hasText: 'Re-routed' }).count()).toBe(0);
 
-    await api.mutate('applications.updateCheck', {
+    await api.mutate('checks.update', {
       id: c.id,
       expectedVersion: d.version,
       check: 'level2_public_order',

@@ -87,13 +87,14 @@ describe('induction courses', () => {
     const joiner = await coordinator.query('applications.get', { id: atInduction[0]!.id });
     const [course] = await coordinator.query<{ id: number; place: string }[]>('courses.list', { from: when.iso });
     expect(course?.place).toBe(place);
-    await coordinator.mutate('applications.bookInduction', {
+    await coordinator.mutate('courses.book', {
       id: joiner.id,
       expectedVersion: joiner.version,
       courseId: course!.id,
       startDate: when.iso,
       postingUnit: joiner.targetUnit,
       postingPlace: joiner.induction?.postingPlace ?? (await placeOf(joiner.targetUnit)),
+      postingRole: joiner.targetUnit === 'METCC' ? (joiner.induction?.postingRole ?? 'First Contact') : null,
     });
     await page.reload();
     await expect.poll(() => textOf(courseRow(page, place))).toContain('1 of 20');
@@ -152,6 +153,6 @@ describe('induction courses', () => {
 /** The first place a unit posts to, as the server lists them. */
 async function placeOf(unit: string): Promise<string> {
   const api = await apiAs(env.server.url, accounts.coordinator);
-  const reference = await api.query<{ units: { code: string; places: string[] }[] }>('reference.all', null);
-  return reference.units.find((u) => u.code === unit)!.places[0]!;
+  const reference = await api.query<{ units: { code: string; postingPlaces: string[] }[] }>('reference.all', null);
+  return reference.units.find((u) => u.code === unit)!.postingPlaces[0]!;
 }

@@ -118,11 +118,13 @@ describe('the forms speak to caseworkers, and dates are typed as day, month and 
     let d = await holdInterview(api, env.server.dbPath, c, 'pass');
     d = await api.mutate('applications.move', { id: c.id, expectedVersion: d.version, to: 'pre_employment' });
     for (const check of d.checks as { check: string }[]) {
-      d = await api.mutate('applications.updateCheck', {
+      const isVetting = ['vetting', 'counter_terrorist_check', 'security_check'].includes(check.check);
+      d = await api.mutate('checks.update', {
         id: c.id,
         expectedVersion: d.version,
         check: check.check,
         status: 'passed',
+        ...(isVetting ? { level: 'security_check', expiresOn: '2099-12-31' } : {}),
       });
     }
     d = await api.mutate('applications.move', { id: c.id, expectedVersion: d.version, to: 'induction' });
@@ -134,7 +136,7 @@ describe('the forms speak to caseworkers, and dates are typed as day, month and 
     const induction = page.getByRole('form', { name: 'Book induction' });
     await induction.waitFor();
     await fillDate(induction, 'Start date', '1', '9', String(new Date().getFullYear() + 1));
-    await induction.getByLabel('Posting place', { exact: true }).selectOption('Central West');
+    await induction.getByLabel('Posting place', { exact: true }).selectOption('Highbury, Central North');
     await induction.getByRole('button', { name: 'Book induction' }).click();
     const courseError = induction.locator('#induction-courseId-error');
     await courseError.waitFor();
@@ -148,13 +150,13 @@ describe('the forms speak to caseworkers, and dates are typed as day, month and 
     ).find((k) => k.startsOn >= earliest && k.booked < k.capacity);
     expect(course).toBeTruthy();
     if (!course) return;
-    await api.mutate('applications.bookInduction', {
+    await api.mutate('courses.book', {
       id: c.id,
       expectedVersion: d.version,
       courseId: course.id,
       startDate: course.startsOn,
       postingUnit: 'SNT',
-      postingPlace: 'Central West',
+      postingPlace: 'Highbury, Central North',
     });
     await page.reload();
     await induction.waitFor();

@@ -144,6 +144,8 @@ describe('the board', () => {
   it('the coordinator’s cards say what each joiner still needs, as the server works it out', async () => {
     const { page, problems, context } = await openSession(env.browser, env.server.url);
     await signIn(page, accounts.coordinator);
+    // A coordinator lands on their home; their board is at /board.
+    await page.goto('/board');
     const api = await apiAs(env.server.url, accounts.coordinator);
     type Card = { id: number; firstName: string; lastName: string; needs: string[] };
     const board = await api.query<{ stage: string; items: Card[] }[]>('applications.board', {});

@@ -104,6 +104,14 @@ describe('one application, start to finish, through the dashboard alone', () => 
       const row = page.getByRole('form', { name: `Update ${name}` });
       const isWaived = name.startsWith('Fitness test');
       await row.getByLabel(`Status of ${name}`).selectOption(isWaived ? 'waived' : 'passed');
+      if (name === 'Recruitment vetting') {
+        // Vetting passes at a level, with the date the clearance expires.
+        await row.getByLabel('Vetting level cleared').selectOption('recruitment_vetting');
+        const expires = row.getByRole('group', { name: 'Vetting expires on' });
+        await expires.getByLabel('Day', { exact: true }).fill('1');
+        await expires.getByLabel('Month', { exact: true }).fill('12');
+        await expires.getByLabel('Year', { exact: true }).fill('2031');
+      }
       if (isWaived) {
         await row.getByRole('button', { name: `Save ${name}` }).click();
         await row.getByText('Give a reason why the check is waived.').waitFor();
@@ -130,7 +138,12 @@ describe('one application, start to finish, through the dashboard alone', () => 
     for (const part of ['Day', 'Month', 'Year'])
       expect(await startDate.getByLabel(part, { exact: true }).inputValue()).toMatch(/^\d+$/);
     expect(await induction.getByLabel('Posting unit', { exact: true }).inputValue()).toBe('SNT');
-    await induction.getByLabel('Posting place', { exact: true }).selectOption('Central West');
+    // An SNT posting names a ward in one of the BCUs.
+    const ward = await induction
+      .getByLabel('Posting place', { exact: true })
+      .evaluate((select: HTMLSelectElement) => [...select.options].find((o) => o.value.endsWith(', Central West'))?.value);
+    expect(ward).toBeTruthy();
+    await induction.getByLabel('Posting place', { exact: true }).selectOption(ward!);
     await expectNoAxeViolations(page, 'the induction form');
     await induction.getByRole('button', { name: 'Book induction' }).click();
     await induction.getByText('Induction booked.').waitFor();

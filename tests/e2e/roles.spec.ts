@@ -79,6 +79,8 @@ describe('each role sees its own work', () => {
   it('the coordinator sees only the induction and mentoring columns', async () => {
     const { page, problems, context } = await openSession(env.browser, env.server.url);
     await signIn(page, accounts.coordinator);
+    // A coordinator lands on their home; their board is at /board.
+    await page.goto('/board');
     await column(page, 'Induction').waitFor();
     expect(await columnHeadings(page)).toEqual(['Induction', 'Mentoring']);
     expect(await page.getByRole('link', { name: 'New application' }).count()).toBe(0);

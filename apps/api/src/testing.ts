@@ -1,6 +1,6 @@
 import type { ApplicationDetail, CreateApplicationInput, Route, Stage, UnitCode } from '@muster/contracts';
 import { closeReasons, inductionCourses, interviewSlots, mentors, users, venues, type Db } from '@muster/db';
-import { addDays, londonDateTime, requiredChecks, routeCriteria, unitCriteria, units } from '@muster/domain';
+import { addDays, londonDateTime, postingPlacesOf, requiredChecks, routeCriteria, unitCriteria } from '@muster/domain';
 import { eq, max } from 'drizzle-orm';
 import { buildApplication, createTestDb } from '@muster/db/testing';
 import { testConfig } from './config.ts';
@@ -10,6 +10,7 @@ import { hashPassword } from './security/passwords.ts';
 import { insertUser } from './services/auth.ts';
 import { createContextInner, type SessionActor } from './trpc/context.ts';
 import { createCallerFactory } from './trpc/init.ts';
+import { passCheck } from './services/checks-testing.ts';
 
 export const testPassword = 'correct horse battery staple';
 
@@ -172,7 +173,7 @@ export async function applicationAt(
       c = await interviewOutcome(api, c, 'pass');
     } else if (c.stage === 'pre_employment') {
       for (const k of requiredChecks(c.route, c.targetUnit))
-        c = await r.updateCheck({ id: c.id, expectedVersion: c.version, check: k.code, status: 'passed' });
+        c = await api.as.resourcing.checks.update(passCheck(c, k.code));
     } else if (c.stage === 'induction') {
       if (!c.finalOfferAt) throw new Error('A case at induction has a final offer date');
       const startDate = addDays(c.finalOfferAt, 28);
@@ -181,9 +182,16 @@ export async function applicationAt(
         .values({ startsOn: startDate, place: 'Hendon', capacity: 50 })
         .returning()
         .get();
-      const place = units.find((x) => x.code === u)?.places[0];
+      const place = postingPlacesOf(u)[0];
       if (!place) throw new Error(`${u} has no places`);
-      c = await r.bookInduction({ ...base, courseId: course.id, startDate, postingUnit: u, postingPlace: place });
+      c = await api.as.resourcing.courses.book({
+        ...base,
+        courseId: course.id,
+        startDate,
+        postingUnit: u,
+        postingPlace: place,
+        postingRole: u === 'METCC' ? 'First Contact' : null,
+      });
     } else if (c.stage === 'mentoring') {
       const mentor = (name: string) =>
         api.db.insert(mentors).values({ name, unitCode: 'METCC', place: 'Bow', capacity: 5 }).returning().get().id;

@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import {
   AssignMentorInput,
-  BookInductionInput,
   CreateApplicationInput,
   RecordEligibilityInput,
   RecordTsgPreAssessmentInput,
   UpdateApplicationInput,
-  UpdateCheckInput,
 } from './applications.ts';
+import { UpdateCheckInput } from './checks.ts';
+import { BookCourseInput } from './courses.ts';
 import { RecordOutcomeInput, SubmitScorecardInput } from './interviews.ts';
 
 /** Messages by dotted path, as the API's field errors carry them. */
@@ -121,21 +121,21 @@ describe('the record forms’ messages', () => {
     ['a check without a name', UpdateCheckInput, { ...write, status: 'passed' }, 'check', 'Choose a check.'],
     [
       'an induction without a course',
-      BookInductionInput,
+      BookCourseInput,
       { ...write, startDate: '2027-02-01', postingUnit: 'SNT', postingPlace: 'Central West' },
       'courseId',
       'Choose a course.',
     ],
     [
       'an induction without a start date',
-      BookInductionInput,
+      BookCourseInput,
       { ...write, courseId: 1, startDate: '', postingUnit: 'SNT', postingPlace: 'Central West' },
       'startDate',
       'Enter the start date.',
     ],
     [
       'an induction without a posting unit',
-      BookInductionInput,
+      BookCourseInput,
       { ...write, courseId: 1, startDate: '2027-02-01', postingPlace: 'Central West' },
       'postingUnit',
       'Choose a posting unit.',
@@ -176,7 +176,7 @@ describe('the record forms’ messages', () => {
       [SubmitScorecardInput, { interviewId: 1, scores: { professionalism: 'x', integrity: 0, courage: 6, compassion: 2.5 } }],
       [RecordTsgPreAssessmentInput, { ...write, mentorId: 'x', hasBaseVisit: 'x' }],
       [UpdateCheckInput, { ...write, check: '', status: 'x' }],
-      [BookInductionInput, { ...write, courseId: 'x', startDate: 'x', postingUnit: 'x' }],
+      [BookCourseInput, { ...write, courseId: 'x', startDate: 'x', postingUnit: 'x' }],
       [AssignMentorInput, { ...write, mentorId: 0, buddyId: 'x' }],
     ];
     for (const [schema, input] of cases) {

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { ApplicationWrite, Cursor, Id, IsoDate, PageSize, Reason, ReasonId } from './common.ts';
 import {
-  checkStatuses,
   ranks,
   recordsOutcomes,
   recordsRequests,
@@ -10,7 +9,6 @@ import {
   Stage,
   UnitCode,
   unitCodes,
-  type CheckStatus,
   type EventType,
   type MetValue,
   type OpenStage,
@@ -19,6 +17,8 @@ import {
   type RecordsRequest,
   type Role,
 } from './enums.ts';
+import type { CaseCheck } from './checks.ts';
+import type { CaseWaiting } from './courses.ts';
 import type { ApplicationSection, RefusalCode, Unmet } from './refusals.ts';
 
 const name = (label: string) =>
@@ -262,28 +262,7 @@ export const InterviewScores = z.object({
 }) satisfies z.ZodType<Record<MetValue, number>>;
 export type InterviewScores = z.infer<typeof InterviewScores>;
 
-export const UpdateCheckInput = ApplicationWrite.extend({
-  check: z.string({ error: 'Choose a check.' }).min(1, 'Choose a check.').max(60, 'Choose a check from the list.'),
-  status: oneOf(checkStatuses, 'Choose a status for the check.'),
-  reason: z.string().trim().max(2000, 'Keep the reason under 2,000 characters.').nullish(),
-}).superRefine((v, ctx) => {
-  if ((v.status === 'waived' || v.status === 'failed') && (!v.reason || v.reason.length < 3)) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['reason'],
-      message: `Give a reason why the check ${v.status === 'waived' ? 'is waived' : 'failed'}.`,
-    });
-  }
-});
-export type UpdateCheckInput = z.infer<typeof UpdateCheckInput>;
-
-export const BookInductionInput = ApplicationWrite.extend({
-  courseId: z.number({ error: 'Choose a course.' }).int('Choose a course.').positive('Choose a course.'),
-  startDate: date('start date'),
-  postingUnit: unit('Choose a posting unit.'),
-  postingPlace: z.string({ error: 'Choose a place.' }).trim().min(1, 'Choose a place.').max(80),
-});
-export type BookInductionInput = z.infer<typeof BookInductionInput>;
+/* A joiner's induction booking is courses.book's (BookCourseInput, courses.ts). */
 
 export const AssignMentorInput = ApplicationWrite.extend({
   mentorId: z
@@ -343,8 +322,6 @@ export type ApplicationCard = {
  */
 export type Disclosure = 'full' | 'unit' | 'joiner';
 
-/** A check as a unit lead sees it. */
-export type CheckClearance = 'cleared' | 'pending' | 'refer';
 
 export type EligibilityRecord = {
   /** null: not disclosed to this reader (as every force-records field below). */
@@ -379,17 +356,8 @@ export type InterviewRecord = {
   recordedAt: string;
 };
 
-export type CheckRecord = {
-  check: string;
-  name: string;
-  /** null when not disclosed (as `reason`, `updatedBy`): the reader has `clearance`. */
-  status: CheckStatus | null;
-  clearance: CheckClearance;
-  reason: string | null;
-  isRequired: boolean;
-  updatedBy: string | null;
-  updatedAt: string | null;
-};
+/** A check of the case, as the task list shows it (packages/contracts/src/checks.ts). */
+export type CheckRecord = CaseCheck;
 
 export type InductionRecord = {
   courseId: number;
@@ -398,6 +366,10 @@ export type InductionRecord = {
   startDate: string;
   postingUnit: UnitCode;
   postingPlace: string;
+  /** MetCC's role (First Contact or Despatch); null for any other unit. */
+  postingRole: string | null;
+  /** Recorded once the course has started; null until then. */
+  attendance: 'attended' | null;
   bookedBy: string;
   bookedAt: string;
 };
@@ -421,6 +393,8 @@ export type ApplicationDetail = ApplicationCard & {
   receivedAt: string;
   createdAt: string;
   updatedAt: string;
+  /** When the interview was passed (the conditional offer), and when the final offer was made. */
+  conditionalOfferAt: string | null;
   finalOfferAt: string | null;
   closedFromStage: Stage | null;
   closeReason: string | null;
@@ -432,6 +406,8 @@ export type ApplicationDetail = ApplicationCard & {
   interviewBookings: InterviewBooking[];
   checks: CheckRecord[];
   induction: InductionRecord | null;
+  /** The induction courses' waiting lists the case is on (courses.book with `waitlist`), soonest course first. */
+  inductionWaiting: CaseWaiting[];
   /** The reviewer triaging the case, if any. */
   assignee: { id: number; name: string } | null;
   mentor: PersonRef | null;

@@ -40,8 +40,12 @@ export type Capabilities = {
   interviews: boolean;
   /** The courses page: add, change and cancel induction courses (coordinators and the admin). */
   courses: boolean;
+  /** The coordinator's home and the development days: joiners waiting, courses, the pool's loads (coordinators, resourcing, the admin). */
+  coordination: boolean;
   /** The mentor pool page: add, change, pause and retire mentors and buddies (coordinators and the admin). */
   pool: boolean;
+  /** The checks page: overdue pre-employment checks across cases, and chasers (resourcing). */
+  checks: boolean;
   /** The units whose interview slots the user may publish, change and withdraw. */
   scheduleUnits: UnitCode[];
   /** The units whose cases the user's board and lists can show: the choices of their unit filter. */

@@ -9,5 +9,8 @@ export * from './refusals.ts';
 export * from './admin.ts';
 export * from './reference.ts';
 export * from './courses.ts';
+export * from './development-days.ts';
+export * from './coordination.ts';
 export * from './interviews.ts';
 export * from './mentors.ts';
+export * from './checks.ts';

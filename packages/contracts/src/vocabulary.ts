@@ -48,9 +48,14 @@ export const eventTypes = [
   'tsg_pre_assessment_recorded',
   'interview_recorded',
   'check_updated',
+  'check_chased',
   'rerouted',
   'induction_booked',
   'induction_cancelled',
+  'induction_waitlisted',
+  'induction_place_offered',
+  'induction_attended',
+  'induction_not_attended',
   'mentor_assigned',
   'note_added',
   'details_edited',
@@ -65,6 +70,7 @@ export const eventTypes = [
   'interview_cancelled',
   'interview_attended',
   'interview_not_attended',
+  'development_day_invited',
 ] as const;
 
 /** Records requested from the officer's current force at review. */
@@ -72,3 +78,9 @@ export const recordsRequests = ['not_requested', 'requested', 'received'] as con
 
 export const recordsOutcomes = ['clear', 'refer'] as const;
 export type OpenStage = (typeof openStages)[number];
+
+/** Who a pre-employment check waits on once it is requested. */
+export const waitsOnValues = ['vetting_unit', 'occupational_health', 'referee', 'current_force', 'candidate'] as const;
+
+/** Vetting levels, lowest first: a higher level stands in for a lower one (packages/domain/src/checks.ts). */
+export const vettingLevels = ['recruitment_vetting', 'management_vetting', 'counter_terrorist_check', 'security_check'] as const;

@@ -2,6 +2,7 @@ import { openStages, unitCodes, type ApplicationActions, type Capabilities, type
 import type { Actor, ApplicationSnapshot } from './application.ts';
 import { DomainError, refuse } from './errors.ts';
 import { mayKeepCourses } from './courses.ts';
+import { mayUseCoordination } from './development-days.ts';
 import { maySchedule } from './interviews.ts';
 import { mayUsePool } from './mentor-pool.ts';
 import { exceptionRefusal } from './records.ts';
@@ -118,7 +119,9 @@ export function capabilities(actor: Pick<Actor, 'role' | 'units'>): Capabilities
     board: actor.role !== 'panel_member',
     interviews: actor.role === 'resourcing' || actor.role === 'unit_lead' || actor.role === 'panel_member',
     courses: mayKeepCourses(actor),
+    coordination: mayUseCoordination(actor),
     pool: mayUsePool(actor, 'keep'),
+    checks: actor.role === 'resourcing',
     scheduleUnits: unitCodes.filter((u) => maySchedule(actor, u)),
     boardUnits:
       actor.role === 'panel_member'

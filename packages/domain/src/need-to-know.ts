@@ -48,7 +48,19 @@ const forceRecordItems: readonly GateItem['code'][] = [
 /** The case as this disclosure may see it. */
 export function discloseApplication(d: ApplicationDetail, level: Disclosure): ApplicationDetail {
   if (level === 'full') return d;
-  const checks = d.checks.map((c) => ({ ...c, status: null, reason: null, updatedBy: null }));
+  // A unit lead has each check's clearance and who it waits on; not its status, dates, level or chasers.
+  const checks = d.checks.map((c) => ({
+    ...c,
+    status: null,
+    reason: null,
+    requestedAt: null,
+    dueOn: null,
+    isOverdue: null,
+    level: null,
+    expiresOn: null,
+    chasers: [],
+    updatedBy: null,
+  }));
   if (level === 'unit') {
     const forceItems = d.gateChecklist?.items.filter((i) => forceRecordItems.includes(i.code)) ?? [];
     return {
@@ -143,6 +155,7 @@ const selectionEvents: readonly EventType[] = [
   'interview_attended',
   'interview_not_attended',
   'check_updated',
+  'check_chased',
   'duplicate_flagged',
   'duplicate_merged',
   'duplicate_dismissed',
@@ -191,6 +204,8 @@ export function discloseEvent(e: ApplicationEvent, level: Disclosure): Applicati
           clearance: clearanceOf(e.details.to as CheckStatus),
         },
       };
+    case 'check_chased':
+      return { ...e, details: { check: e.details.check, name: e.details.name } };
     case 'interview_recorded':
       return { ...e, details: { outcome: e.details.outcome } };
     default:

@@ -10,8 +10,8 @@ import {
   postingOf,
   rankMentors,
   validateEligibility,
-  validatePosting,
 } from './records.ts';
+import { validatePosting } from './courses-booking.ts';
 import { requiredChecks } from './reference.ts';
 
 describe('required checks', () => {
@@ -57,8 +57,8 @@ describe('eligibility and posting validation', () => {
     expect(() => validateEligibility({ route: 'transferee' }, 'TSG', { constable_rank: true }, { fitness: true })).not.toThrow();
   });
   it('accepts only the places a unit posts to', () => {
-    expect(() => validatePosting('METCC', 'Hendon')).not.toThrow();
-    expect(() => validatePosting('METCC', 'Catford (SE)')).toThrow(
+    expect(() => validatePosting({ postingUnit: 'METCC', postingPlace: 'Hendon', postingRole: 'Despatch' })).not.toThrow();
+    expect(() => validatePosting({ postingUnit: 'METCC', postingPlace: 'Catford (SE)', postingRole: 'Despatch' })).toThrow(
       'Catford (SE) is not a place Met Command and Control posts to.',
     );
   });
@@ -233,7 +233,9 @@ describe('what a user may do, as the case page is told', () => {
         board: true,
         interviews: true,
         courses: false,
+        coordination: true,
         pool: false,
+        checks: true,
         scheduleUnits: all,
         boardUnits: all,
       },
@@ -248,7 +250,9 @@ describe('what a user may do, as the case page is told', () => {
         board: true,
         interviews: true,
         courses: false,
+        coordination: false,
         pool: false,
+        checks: false,
         scheduleUnits: ['TSG'],
         boardUnits: ['TSG'],
       },
@@ -263,7 +267,9 @@ describe('what a user may do, as the case page is told', () => {
         board: false,
         interviews: true,
         courses: false,
+        coordination: false,
         pool: false,
+        checks: false,
         scheduleUnits: [],
         boardUnits: [],
       },
@@ -278,7 +284,9 @@ describe('what a user may do, as the case page is told', () => {
         board: true,
         interviews: false,
         courses: true,
+        coordination: true,
         pool: true,
+        checks: false,
         scheduleUnits: [],
         boardUnits: all,
       },
@@ -293,7 +301,9 @@ describe('what a user may do, as the case page is told', () => {
         board: true,
         interviews: false,
         courses: true,
+        coordination: true,
         pool: true,
+        checks: false,
         scheduleUnits: [],
         boardUnits: all,
       },

@@ -1,7 +1,7 @@
 import type { CheckStatus, UnitCode } from '@muster/contracts';
 import type { ApplicationSnapshot } from './application.ts';
-import { DomainError, fieldError } from './errors.ts';
-import { checkTypes, isPlaceOf, requiredChecks, routeCriteria, tsgRerouteChecks, unitCriteria, unitName } from './reference.ts';
+import { fieldError, type DomainError } from './errors.ts';
+import { checkTypes, requiredChecks, routeCriteria, tsgRerouteChecks, unitCriteria, unitName } from './reference.ts';
 
 /** Refuses criteria codes that are not the route's or the unit's. */
 export function validateEligibility(
@@ -72,21 +72,7 @@ export function checkUpdateEffect(
   return { reroute: isTsgFailure ? { from: 'TSG', to: 'BCU' } : null };
 }
 
-export function validatePosting(unit: UnitCode, place: string): void {
-  if (!isPlaceOf(unit, place)) {
-    throw fieldError('postingPlace', `${place} is not a place ${unitName(unit)} posts to.`, 'induction.place_not_of_unit');
-  }
-}
-
-export function assertCourseHasRoom(booked: number, capacity: number): void {
-  if (booked >= capacity) {
-    const message = `That induction course is full (${capacity} places). Choose another course.`;
-    throw new DomainError('CONFLICT', message, {
-      fieldErrors: { courseId: [message] },
-      fieldCodes: { courseId: ['induction.course_full'] },
-    });
-  }
-}
+/* Posting consistency and a course's room are courses-booking.ts's (validatePosting, assertRoomOnCourse). */
 
 /** Whether a person from the pool may take one more mentee or buddy. */
 export function hasRoom(p: { load: number; capacity: number }): boolean {

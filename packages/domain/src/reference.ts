@@ -1,4 +1,4 @@
-import type { Criterion, OpenStage, Route, UnitCode } from '@muster/contracts';
+import type { Criterion, OpenStage, Route, UnitCode, WaitsOn } from '@muster/contracts';
 
 export const bcus = [
   'Central West',
@@ -14,6 +14,36 @@ export const bcus = [
   'South West',
   'West Area',
 ] as const;
+
+export type Bcu = (typeof bcus)[number];
+
+/**
+ * The wards a Safer Neighbourhoods team may be posted to, a few of each BCU's (reference data, not
+ * every ward): an SNT posting's place is "Ward, BCU".
+ */
+export const sntWards: Record<Bcu, readonly string[]> = {
+  'Central West': ['Knightsbridge & Belgravia', 'Notting Dale', 'Regent’s Park', 'Fulham Broadway'],
+  'Central North': ['Highbury', 'Kentish Town South', 'Holloway', 'Camden Square'],
+  'Central South': ['Brixton Acre Lane', 'Clapham Common & Abbeville', 'Peckham', 'Camberwell Green'],
+  'Central East': ['Hackney Central', 'Spitalfields & Banglatown', 'Bow West', 'Dalston'],
+  'North West': ['Harlesden & Kensal Green', 'Wembley Central', 'Hendon', 'Pinner'],
+  'North Area': ['Edmonton Green', 'Tottenham Hale', 'Enfield Town', 'Muswell Hill'],
+  'North East': ['Stratford Olympic Park', 'Leyton', 'Walthamstow West', 'Forest Gate North'],
+  'East Area': ['Romford Town', 'Barking', 'Ilford Town', 'Dagenham Heathway'],
+  'South East': ['Woolwich Arsenal', 'Greenwich Peninsula', 'Lewisham Central', 'Eltham Town & Avery Hill'],
+  'South Area': ['Croydon Town', 'Bromley Town', 'Sutton Central', 'Thornton Heath'],
+  'South West': ['Wimbledon Town & Dundonald', 'Kingston Town', 'Richmond Town', 'Tooting Broadway'],
+  'West Area': ['Hounslow Central', 'Southall Broadway', 'Uxbridge', 'Ealing Broadway'],
+};
+
+/** The roles of a MetCC posting. */
+export const metccRoles = ['First Contact', 'Despatch'] as const;
+
+/** The places a unit posts a joiner to: for SNT its wards as "Ward, BCU"; for any other unit its places. */
+export function postingPlacesOf(unit: UnitCode): readonly string[] {
+  if (unit === 'SNT') return bcus.flatMap((b) => sntWards[b].map((w) => `${w}, ${b}`));
+  return units.find((u) => u.code === unit)?.places ?? [];
+}
 
 export type Unit = { code: UnitCode; name: string; places: readonly string[] };
 
@@ -124,7 +154,8 @@ export const unitCriteria: Record<UnitCode, readonly Criterion[]> = {
   BCU: [],
 };
 
-export type CheckType = { code: string; name: string; routes: readonly Route[] | 'all'; unit: UnitCode | null };
+/** A check type: its routes and unit (null: every unit), and who it waits on once requested. */
+export type CheckType = { code: string; name: string; routes: readonly Route[] | 'all'; unit: UnitCode | null; waitsOn: WaitsOn };
 
 export const checkTypes: readonly CheckType[] = [
   {
@@ -132,17 +163,24 @@ export const checkTypes: readonly CheckType[] = [
     name: 'Professional standards and occupational health records from current force',
     routes: ['transferee'],
     unit: null,
+    waitsOn: 'current_force',
   },
-  { code: 'vetting', name: 'Recruitment vetting', routes: 'all', unit: null },
-  { code: 'references', name: 'References', routes: 'all', unit: null },
-  { code: 'occupational_health', name: 'Occupational health (medical)', routes: 'all', unit: null },
-  { code: 'fitness_test', name: 'Fitness test (15 m shuttle run)', routes: 'all', unit: null },
-  { code: 'biometrics', name: 'Biometrics (fingerprints and DNA)', routes: 'all', unit: null },
-  { code: 'substance_misuse', name: 'Substance misuse test', routes: 'all', unit: null },
-  { code: 'counter_terrorist_check', name: 'Counter-terrorist check (CTC)', routes: 'all', unit: 'CT' },
-  { code: 'security_check', name: 'Security check (SC)', routes: 'all', unit: 'MO3' },
-  { code: 'level2_public_order', name: 'Level 2 public order course', routes: 'all', unit: 'TSG' },
-  { code: 'cbrn_medical', name: 'CBRN medical', routes: 'all', unit: 'TSG' },
+  { code: 'vetting', name: 'Recruitment vetting', routes: 'all', unit: null, waitsOn: 'vetting_unit' },
+  { code: 'references', name: 'References', routes: 'all', unit: null, waitsOn: 'referee' },
+  { code: 'occupational_health', name: 'Occupational health (medical)', routes: 'all', unit: null, waitsOn: 'occupational_health' },
+  { code: 'fitness_test', name: 'Fitness test (15 m shuttle run)', routes: 'all', unit: null, waitsOn: 'candidate' },
+  { code: 'biometrics', name: 'Biometrics (fingerprints and DNA)', routes: 'all', unit: null, waitsOn: 'candidate' },
+  { code: 'substance_misuse', name: 'Substance misuse test', routes: 'all', unit: null, waitsOn: 'candidate' },
+  {
+    code: 'counter_terrorist_check',
+    name: 'Counter-terrorist check (CTC)',
+    routes: 'all',
+    unit: 'CT',
+    waitsOn: 'vetting_unit',
+  },
+  { code: 'security_check', name: 'Security check (SC)', routes: 'all', unit: 'MO3', waitsOn: 'vetting_unit' },
+  { code: 'level2_public_order', name: 'Level 2 public order course', routes: 'all', unit: 'TSG', waitsOn: 'candidate' },
+  { code: 'cbrn_medical', name: 'CBRN medical', routes: 'all', unit: 'TSG', waitsOn: 'occupational_health' },
 ];
 
 /** TSG checks whose failure re-routes the case to a BCU posting instead of rejecting it. */

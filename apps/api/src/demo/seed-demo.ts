@@ -4,7 +4,9 @@ import {
   addDays,
   homeOfficeForces,
   isClosed,
+  metccRoles,
   metForce,
+  postingPlacesOf,
   requiredChecks,
   routeCriteria,
   stageTargetDays,
@@ -20,15 +22,16 @@ import { createApplication } from '../services/candidate-details.ts';
 import { listCloseReasons } from '../services/close-reasons.ts';
 import { assignApplications } from '../services/triage.ts';
 import { insertUser } from '../services/auth.ts';
+import { bookCourse } from '../services/courses.ts';
 import { moveApplication } from '../services/moves.ts';
+import { updateCheck } from '../services/checks.ts';
+import { passCheck } from '../services/checks-testing.ts';
 import {
   addNote,
   assignMentor,
-  bookInduction,
   mentorLoad,
   recordEligibility,
   recordTsgPreAssessment,
-  updateCheck,
 } from '../services/records.ts';
 import { firstNames, lastNames, mentorNames } from './people.ts';
 import { holdInterview, seedInterviews } from './seed-interviews.ts';
@@ -475,12 +478,17 @@ function seedOneApplication(
     }
     if (isRerouted && check.code === 'cbrn_medical') continue;
     const isWaived = check.code === 'fitness_test' && rand.next() < 0.05;
-    c = updateCheck(as(actors.resourcing), {
-      ...write(),
-      check: check.code,
-      status: isWaived ? 'waived' : 'passed',
-      reason: isWaived ? 'Passed the same test with the current force within 6 months.' : null,
-    });
+    c = updateCheck(
+      as(actors.resourcing),
+      isWaived
+        ? {
+            ...write(),
+            check: check.code,
+            status: 'waived',
+            reason: 'Passed the same test with the current force within 6 months.',
+          }
+        : { ...passCheck(c, check.code, '2031-06-30'), ...write() },
+    );
   }
   if (end === 'pre_employment') return;
   if (isClosing) return close('pre_employment');
@@ -501,12 +509,13 @@ function seedOneApplication(
     .orderBy(asc(inductionCourses.startsOn))
     .get();
   if (!course) throw new Error(`No induction course starts on or after ${earliest}: seedPoolAndCourses plans a year ahead`);
-  c = bookInduction(as(actors.coordinator), {
+  c = bookCourse(as(actors.coordinator), {
     ...write(),
     courseId: course.id,
     startDate: course.startsOn,
     postingUnit: targetUnit,
-    postingPlace: rand.pick(placesOf(targetUnit)),
+    postingPlace: rand.pick(postingPlacesOf(targetUnit)),
+    postingRole: targetUnit === 'METCC' ? rand.pick(metccRoles) : null,
   });
   if (end === 'induction') return;
   step(1, 4);

@@ -3,7 +3,10 @@ import { adminRouter } from './admin.ts';
 import { applicationsRouter } from './applications.ts';
 import { authRouter } from './auth.ts';
 import { calendarRouter } from './calendar.ts';
+import { checksRouter } from './checks.ts';
+import { coordinationRouter } from './coordination.ts';
 import { coursesRouter } from './courses.ts';
+import { developmentDaysRouter } from './development-days.ts';
 import { duplicatesRouter } from './duplicates.ts';
 import { importsRouter } from './imports.ts';
 import { interviewsRouter } from './interviews.ts';
@@ -23,6 +26,9 @@ export const appRouter = router({
   mentors: mentorsRouter,
   calendar: calendarRouter,
   courses: coursesRouter,
+  checks: checksRouter,
+  developmentDays: developmentDaysRouter,
+  coordination: coordinationRouter,
 });
 
 export type AppRouter = typeof appRouter;

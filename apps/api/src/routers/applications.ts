@@ -4,7 +4,6 @@ import {
   BulkRejectInput,
   AssignMentorInput,
   BoardInput,
-  BookInductionInput,
   ColumnInput,
   CreateApplicationInput,
   UpdateApplicationInput,
@@ -14,7 +13,6 @@ import {
   MoveApplicationInput,
   RecordEligibilityInput,
   RecordTsgPreAssessmentInput,
-  UpdateCheckInput,
 } from '@muster/contracts';
 import * as detail from '../services/application-detail.ts';
 import * as lists from '../services/application-lists.ts';
@@ -47,8 +45,6 @@ export const applicationsRouter = router({
   recordTsgPreAssessment: caseworkProcedure
     .input(RecordTsgPreAssessmentInput)
     .mutation(({ ctx, input }) => records.recordTsgPreAssessment(ctx, input)),
-  updateCheck: resourcingProcedure.input(UpdateCheckInput).mutation(({ ctx, input }) => records.updateCheck(ctx, input)),
-  bookInduction: caseworkProcedure.input(BookInductionInput).mutation(({ ctx, input }) => records.bookInduction(ctx, input)),
   assignMentor: caseworkProcedure.input(AssignMentorInput).mutation(({ ctx, input }) => records.assignMentor(ctx, input)),
   addNote: caseworkProcedure.input(AddNoteInput).mutation(({ ctx, input }) => records.addNote(ctx, input)),
 });

@@ -6,6 +6,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { allCriteriaMet, setupApi, type Person } from '../testing.ts';
 import { appRouter } from './_app.ts';
+import { passCheck } from '../services/checks-testing.ts';
 
 /*
  * Need to know (docs/decisions/0017), walked: a case carrying one of every restricted thing, each
@@ -73,15 +74,16 @@ async function caseWithEverything(api: Api) {
     notes: secret.outcomeNotes,
   });
   c = await after.resourcing.applications.move({ id: c.id, expectedVersion: c.version, to: 'pre_employment' });
+  // The fitness test requested and chased before it is waived: its dates and chaser are check details too.
+  c = await after.resourcing.checks.update({ id: c.id, expectedVersion: c.version, check: 'fitness_test', status: 'requested' });
+  c = (await after.resourcing.checks.chase({ id: c.id, expectedVersion: c.version, check: 'fitness_test' })).application;
   for (const k of requiredChecks(c.route, c.targetUnit)) {
     const waived = k.code === 'fitness_test';
-    c = await after.resourcing.applications.updateCheck({
-      id: c.id,
-      expectedVersion: c.version,
-      check: k.code,
-      status: waived ? 'waived' : 'passed',
-      reason: waived ? secret.checkReason : null,
-    });
+    c = await after.resourcing.checks.update(
+      waived
+        ? { id: c.id, expectedVersion: c.version, check: k.code, status: 'waived', reason: secret.checkReason }
+        : passCheck(c, k.code),
+    );
   }
   c = await after.resourcing.applications.move({ id: c.id, expectedVersion: c.version, to: 'induction' });
   return { id: c.id, interviewId };
@@ -116,6 +118,10 @@ const queries: Record<string, (c: Caller, at: { id: number; interviewId: number 
   'mentors.list': (c) => c.mentors.list({}),
   'mentors.suggest': (c, at) => c.mentors.suggest({ applicationId: at.id }),
   'courses.list': (c) => c.courses.list({}),
+  'developmentDays.list': (c) => c.developmentDays.list({}),
+  'coordination.home': (c) => c.coordination.home(),
+  'checks.list': (c, at) => c.checks.list({ id: at.id }),
+  'checks.overdue': (c) => c.checks.overdue({}),
 };
 
 /** Every place a forbidden field has a value in an answer: `path.to.field`. */
@@ -187,6 +193,14 @@ describe('need to know: every answer carries only what the role may see', () => 
         expect(
           (d.checks as { status: unknown; reason: unknown }[]).filter((c) => c.status !== null || c.reason !== null),
           `${who} ${name} check details`,
+        ).toEqual([]);
+        expect(
+          fieldsWithValues(d.checks, ['requestedAt', 'dueOn', 'isOverdue', 'level', 'expiresOn', 'updatedBy']),
+          `${who} ${name} check dates and levels`,
+        ).toEqual([]);
+        expect(
+          (d.checks as { chasers: unknown[] }[]).filter((c) => c.chasers.length),
+          `${who} ${name} check chasers`,
         ).toEqual([]);
         if (level === 'joiner') {
           expect([d.eligibility, d.interview, d.dateOfBirth, d.warrantNumber], `${who} ${name}`).toEqual([

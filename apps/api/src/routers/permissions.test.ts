@@ -5,7 +5,10 @@ import {
   applicationChecks,
   applicationEvents,
   applications,
+  checkChasers,
   closeReasons,
+  developmentDayInvitations,
+  developmentDays,
   duplicateFlags,
   eligibilityExceptions,
   eligibilityRecords,
@@ -63,6 +66,8 @@ async function outcomeOf(call: Promise<unknown>): Promise<string> {
 const allMet = (c: ApplicationDetail) => Object.fromEntries(routeCriteria[c.route].map((k) => [k.code, true]));
 const addCourse = (db: Db, startsOn: string) =>
   db.insert(inductionCourses).values({ startsOn, place: 'Hendon', capacity: 50 }).returning().get();
+const addDay = (db: Db, heldOn: string) =>
+  db.insert(developmentDays).values({ heldOn, place: 'Hendon', title: 'Development day' }).returning().get();
 const addMentor = (db: Db, name: string) =>
   db.insert(mentors).values({ name, unitCode: 'METCC', place: 'Bow', capacity: 5 }).returning().get();
 
@@ -437,11 +442,11 @@ const matrix: Record<string, Row> = {
       wrote(api, t, arranged(t), 'tsg_pre_assessment_recorded');
     },
   },
-  'applications.updateCheck': {
+  'checks.update': {
     given: 'a METCC case at pre-employment',
     arrange: async (api) => {
       const k = await applicationAt(api, 'pre_employment');
-      return (c) => c.applications.updateCheck({ id: k.id, expectedVersion: k.version, check: 'vetting', status: 'passed' });
+      return (c) => c.checks.update({ id: k.id, expectedVersion: k.version, check: 'vetting', status: 'requested' });
     },
     expected: onlyResourcing,
     took: (api, _result, t) => {
@@ -451,26 +456,72 @@ const matrix: Record<string, Row> = {
         .where(eq(applicationChecks.applicationId, arranged(t)))
         .all();
       expect(checks.find((k) => k.checkCode === 'vetting')).toMatchObject({
-        status: 'passed',
+        status: 'requested',
+        dueOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
         updatedBy: actorOf(api, t.who).id,
       });
       wrote(api, t, arranged(t), 'check_updated');
     },
   },
-  'applications.bookInduction': {
+  'checks.list': {
+    given: 'a METCC case at pre-employment',
+    arrange: async (api) => {
+      const k = await applicationAt(api, 'pre_employment');
+      return (c) => c.checks.list({ id: k.id });
+    },
+    expected: metccInterviewReaders,
+    took: (_api, result) => expect(result).toContainEqual(expect.objectContaining({ check: 'vetting', waitsOn: 'vetting_unit' })),
+  },
+  'checks.chase': {
+    given: 'a METCC case at pre-employment with its fitness test requested',
+    arrange: async (api) => {
+      const k = await applicationAt(api, 'pre_employment');
+      const c = await api.as.resourcing.checks.update({ id: k.id, expectedVersion: k.version, check: 'fitness_test', status: 'requested' });
+      return (caller) => caller.checks.chase({ id: c.id, expectedVersion: c.version, check: 'fitness_test' });
+    },
+    expected: onlyResourcing,
+    took: (api, _result, t) => {
+      expect(api.db.select().from(checkChasers).where(eq(checkChasers.applicationId, arranged(t))).all()).toEqual([
+        expect.objectContaining({ checkCode: 'fitness_test', chasedBy: actorOf(api, t.who).id, toWhom: 'Candidate' }),
+      ]);
+      wrote(api, t, arranged(t), 'check_chased');
+    },
+  },
+  'checks.overdue': {
+    given: 'a METCC case at pre-employment with references requested 100 days ago',
+    arrange: async (api) => {
+      const k = await applicationAt(api, 'pre_employment');
+      const requestedOn = addDays(api.clock.now.toISOString(), -100);
+      await api.as.resourcing.checks.update({ id: k.id, expectedVersion: k.version, check: 'references', status: 'requested', requestedOn });
+      return (c) => c.checks.overdue({});
+    },
+    expected: onlyResourcing,
+    took: (_api, result, t) =>
+      expect(result).toEqual({
+        groups: [
+          expect.objectContaining({
+            waitsOn: 'referee',
+            count: 1,
+            items: [expect.objectContaining({ applicationId: arranged(t), check: 'references', daysOverdue: 79 })],
+          }),
+        ],
+      }),
+  },
+  'courses.book': {
     given: 'a METCC case at induction',
     arrange: async (api) => {
       const k = await applicationAt(api, 'induction');
       const startDate = addDays(k.finalOfferAt!, 30);
       const course = addCourse(api.db, startDate);
       return (c) =>
-        c.applications.bookInduction({
+        c.courses.book({
           id: k.id,
           expectedVersion: k.version,
           courseId: course.id,
           startDate,
           postingUnit: 'METCC',
           postingPlace: 'Lambeth',
+          postingRole: 'Despatch',
         });
     },
     expected: inductionWriters,
@@ -483,6 +534,33 @@ const matrix: Record<string, Row> = {
         .get();
       expect(booking).toMatchObject({ courseId: course.id, postingPlace: 'Lambeth', bookedBy: actorOf(api, t.who).id });
       wrote(api, t, arranged(t), 'induction_booked');
+    },
+  },
+  'courses.recordAttendance': {
+    given: 'a METCC case at induction booked on a course that starts today',
+    arrange: async (api) => {
+      const k = await applicationAt(api, 'induction');
+      const startDate = addDays(k.finalOfferAt!, 30);
+      const course = addCourse(api.db, startDate);
+      const b = await api.as.coordinator.courses.book({
+        id: k.id,
+        expectedVersion: k.version,
+        courseId: course.id,
+        startDate,
+        postingUnit: 'METCC',
+        postingPlace: 'Lambeth',
+        postingRole: 'Despatch',
+      });
+      // The course has started: its date moved to today.
+      const today = api.clock.now.toISOString().slice(0, 10);
+      api.db.update(inductionCourses).set({ startsOn: today }).where(eq(inductionCourses.id, course.id)).run();
+      return (c) => c.courses.recordAttendance({ id: b.id, expectedVersion: b.version, attended: true });
+    },
+    expected: inductionWriters,
+    took: (api, _result, t) => {
+      const booking = api.db.select().from(inductionBookings).where(eq(inductionBookings.applicationId, arranged(t))).get();
+      expect(booking).toMatchObject({ attendance: 'attended' });
+      wrote(api, t, arranged(t), 'induction_attended');
     },
   },
   'courses.list': {
@@ -517,13 +595,14 @@ const matrix: Record<string, Row> = {
       const k = await applicationAt(api, 'induction');
       const startDate = addDays(k.finalOfferAt!, 30);
       const course = addCourse(api.db, startDate);
-      await api.as.coordinator.applications.bookInduction({
+      await api.as.coordinator.courses.book({
         id: k.id,
         expectedVersion: k.version,
         courseId: course.id,
         startDate,
         postingUnit: 'METCC',
         postingPlace: 'Lambeth',
+        postingRole: 'First Contact',
       });
       return (c) => c.courses.cancel({ id: course.id, expectedVersion: 1, reason: 'The trainers are unavailable.' });
     },
@@ -536,6 +615,77 @@ const matrix: Record<string, Row> = {
         template: 'joiner_course_cancelled',
       });
     },
+  },
+  'developmentDays.list': {
+    given: 'a development day to come',
+    arrange: (api) => (addDay(api.db, '2027-03-10'), (c) => c.developmentDays.list({})),
+    expected: { resourcing: ok, leadTsg: F, leadMetcc: F, panelMetcc: F, coordinator: ok, admin: ok, anonymous: U },
+    took: (_api, result) => expect(result).toEqual([expect.objectContaining({ heldOn: '2027-03-10', invited: 0 })]),
+  },
+  'developmentDays.create': {
+    given: 'a new development day',
+    arrange: () => (c) => c.developmentDays.create({ heldOn: '2027-03-10', place: 'Hendon', title: 'Spring day' }),
+    expected: { resourcing: F, leadTsg: F, leadMetcc: F, panelMetcc: F, coordinator: ok, admin: ok, anonymous: U },
+    took: (api) =>
+      expect(api.db.select().from(developmentDays).all()).toEqual([
+        expect.objectContaining({ heldOn: '2027-03-10', title: 'Spring day', version: 1 }),
+      ]),
+  },
+  'developmentDays.update': {
+    given: 'a development day to come, renamed',
+    arrange: (api) => {
+      const day = addDay(api.db, '2027-03-10');
+      return (c) => c.developmentDays.update({ id: day.id, expectedVersion: 1, heldOn: '2027-03-10', place: 'Hendon', title: 'Renamed' });
+    },
+    expected: { resourcing: F, leadTsg: F, leadMetcc: F, panelMetcc: F, coordinator: ok, admin: ok, anonymous: U },
+    took: (api) => expect(api.db.select().from(developmentDays).get()).toMatchObject({ title: 'Renamed', version: 2 }),
+  },
+  'developmentDays.cancel': {
+    given: 'a development day to come',
+    arrange: (api) => {
+      const day = addDay(api.db, '2027-03-10');
+      return (c) => c.developmentDays.cancel({ id: day.id, expectedVersion: 1 });
+    },
+    expected: { resourcing: F, leadTsg: F, leadMetcc: F, panelMetcc: F, coordinator: ok, admin: ok, anonymous: U },
+    took: (api) => expect(api.db.select().from(developmentDays).get()).toMatchObject({ status: 'cancelled', version: 2 }),
+  },
+  'developmentDays.invite': {
+    given: 'a development day to come and an onboarded joiner in their first two years',
+    arrange: async (api) => {
+      await applicationAt(api, 'onboarded');
+      const day = addDay(api.db, '2027-03-10');
+      return (c) => c.developmentDays.invite({ id: day.id });
+    },
+    expected: { resourcing: F, leadTsg: F, leadMetcc: F, panelMetcc: F, coordinator: ok, admin: ok, anonymous: U },
+    took: (api, _result, t) => {
+      wrote(api, t, arranged(t), 'development_day_invited');
+      expect(api.db.select({ template: outbox.template }).from(outbox).all()).toContainEqual({
+        template: 'joiner_development_day_invited',
+      });
+    },
+  },
+  'developmentDays.recordAttendance': {
+    given: 'a development day held last week, a joiner invited to it',
+    arrange: async (api) => {
+      const k = await applicationAt(api, 'onboarded');
+      const day = addDay(api.db, '2026-11-18');
+      api.db.insert(developmentDayInvitations).values({ dayId: day.id, applicationId: k.id, invitedAt: '2026-11-01T10:00:00Z' }).run();
+      return (c) => c.developmentDays.recordAttendance({ dayId: day.id, applicationId: k.id, attended: true });
+    },
+    expected: { resourcing: F, leadTsg: F, leadMetcc: F, panelMetcc: F, coordinator: ok, admin: ok, anonymous: U },
+    took: (api) => expect(api.db.select().from(developmentDayInvitations).get()).toMatchObject({ attendance: 'attended' }),
+  },
+  'coordination.home': {
+    given: 'a joiner at induction needing everything',
+    arrange: async (api) => {
+      await applicationAt(api, 'induction');
+      return (c) => c.coordination.home();
+    },
+    expected: { resourcing: ok, leadTsg: F, leadMetcc: F, panelMetcc: F, coordinator: ok, admin: ok, anonymous: U },
+    took: (_api, result) =>
+      expect((result as { joiners: { needs: string[] }[] }).joiners).toEqual([
+        expect.objectContaining({ needs: ['course', 'mentor', 'buddy'] }),
+      ]),
   },
   'applications.assignMentor': {
     given: 'a METCC case at induction',

@@ -14,6 +14,7 @@ import {
   setupApi,
   type Person,
 } from '../testing.ts';
+import { passCheck } from './checks-testing.ts';
 
 /*
  * A case's `actions` say what its viewer may record on it now. Here each one is held to what the
@@ -70,10 +71,10 @@ async function applicationAt(api: Api, stage: Stage | 'review_with_misconduct', 
       c = await interviewOutcome(api, c, 'pass');
     } else if (c.stage === 'pre_employment') {
       for (const k of requiredChecks(c.route, c.targetUnit)) {
-        c = await r.updateCheck({ id: c.id, expectedVersion: c.version, check: k.code, status: 'passed' });
+        c = await api.as.resourcing.checks.update(passCheck(c, k.code));
       }
     } else if (c.stage === 'induction') {
-      c = await r.bookInduction({ ...base, ...booking(api, c.earliestStartDate!) });
+      c = await api.as.resourcing.courses.book({ ...base, ...booking(api, c.earliestStartDate!) });
     } else if (c.stage === 'mentoring') {
       const [m, b] = pool(api);
       c = await r.assignMentor({ ...base, mentorId: m!.id, buddyId: b!.id });
@@ -85,7 +86,7 @@ async function applicationAt(api: Api, stage: Stage | 'review_with_misconduct', 
 
 function booking(api: Api, startDate: string) {
   const course = api.db.insert(inductionCourses).values({ startsOn: startDate, place: 'Hendon', capacity: 50 }).returning().get();
-  return { courseId: course.id, startDate, postingUnit: 'METCC' as const, postingPlace: 'Lambeth' };
+  return { courseId: course.id, startDate, postingUnit: 'METCC' as const, postingPlace: 'Lambeth', postingRole: 'First Contact' };
 }
 
 function pool(api: Api) {
@@ -133,9 +134,9 @@ async function writeFor(api: Api, who: Person, c: ApplicationDetail, fields: Cre
       return caller[who].interviews.recordOutcome({ ...base, outcome: 'pass' });
     }
     case 'updateChecks':
-      return a.updateCheck({ ...base, check: 'vetting', status: 'requested' });
+      return api.as[who].checks.update({ ...base, check: 'vetting', status: 'requested' });
     case 'bookInduction':
-      return a.bookInduction({ ...base, ...booking(api, c.earliestStartDate ?? '2027-03-01') });
+      return api.as[who].courses.book({ ...base, ...booking(api, c.earliestStartDate ?? '2027-03-01') });
     case 'assignMentor': {
       const current = api.db.select().from(applications).where(eq(applications.id, c.id)).get()!;
       const other = pool(api).find((p) => p.id !== current.mentorId && p.id !== current.buddyId)!;
@@ -295,7 +296,7 @@ describe('actions match what the services accept', () => {
 
 describe('app capabilities', () => {
   const all = ['SNT', 'METCC', 'TSG', 'CT', 'MO19', 'MO3', 'SOIT', 'BCU'];
-  const none = { createApplication: false, intake: false, admin: false };
+  const none = { createApplication: false, intake: false, admin: false, checks: false };
   it.each([
     [
       'resourcing',
@@ -306,20 +307,22 @@ describe('app capabilities', () => {
         board: true,
         interviews: true,
         courses: false,
+        coordination: true,
         pool: false,
+        checks: true,
         scheduleUnits: all,
         boardUnits: all,
       },
     ],
     [
       'leadTsg',
-      { ...none, board: true, interviews: true, courses: false, pool: false, scheduleUnits: ['TSG'], boardUnits: ['TSG'] },
+      { ...none, board: true, interviews: true, courses: false, coordination: false, pool: false, scheduleUnits: ['TSG'], boardUnits: ['TSG'] },
     ],
-    ['panelMetcc', { ...none, board: false, interviews: true, courses: false, pool: false, scheduleUnits: [], boardUnits: [] }],
-    ['coordinator', { ...none, board: true, interviews: false, courses: true, pool: true, scheduleUnits: [], boardUnits: all }],
+    ['panelMetcc', { ...none, board: false, interviews: true, courses: false, coordination: false, pool: false, scheduleUnits: [], boardUnits: [] }],
+    ['coordinator', { ...none, board: true, interviews: false, courses: true, coordination: true, pool: true, scheduleUnits: [], boardUnits: all }],
     [
       'admin',
-      { ...none, admin: true, board: true, interviews: false, courses: true, pool: true, scheduleUnits: [], boardUnits: all },
+      { ...none, admin: true, board: true, interviews: false, courses: true, coordination: true, pool: true, scheduleUnits: [], boardUnits: all },
     ],
   ] as const)('%s may use %o, and the procedures behind each agree', async (who, may) => {
     const api = await setupApi();
@@ -378,8 +381,8 @@ describe('refusals speak in codes', () => {
       fieldErrors: { mentorId: [expect.stringContaining('is at capacity')] },
       fieldCodes: { mentorId: ['mentor.at_capacity'] },
     });
-    const check = await api.as.resourcing.applications
-      .bookInduction({ id: c.id, expectedVersion: c.version, ...booking(api, '2027-03-01'), postingPlace: 'Gravesend' })
+    const check = await api.as.resourcing.courses
+      .book({ id: c.id, expectedVersion: c.version, ...booking(api, '2027-03-01'), postingPlace: 'Gravesend' })
       .catch((e: unknown) => e);
     expect(((check as TRPCError).cause as DomainError).details.fieldCodes).toEqual({
       postingPlace: ['induction.place_not_of_unit'],
@@ -467,7 +470,7 @@ describe('what the dashboard is told rather than works out', () => {
       'Wes METCC Lambeth full',
       'Zed TSG',
     ]);
-    await api.as.coordinator.applications.bookInduction({
+    await api.as.coordinator.courses.book({
       id: c.id,
       expectedVersion: c.version,
       ...booking(api, c.earliestStartDate!),

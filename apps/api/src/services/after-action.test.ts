@@ -125,7 +125,7 @@ describe('a TSG re-route, on the case (reroute)', () => {
     let c = await atPreEmployment(api, 'TSG');
     expect(c.reroute).toBeNull();
 
-    c = await r.updateCheck({
+    c = await api.as.resourcing.checks.update({
       id: c.id,
       expectedVersion: c.version,
       check: 'fitness_test',
@@ -134,7 +134,7 @@ describe('a TSG re-route, on the case (reroute)', () => {
     });
     expect(c.reroute).toBeNull();
 
-    c = await r.updateCheck({
+    c = await api.as.resourcing.checks.update({
       id: c.id,
       expectedVersion: c.version,
       check: 'level2_public_order',
@@ -158,7 +158,7 @@ describe('a TSG re-route, on the case (reroute)', () => {
     const api = await setupApi();
     const c = await atPreEmployment(api, 'METCC');
     const check = requiredChecks('transferee', 'METCC')[0]!.code;
-    const after = await api.as.resourcing.applications.updateCheck({
+    const after = await api.as.resourcing.checks.update({
       id: c.id,
       expectedVersion: c.version,
       check,

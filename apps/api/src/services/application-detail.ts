@@ -22,22 +22,21 @@ import {
 } from '@muster/db';
 import {
   applicationActions,
-  clearanceOf,
   discloseApplication,
   discloseEvent,
   disclosureOf,
   assertCanSee,
-  checkName as checkNameOf,
   DomainError,
   earliestStartDate,
   gateChecklist,
   isClosed,
   nextMoves,
-  requiredChecks,
 } from '@muster/domain';
 import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import { loadApplication, logAccess, toCard, type AccessAction, type LoadedApplication, type Tx } from './application-store.ts';
 import { latestChange } from './change-words.ts';
+import { caseChecksOf, todayOf } from './checks.ts';
+import { caseWaitingOf } from './courses.ts';
 import { decodeCursor, encodeCursor, isIdCursor } from './cursors.ts';
 import type { ServiceCtx } from './service-ctx.ts';
 
@@ -123,8 +122,6 @@ export function readDetail(
     row.mentorId === null && row.buddyId === null
       ? []
       : q.people.all({ mentorId: row.mentorId ?? -1, buddyId: row.buddyId ?? -1 });
-  const required = requiredChecks(row.route, row.targetUnit);
-  const byCode = new Map(checkRows.map((c) => [c.checkCode, c]));
   // Built in full, then cut to what this reader needs to know (packages/domain/src/need-to-know.ts).
   return discloseApplication(
     {
@@ -143,6 +140,7 @@ export function readDetail(
       receivedAt: row.receivedAt,
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
+      conditionalOfferAt: row.conditionalOfferAt,
       finalOfferAt: row.finalOfferAt,
       closedFromStage: row.closedFromStage,
       closeReason: row.closeReason,
@@ -176,34 +174,7 @@ export function readDetail(
       interview: i
         ? { outcome: i.outcome, scores: i.scores, notes: i.notes, recordedBy: nameOf(i.recordedBy), recordedAt: i.recordedAt }
         : null,
-      checks: [
-        ...required.map((t) => {
-          const c = byCode.get(t.code);
-          return {
-            check: t.code,
-            name: t.name,
-            status: c?.status ?? 'not_started',
-            clearance: clearanceOf(c?.status ?? 'not_started'),
-            reason: c?.reason ?? null,
-            isRequired: true,
-            updatedBy: c ? nameOf(c.updatedBy) : null,
-            updatedAt: c?.updatedAt ?? null,
-          };
-        }),
-        // Checks recorded earlier that no longer apply (a TSG re-route) stay visible, marked not required.
-        ...checkRows
-          .filter((c) => !required.some((t) => t.code === c.checkCode))
-          .map((c) => ({
-            check: c.checkCode,
-            name: checkNameOf(c.checkCode),
-            status: c.status,
-            clearance: clearanceOf(c.status),
-            reason: c.reason,
-            isRequired: false,
-            updatedBy: nameOf(c.updatedBy),
-            updatedAt: c.updatedAt,
-          })),
-      ],
+      checks: caseChecksOf(tx, row, checkRows, nameOf, todayOf(ctx.now())),
       induction: booking
         ? {
             courseId: booking.c.id,
@@ -212,10 +183,13 @@ export function readDetail(
             startDate: booking.b.startDate,
             postingUnit: booking.b.postingUnit,
             postingPlace: booking.b.postingPlace,
+            postingRole: booking.b.postingRole,
+            attendance: booking.b.attendance === 'attended' ? 'attended' : null,
             bookedBy: nameOf(booking.b.bookedBy),
             bookedAt: booking.b.bookedAt,
           }
         : null,
+      inductionWaiting: caseWaitingOf(ctx, tx, row.id),
       assignee: row.assigneeId === null ? null : { id: row.assigneeId, name: nameOf(row.assigneeId) },
       mentor: people.find((p) => p.id === row.mentorId) ?? null,
       buddy: people.find((p) => p.id === row.buddyId) ?? null,

@@ -50,6 +50,10 @@ const words: Record<EventType, (e: EventFacts) => ChangeWords> = {
     const status = checkStatusWords[text(e.details.to)] ?? text(e.details.to);
     return { done: `${name}: ${status}`, did: `marked ${name} as ${status}` };
   },
+  check_chased: (e) => {
+    const name = text(e.details.name) || checkName(text(e.details.check));
+    return { done: `${name} chased`, did: `chased ${name}` };
+  },
   rerouted: (e) => ({
     done: `Re-routed from ${unit(e.details.fromUnit)} to ${unit(e.details.toUnit)}`,
     did: `re-routed the case from ${unit(e.details.fromUnit)} to ${unit(e.details.toUnit)}`,
@@ -59,7 +63,12 @@ const words: Record<EventType, (e: EventFacts) => ChangeWords> = {
     done: 'Induction course cancelled',
     did: 'cancelled the induction course the joiner was booked on',
   }),
+  induction_waitlisted: () => ({ done: 'Added to an induction course’s waiting list', did: 'added the joiner to an induction course’s waiting list' }),
+  induction_place_offered: () => ({ done: 'Offered a place on an induction course', did: 'offered the joiner a freed place on an induction course' }),
+  induction_attended: () => ({ done: 'Induction attended', did: 'recorded that the joiner attended the induction course' }),
+  induction_not_attended: () => ({ done: 'Induction not attended', did: 'recorded that the joiner did not attend the induction course' }),
   mentor_assigned: () => ({ done: 'Mentor or buddy assigned', did: 'assigned a mentor or buddy' }),
+  development_day_invited: () => ({ done: 'Invited to a development day', did: 'invited the joiner to a development day' }),
   note_added: () => ({ done: 'Note added', did: 'added a note' }),
   details_edited: () => ({ done: 'Details edited', did: 'edited the candidate’s details' }),
   assigned: () => ({ done: 'Reviewer assigned', did: 'assigned the case to a reviewer' }),

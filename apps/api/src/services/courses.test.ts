@@ -41,12 +41,13 @@ const newCourse = (api: Api, over: Partial<{ startsOn: string; place: string; ca
 
 /** Books a case at induction on the course, by the coordinator, starting once the notice has run. */
 function book(api: Api, c: ApplicationDetail, course: Pick<Course, 'id' | 'startsOn'>) {
-  return api.as.coordinator.applications.bookInduction({
+  return api.as.coordinator.courses.book({
     id: c.id,
     expectedVersion: c.version,
     courseId: course.id,
     startDate: course.startsOn > noticeEnds ? course.startsOn : noticeEnds,
     postingUnit: 'METCC',
+    postingRole: 'First Contact',
     postingPlace: 'Lambeth',
   });
 }
@@ -83,9 +84,11 @@ describe('with no demo data', () => {
       cancelReason: null,
       version: 1,
       joiners: [],
+      held: 0,
+      waiting: [],
     });
     expect((await api.as.resourcing.reference.all()).inductionCourses).toEqual([
-      { id: course.id, startsOn: '2026-12-21', place: 'Peel Centre, Hendon', capacity: 20, booked: 0 },
+      { id: course.id, startsOn: '2026-12-21', place: 'Peel Centre, Hendon', capacity: 20, booked: 0, waiting: 0 },
     ]);
 
     const c = await applicationAt(api, 'induction');
@@ -96,7 +99,7 @@ describe('with no demo data', () => {
       {
         ...course,
         booked: 1,
-        joiners: [{ applicationId: c.id, reference: c.reference, name: `${c.firstName} ${c.lastName}` }],
+        joiners: [{ applicationId: c.id, reference: c.reference, name: `${c.firstName} ${c.lastName}`, version: expect.any(Number), attendance: null }],
       },
     ]);
     const moved = await api.as.coordinator.applications.move({ id: c.id, expectedVersion: booked.version, to: 'mentoring' });

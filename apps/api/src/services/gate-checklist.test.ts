@@ -108,14 +108,14 @@ describe('ApplicationDetail.gateChecklist: the gate out of the case’s stage, i
   it('pre-employment: one item per required check, with its status; a failed check is marked', async () => {
     const api = await setupApi();
     let c = await applicationAt(api, 'pre_employment', 'METCC');
-    c = await api.as.resourcing.applications.updateCheck({
+    c = await api.as.resourcing.checks.update({
       id: c.id,
       expectedVersion: c.version,
       check: 'vetting',
       status: 'failed',
       reason: 'Undisclosed conviction.',
     });
-    c = await api.as.resourcing.applications.updateCheck({
+    c = await api.as.resourcing.checks.update({
       id: c.id,
       expectedVersion: c.version,
       check: 'references',

@@ -46,6 +46,18 @@ export const messageTemplates = {
     subject: 'Your induction course on {courseDate} is cancelled',
     body: 'Dear {candidate},\n\nThe induction course you were booked on, starting {courseDate} at {place}, is cancelled. Your booking on it is removed, and we will book you on another course and tell you its date.\nYour reference: {reference}.\n\nMetropolitan Police induction team',
   },
+  joiner_course_place_offered: {
+    subject: 'A place on the induction course on {courseDate} is yours to take',
+    body: 'Dear {candidate},\n\nA place has come free on the induction course starting {courseDate} at {place}, and you are first on its waiting list. We hold it for you until {heldUntil}: reply to this message to take it, and we will book you on it.\nYour reference: {reference}.\n\nMetropolitan Police induction team',
+  },
+  joiner_development_day_invited: {
+    subject: 'You are invited to a development day: {dayDate}',
+    body: 'Dear {candidate},\n\nYou are invited to the development day “{title}” on {dayDate} at {place}: a day for joiners in their first two years.\nYour reference: {reference}.\n\nIf you cannot attend, tell your coordinator.\n\nMetropolitan Police induction team',
+  },
+  candidate_check_chaser: {
+    subject: 'Reminder: {checkName} for your application {reference}',
+    body: 'Dear {candidate},\n\nWe are still waiting for your {checkName}, asked for on {requestedOn} and due by {dueOn}. Please complete it, or reply to this message if something is in the way.\nYour reference: {reference}.\n\nMetropolitan Police resourcing team',
+  },
 } as const;
 export type TemplateName = keyof typeof messageTemplates;
 
@@ -163,6 +175,75 @@ export function queueCourseCancelledMessage(
     .run();
 }
 
+/**
+ * Queues the message offering a joiner on a course's waiting list a place that has freed, held for
+ * them until `heldUntil` (a date), in the caller's transaction (the one that marks the offer).
+ */
+export function queueCoursePlaceOfferedMessage(
+  tx: Tx,
+  joiner: CourseJoinerAddress,
+  course: { startsOn: string; place: string },
+  heldUntil: string,
+  now: string,
+): void {
+  const t = messageTemplates.joiner_course_place_offered;
+  const values = {
+    candidate: joiner.name,
+    reference: joiner.reference,
+    courseDate: formatDate(course.startsOn),
+    place: course.place,
+    heldUntil: formatDate(heldUntil),
+  };
+  tx.insert(outbox)
+    .values({
+      messageId: `<${randomUUID()}@muster>`,
+      template: 'joiner_course_place_offered' satisfies TemplateName,
+      toAddress: joiner.email,
+      toName: joiner.name,
+      subject: fill(t.subject, values),
+      body: fill(t.body, values),
+      applicationId: joiner.applicationId,
+      createdAt: now,
+      nextAttemptAt: now,
+    })
+    .run();
+}
+
+/**
+ * Queues a chaser to the candidate for a check waiting on them, in the caller's transaction (the one
+ * that records the chaser); answers the message id, which the chaser keeps.
+ */
+export function queueCheckChaserMessage(
+  tx: Tx,
+  candidate: CourseJoinerAddress,
+  check: { name: string; requestedAt: string | null; dueOn: string | null },
+  now: string,
+): string {
+  const t = messageTemplates.candidate_check_chaser;
+  const values = {
+    candidate: candidate.name,
+    reference: candidate.reference,
+    checkName: check.name.charAt(0).toLowerCase() + check.name.slice(1),
+    requestedOn: check.requestedAt ? formatDate(check.requestedAt) : 'an earlier date',
+    dueOn: check.dueOn ? formatDate(check.dueOn) : 'as soon as you can',
+  };
+  const messageId = `<${randomUUID()}@muster>`;
+  tx.insert(outbox)
+    .values({
+      messageId,
+      template: 'candidate_check_chaser' satisfies TemplateName,
+      toAddress: candidate.email,
+      toName: candidate.name,
+      subject: fill(t.subject, values),
+      body: fill(t.body, values),
+      applicationId: candidate.applicationId,
+      createdAt: now,
+      nextAttemptAt: now,
+    })
+    .run();
+  return messageId;
+}
+
 /** The outbox, newest first: what was sent, what waits and why (admin). */
 export function listOutbox(ctx: ServiceCtx): OutboxMessage[] {
   if (ctx.actor.role !== 'admin') throw new DomainError('FORBIDDEN', 'Only the admin reads the outbox.');
@@ -187,4 +268,37 @@ export function listOutbox(ctx: ServiceCtx): OutboxMessage[] {
     .limit(500)
     .all()
     .map((m) => ({ ...m, hasCalendar: m.hasCalendar !== null }));
+}
+
+/**
+ * Queues the invitation to a development day for one joiner, in the caller's transaction (the one
+ * that records the invitation). No calendar file: a development day is a date, like a course.
+ */
+export function queueDevelopmentDayInvitation(
+  tx: Tx,
+  joiner: CourseJoinerAddress,
+  day: { heldOn: string; place: string; title: string },
+  now: string,
+): void {
+  const t = messageTemplates.joiner_development_day_invited;
+  const values = {
+    candidate: joiner.name,
+    reference: joiner.reference,
+    dayDate: formatDate(day.heldOn),
+    place: day.place,
+    title: day.title,
+  };
+  tx.insert(outbox)
+    .values({
+      messageId: `<${randomUUID()}@muster>`,
+      template: 'joiner_development_day_invited' satisfies TemplateName,
+      toAddress: joiner.email,
+      toName: joiner.name,
+      subject: fill(t.subject, values),
+      body: fill(t.body, values),
+      applicationId: joiner.applicationId,
+      createdAt: now,
+      nextAttemptAt: now,
+    })
+    .run();
 }

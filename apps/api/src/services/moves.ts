@@ -15,6 +15,7 @@ import {
   type Tx,
 } from './application-store.ts';
 import { closeReasonFor } from './close-reasons.ts';
+import { offerFreedPlaces } from './courses.ts';
 
 /** The listed reason a case is closed with: planMove refuses a close without one, so it is there. */
 function listedReason(tx: Tx, input: MoveApplicationInput) {
@@ -51,6 +52,8 @@ function applyMove(ctx: ServiceCtx, tx: Tx, input: MoveApplicationInput): Loaded
     reason,
     details: listed ? { reasonId: listed.id, reasonLabel: listed.label } : {},
   });
+  // A case closed frees its place on its induction course: offered to the first on its waiting list.
+  if (plan.kind === 'close' && loaded.induction) offerFreedPlaces(ctx, tx, loaded.induction.courseId, at);
   return loaded;
 }
 

@@ -1,11 +1,12 @@
 import type { ApplicationDetail, CreateApplicationInput, Route, Stage, UnitCode } from '@muster/contracts';
 import { accessLog, applicationChecks, applicationEvents, applications, inductionCourses, mentors, type Db } from '@muster/db';
 import { buildApplication } from '@muster/db/testing';
-import { addDays, DomainError, requiredChecks, routeCriteria, unitCriteria, units } from '@muster/domain';
+import { addDays, DomainError, requiredChecks, routeCriteria, unitCriteria, units, postingPlacesOf } from '@muster/domain';
 import { TRPCError } from '@trpc/server';
 import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { setupApi, clearForceRecords, closeReasonIds, interviewOutcome, recordTsgPreAssessment } from '../testing.ts';
+import { passCheck } from './checks-testing.ts';
 
 /* ---------- helpers: drive a case through the real routers ---------- */
 
@@ -36,7 +37,7 @@ function addMentor(db: Db, name: string, unit: UnitCode = 'METCC', capacity = 3)
     .returning()
     .get();
 }
-const firstPlace = (unit: UnitCode) => units.find((u) => u.code === unit)!.places[0]!;
+const firstPlace = (unit: UnitCode) => postingPlacesOf(unit)[0]!;
 
 async function create(api: Api, overrides: Partial<CreateApplicationInput> = {}) {
   return api.as.resourcing.applications.create(buildApplication(overrides));
@@ -65,18 +66,19 @@ async function advance(api: Api, detail: ApplicationDetail, to: Stage, unit: Uni
         break;
       case 'pre_employment':
         for (const check of requiredChecks(c.route, c.targetUnit)) {
-          c = await r.updateCheck({ id: c.id, expectedVersion: c.version, check: check.code, status: 'passed' });
+          c = await api.as.resourcing.checks.update(passCheck(c, check.code));
         }
         break;
       case 'induction': {
         const startDate = addDays(c.finalOfferAt!, 28);
         const course = addCourse(api.db, startDate);
-        c = await r.bookInduction({
+        c = await api.as.resourcing.courses.book({
           ...base,
           courseId: course.id,
           startDate,
           postingUnit: c.targetUnit!,
           postingPlace: firstPlace(c.targetUnit!),
+          postingRole: c.targetUnit === 'METCC' ? 'First Contact' : null,
         });
         break;
       }
@@ -448,24 +450,24 @@ describe('the pipeline, gate by gate, for a transferee to TSG', () => {
     expect(err.reasons).toHaveLength(required.length);
     for (const check of required) expect(err.reasons).toContainEqual(expect.stringContaining(check.name));
 
-    c = await r.updateCheck({
+    c = await api.as.resourcing.checks.update({
       id: c.id,
       expectedVersion: c.version,
       check: 'references',
       status: 'waived',
       reason: 'Held on file from a previous application.',
     });
-    c = await r.updateCheck({ id: c.id, expectedVersion: c.version, check: 'vetting', status: 'requested' });
+    c = await api.as.resourcing.checks.update({ id: c.id, expectedVersion: c.version, check: 'vetting', status: 'requested' });
     for (const check of required.filter((k) => !['references', 'vetting', 'biometrics'].includes(k.code))) {
-      c = await r.updateCheck({ id: c.id, expectedVersion: c.version, check: check.code, status: 'passed' });
+      c = await api.as.resourcing.checks.update(passCheck(c, check.code));
     }
     err = await refusal(r.move({ id: c.id, expectedVersion: c.version, to: 'induction' }));
     expect(err.reasons).toEqual([
       'Recruitment vetting: not yet passed or waived (requested).',
       'Biometrics (fingerprints and DNA): not yet passed or waived (not started).',
     ]);
-    c = await r.updateCheck({ id: c.id, expectedVersion: c.version, check: 'vetting', status: 'passed' });
-    c = await r.updateCheck({ id: c.id, expectedVersion: c.version, check: 'biometrics', status: 'passed' });
+    c = await api.as.resourcing.checks.update(passCheck(c, 'vetting'));
+    c = await api.as.resourcing.checks.update(passCheck(c, 'biometrics'));
     api.clock.now = new Date('2026-11-25T09:30:00Z');
     c = await r.move({ id: c.id, expectedVersion: c.version, to: 'induction' });
     expect(c.stage).toBe('induction');
@@ -479,7 +481,7 @@ describe('the pipeline, gate by gate, for a transferee to TSG', () => {
     err = await refusal(r.move({ id: c.id, expectedVersion: c.version, to: 'mentoring' }));
     expect(err.reasons).toEqual(['No induction course is booked, and no start date or posting is set.']);
     const early = addCourse(api.db, '2026-12-01');
-    c = await api.as.coordinator.applications.bookInduction({
+    c = await api.as.coordinator.courses.book({
       id: c.id,
       expectedVersion: c.version,
       courseId: early.id,
@@ -494,7 +496,7 @@ describe('the pipeline, gate by gate, for a transferee to TSG', () => {
         /start date \(22 December 2026\) must be at least 28 days after the final offer \(25 November 2026\).*earliest is 23 December 2026/,
       ),
     ]);
-    c = await api.as.coordinator.applications.bookInduction({
+    c = await api.as.coordinator.courses.book({
       id: c.id,
       expectedVersion: c.version,
       courseId: early.id,
@@ -637,12 +639,13 @@ describe('the pipeline, gate by gate, for a transferee to TSG', () => {
     expect(c.checks.map((k) => k.check)).not.toContain('psd_oh_records');
     c = await advance(api, c, 'induction');
     const course = addCourse(api.db, c.finalOfferAt!.slice(0, 10));
-    c = await api.as.resourcing.applications.bookInduction({
+    c = await api.as.resourcing.courses.book({
       id: c.id,
       expectedVersion: c.version,
       courseId: course.id,
       startDate: c.finalOfferAt!.slice(0, 10),
       postingUnit: 'METCC',
+      postingRole: 'First Contact',
       postingPlace: 'Bow',
     });
     c = await api.as.resourcing.applications.move({ id: c.id, expectedVersion: c.version, to: 'mentoring' });
@@ -657,7 +660,7 @@ describe('TSG re-route', () => {
       const api = await setupApi();
       let c = await advance(api, await create(api, { targetUnit: 'TSG' }), 'pre_employment', 'TSG');
       const eventsBefore = applicationState(api.db, c.id).events;
-      c = await api.as.resourcing.applications.updateCheck({
+      c = await api.as.resourcing.checks.update({
         id: c.id,
         expectedVersion: c.version,
         check,
@@ -689,12 +692,7 @@ describe('TSG re-route', () => {
 
       // The standard checks alone now open the gate to induction.
       for (const k of requiredChecks('transferee', 'BCU')) {
-        c = await api.as.resourcing.applications.updateCheck({
-          id: c.id,
-          expectedVersion: c.version,
-          check: k.code,
-          status: 'passed',
-        });
+        c = await api.as.resourcing.checks.update(passCheck(c, k.code));
       }
       c = await api.as.resourcing.applications.move({ id: c.id, expectedVersion: c.version, to: 'induction' });
       expect(c.stage).toBe('induction');
@@ -705,7 +703,7 @@ describe('TSG re-route', () => {
   it('failing a standard check on a TSG case does not re-route it', async () => {
     const api = await setupApi();
     let c = await advance(api, await create(api, { targetUnit: 'TSG' }), 'pre_employment', 'TSG');
-    c = await api.as.resourcing.applications.updateCheck({
+    c = await api.as.resourcing.checks.update({
       id: c.id,
       expectedVersion: c.version,
       check: 'fitness_test',
@@ -899,7 +897,7 @@ describe('concurrent and refused writes change nothing', () => {
     const c = await advance(api, await create(api, { targetUnit: 'TSG' }), 'pre_employment', 'TSG');
     const before = applicationState(api.db, c.id);
     const unknown = await refusal(
-      api.as.resourcing.applications.updateCheck({
+      api.as.resourcing.checks.update({
         id: c.id,
         expectedVersion: c.version,
         check: 'horse_riding',
@@ -909,7 +907,7 @@ describe('concurrent and refused writes change nothing', () => {
     expect(unknown.code).toBe('BAD_REQUEST');
     expect(unknown.fieldErrors?.check?.[0]).toContain('There is no check called "horse_riding"');
     const notApplicable = await refusal(
-      api.as.resourcing.applications.updateCheck({
+      api.as.resourcing.checks.update({
         id: c.id,
         expectedVersion: c.version,
         check: 'counter_terrorist_check',
@@ -930,21 +928,23 @@ describe('concurrent and refused writes change nothing', () => {
 
     const full = addCourse(api.db, '2027-02-01', 1);
     const other = await advance(api, await create(api, { targetUnit: 'METCC' }), 'induction');
-    await api.as.resourcing.applications.bookInduction({
+    await api.as.resourcing.courses.book({
       id: other.id,
       expectedVersion: other.version,
       courseId: full.id,
       startDate: '2027-02-01',
       postingUnit: 'METCC',
+      postingRole: 'First Contact',
       postingPlace: 'Bow',
     });
     const err = await refusal(
-      api.as.resourcing.applications.bookInduction({
+      api.as.resourcing.courses.book({
         id: c.id,
         expectedVersion: c.version,
         courseId: full.id,
         startDate: '2027-02-01',
         postingUnit: 'METCC',
+      postingRole: 'First Contact',
         postingPlace: 'Bow',
       }),
     );

@@ -17,6 +17,7 @@ import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { clearForceRecords, interviewOutcome, setupApi } from '../testing.ts';
+import { passCheck } from './checks-testing.ts';
 
 /*
  * The guards on scoring an interview, booking an induction and assigning a mentor, each held
@@ -39,7 +40,7 @@ async function applicationAt(api: Api, stage: Extract<Stage, 'interview' | 'indu
   c = await interviewOutcome(api, c, 'pass');
   c = await r.move({ id: c.id, expectedVersion: c.version, to: 'pre_employment' });
   for (const k of requiredChecks(c.route, c.targetUnit)) {
-    c = await r.updateCheck({ id: c.id, expectedVersion: c.version, check: k.code, status: 'passed' });
+    c = await api.as.resourcing.checks.update(passCheck(c, k.code));
   }
   c = await r.move({ id: c.id, expectedVersion: c.version, to: 'induction' });
   expect(c.stage).toBe('induction');
@@ -197,25 +198,25 @@ describe('booking an induction', () => {
     const api = await setupApi();
     const c = await applicationAt(api, 'induction');
     const course = addCourse(api, '2027-02-01');
-    const co = api.as.coordinator.applications;
     const booking = {
       id: c.id,
       expectedVersion: c.version,
       courseId: course.id,
       startDate: '2027-02-01',
       postingUnit: 'METCC' as const,
+      postingRole: 'Despatch',
     };
 
     const before = stateOf(api, c.id);
     // Catford is a TSG base, not a METCC one.
-    expect(await refusal(co.bookInduction({ ...booking, postingPlace: 'Catford (SE)' }))).toMatchObject({
+    expect(await refusal(api.as.coordinator.courses.book({ ...booking, postingPlace: 'Catford (SE)' }))).toMatchObject({
       code: 'BAD_REQUEST',
       message: 'Catford (SE) is not a place Met Command and Control posts to.',
       fieldCodes: { postingPlace: ['induction.place_not_of_unit'] },
     });
     expect(stateOf(api, c.id)).toEqual(before);
 
-    const booked = await co.bookInduction({ ...booking, postingPlace: 'Lambeth' });
+    const booked = await api.as.coordinator.courses.book({ ...booking, postingPlace: 'Lambeth' });
     expect(booked.induction).toMatchObject({ postingUnit: 'METCC', postingPlace: 'Lambeth' });
   });
 
@@ -223,24 +224,24 @@ describe('booking an induction', () => {
     const api = await setupApi();
     const c = await applicationAt(api, 'induction');
     const course = addCourse(api, '2027-02-01');
-    const co = api.as.coordinator.applications;
     const booking = {
       id: c.id,
       expectedVersion: c.version,
       courseId: course.id,
       postingUnit: 'METCC' as const,
+      postingRole: 'Despatch',
       postingPlace: 'Lambeth',
     };
 
     const before = stateOf(api, c.id);
-    expect(await refusal(co.bookInduction({ ...booking, startDate: '2027-01-31' }))).toMatchObject({
+    expect(await refusal(api.as.coordinator.courses.book({ ...booking, startDate: '2027-01-31' }))).toMatchObject({
       code: 'BAD_REQUEST',
       message: 'The start date cannot be before the induction course starts (2027-02-01).',
       fieldCodes: { startDate: ['induction.start_before_course'] },
     });
     expect(stateOf(api, c.id)).toEqual(before);
 
-    const booked = await co.bookInduction({ ...booking, startDate: '2027-02-01' });
+    const booked = await api.as.coordinator.courses.book({ ...booking, startDate: '2027-02-01' });
     expect(booked.induction).toMatchObject({ courseId: course.id, startDate: '2027-02-01' });
     expect(stateOf(api, c.id).booking).toMatchObject({ courseId: course.id, startDate: '2027-02-01' });
   });

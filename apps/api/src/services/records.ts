@@ -3,31 +3,22 @@ import type {
   ApplicationDetail,
   ApproveExceptionInput,
   AssignMentorInput,
-  BookInductionInput,
   InterviewScores,
   RecordEligibilityInput,
   RecordTsgPreAssessmentInput,
-  UpdateCheckInput,
 } from '@muster/contracts';
 import {
-  applicationChecks,
   applications,
   eligibilityExceptions,
   eligibilityRecords,
-  inductionBookings,
-  inductionCourses,
   interviewOutcomes,
   mentors,
   tsgPreAssessments,
 } from '@muster/db';
 import {
-  assertCourseBookable,
-  assertCourseHasRoom,
   assertAssignable,
   assertNoProblems,
   assertTsgMentor,
-  checkName,
-  checkUpdateEffect,
   eligibilityChanges,
   exceptionRefusal,
   forceRecordsProblems,
@@ -35,13 +26,11 @@ import {
   mentoredStages,
   postingOf,
   validateEligibility,
-  validatePosting,
 } from '@muster/domain';
 import { and, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import type { ServiceCtx } from './service-ctx.ts';
 import { writeApplication } from './application-write.ts';
 import { interviewersOf, poolPersonOf } from './mentor-pool.ts';
-import { bookedOn } from './courses.ts';
 import { appendEvent, bumpVersion, type ApplicationRow, type Tx } from './application-store.ts';
 
 export function recordEligibility(ctx: ServiceCtx, input: RecordEligibilityInput): ApplicationDetail {
@@ -164,80 +153,7 @@ export function saveInterviewOutcome(
   });
 }
 
-export function updateCheck(ctx: ServiceCtx, input: UpdateCheckInput): ApplicationDetail {
-  return writeApplication(ctx, input, 'check', (tx, { row, snapshot }, at) => {
-    const effect = checkUpdateEffect(row, input.check, input.status);
-    const previous = snapshot.checks[input.check] ?? 'not_started';
-    const record = { status: input.status, reason: input.reason ?? null, updatedBy: ctx.actor.id, updatedAt: at };
-    tx.insert(applicationChecks)
-      .values({ applicationId: row.id, checkCode: input.check, ...record })
-      .onConflictDoUpdate({ target: [applicationChecks.applicationId, applicationChecks.checkCode], set: record })
-      .run();
-    bumpVersion(tx, row, at, effect.reroute ? { targetUnit: effect.reroute.to } : {});
-    appendEvent(tx, {
-      applicationId: row.id,
-      actorId: ctx.actor.id,
-      at,
-      type: 'check_updated',
-      reason: input.reason ?? null,
-      details: { check: input.check, name: checkName(input.check), from: previous, to: input.status },
-    });
-    if (effect.reroute) {
-      appendEvent(tx, {
-        applicationId: row.id,
-        actorId: ctx.actor.id,
-        at,
-        type: 'rerouted',
-        reason: `${checkName(input.check)} failed: TSG requires it, so the officer will be posted to a BCU instead.`,
-        details: { fromUnit: effect.reroute.from, toUnit: effect.reroute.to, check: input.check },
-      });
-    }
-  });
-}
-
-export function bookInduction(ctx: ServiceCtx, input: BookInductionInput): ApplicationDetail {
-  return writeApplication(ctx, input, 'induction', (tx, { row, induction }, at) => {
-    validatePosting(input.postingUnit, input.postingPlace);
-    const course = tx.select().from(inductionCourses).where(eq(inductionCourses.id, input.courseId)).get();
-    if (!course) throw fieldError('courseId', 'Choose an induction course from the list.', 'induction.course_unknown');
-    assertCourseBookable(course);
-    if (induction?.courseId !== course.id) assertCourseHasRoom(bookedOn(tx, course.id, row.id), course.capacity);
-    if (input.startDate < course.startsOn) {
-      throw fieldError(
-        'startDate',
-        `The start date cannot be before the induction course starts (${course.startsOn}).`,
-        'induction.start_before_course',
-      );
-    }
-    const record = {
-      courseId: course.id,
-      startDate: input.startDate,
-      postingUnit: input.postingUnit,
-      postingPlace: input.postingPlace,
-      bookedBy: ctx.actor.id,
-      bookedAt: at,
-    };
-    tx.insert(inductionBookings)
-      .values({ applicationId: row.id, ...record })
-      .onConflictDoUpdate({ target: inductionBookings.applicationId, set: record })
-      .run();
-    bumpVersion(tx, row, at);
-    appendEvent(tx, {
-      applicationId: row.id,
-      actorId: ctx.actor.id,
-      at,
-      type: 'induction_booked',
-      details: {
-        courseId: course.id,
-        courseStartsOn: course.startsOn,
-        coursePlace: course.place,
-        startDate: input.startDate,
-        postingUnit: input.postingUnit,
-        postingPlace: input.postingPlace,
-      },
-    });
-  });
-}
+/* Booking a joiner on an induction course is courses.book (services/courses.ts, bookCourse). A check's update is checks.update (services/checks.ts). */
 
 /** How many open cases a person from the pool is mentoring or buddying now. */
 export function mentorLoad(tx: Tx, mentorId: number, excludingApplication?: number): number {

@@ -39,6 +39,7 @@ describe('reference data for the forms', () => {
           courseId,
           startDate: '2027-03-29',
           postingUnit: 'METCC',
+          postingRole: 'First Contact',
           postingPlace: 'Lambeth',
           bookedBy: api.actors.coordinator.id,
           bookedAt: api.clock.now.toISOString(),
@@ -51,9 +52,9 @@ describe('reference data for the forms', () => {
     const { inductionCourses: listed } = await api.as.coordinator.reference.all();
     const shown = (id: number) => listed.find((c) => c.id === id);
     expect([shown(january.id), shown(february.id), shown(empty.id)]).toEqual([
-      { id: january.id, startsOn: '2027-01-11', place: 'Hendon', capacity: 12, booked: 2 },
-      { id: february.id, startsOn: '2027-02-08', place: 'Hendon', capacity: 20, booked: 1 },
-      { id: empty.id, startsOn: '2027-03-08', place: 'Hendon', capacity: 16, booked: 0 },
+      { id: january.id, startsOn: '2027-01-11', place: 'Hendon', capacity: 12, booked: 2, waiting: 0 },
+      { id: february.id, startsOn: '2027-02-08', place: 'Hendon', capacity: 20, booked: 1, waiting: 0 },
+      { id: empty.id, startsOn: '2027-03-08', place: 'Hendon', capacity: 16, booked: 0, waiting: 0 },
     ]);
   });
 });

@@ -13,13 +13,15 @@ import {
   transfereeNoticeDays,
   unitCriteria,
   units,
+  postingPlacesOf,
+  metccRoles,
 } from '@muster/domain';
 import { and, desc, eq, gte, lt } from 'drizzle-orm';
 import type { Db } from '@muster/db';
 import type { ServiceCtx } from './service-ctx.ts';
 import { loadApplication } from './application-store.ts';
 import { poolLoad } from './mentor-pool.ts';
-import { bookedColumn } from './courses.ts';
+import { bookedColumn, waitingColumn } from './courses.ts';
 
 /**
  * Everything the forms offer as choices, the pipeline's steps (who moves a case on from each open
@@ -34,7 +36,14 @@ export function getReference(ctx: ServiceCtx): Reference {
   return {
     settings,
     pipeline: pipelineSteps(),
-    units: units.map((u) => ({ code: u.code, name: u.name, places: [...u.places], criteria: [...unitCriteria[u.code]] })),
+    units: units.map((u) => ({
+      code: u.code,
+      name: u.name,
+      places: [...u.places],
+      postingPlaces: [...postingPlacesOf(u.code)],
+      postingRoles: u.code === 'METCC' ? [...metccRoles] : [],
+      criteria: [...unitCriteria[u.code]],
+    })),
     routeCriteria,
     checks: checkTypes.map((c) => ({ code: c.code, name: c.name, unit: c.unit })),
     forces: db
@@ -51,9 +60,10 @@ export function getReference(ctx: ServiceCtx): Reference {
         place: inductionCourses.place,
         capacity: inductionCourses.capacity,
         booked: bookedColumn,
+        waiting: waitingColumn,
       })
       .from(inductionCourses)
-      // A cancelled course is offered for no booking (bookInduction refuses it too).
+      // A cancelled course is offered for no booking (courses.book refuses it too).
       .where(and(gte(inductionCourses.startsOn, today), eq(inductionCourses.status, 'scheduled')))
       .orderBy(inductionCourses.startsOn)
       .all(),

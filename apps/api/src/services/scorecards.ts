@@ -213,6 +213,11 @@ export function recordOutcome(ctx: ServiceCtx, input: RecordOutcomeInput): Appli
         scorecards: current.length,
       },
     );
+    // A pass is the conditional offer, on which the pre-employment checks start (the same version).
+    tx.update(applications)
+      .set({ conditionalOfferAt: input.outcome === 'pass' ? now : null })
+      .where(eq(applications.id, loaded.row.id))
+      .run();
   });
 }
 

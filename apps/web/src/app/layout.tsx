@@ -76,9 +76,17 @@ export function Layout() {
             <div className="moj-primary-navigation__nav">
               <nav className="moj-primary-navigation" aria-label="Primary">
                 <ul className="moj-primary-navigation__list">
+                  {me.data.may.coordination && (
+                    <li className="moj-primary-navigation__item">
+                      <NavLink className="moj-primary-navigation__link" to="/home">
+                        {me.data.role === 'coordinator' ? 'Home' : 'Joiners'}
+                      </NavLink>
+                    </li>
+                  )}
                   {me.data.may.board && (
                     <li className="moj-primary-navigation__item">
-                      <NavLink className="moj-primary-navigation__link" to="/" end>
+                      {/* A coordinator's "/" is their home: their board is at /board. */}
+                      <NavLink className="moj-primary-navigation__link" to={me.data.role === 'coordinator' ? '/board' : '/'} end>
                         Board
                       </NavLink>
                     </li>
@@ -118,10 +126,24 @@ export function Layout() {
                       </li>
                     </>
                   )}
+                  {me.data.may.checks && (
+                    <li className="moj-primary-navigation__item">
+                      <NavLink className="moj-primary-navigation__link" to="/checks">
+                        Checks
+                      </NavLink>
+                    </li>
+                  )}
                   {me.data.may.courses && (
                     <li className="moj-primary-navigation__item">
                       <NavLink className="moj-primary-navigation__link" to="/courses">
                         Courses
+                      </NavLink>
+                    </li>
+                  )}
+                  {me.data.may.coordination && (
+                    <li className="moj-primary-navigation__item">
+                      <NavLink className="moj-primary-navigation__link" to="/development-days">
+                        Development days
                       </NavLink>
                     </li>
                   )}

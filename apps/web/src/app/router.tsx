@@ -10,9 +10,10 @@ import { NotFound, RouteError } from './route-error.tsx';
 const board = () => import('../features/board/components/board-page.tsx').then((m) => ({ Component: m.BoardPage }));
 const LazyBoardPage = lazy(() => import('../features/board/components/board-page.tsx').then((m) => ({ default: m.BoardPage })));
 
-/** The home page: the board, or for those without one (panel members) their interviews. */
+/** The home page: the board, or for those without one (panel members) their interviews; a coordinator's home for coordinators. */
 function Home() {
   const me = useMe();
+  if (me.role === 'coordinator' && me.may.coordination) return <Navigate to="/home" replace />;
   if (!me.may.board) return <Navigate to="/interviews" replace />;
   return (
     <Suspense fallback={<Loading />}>
@@ -65,8 +66,24 @@ export const router = createBrowserRouter([
           import('../features/interviews/components/interviews-page.tsx').then((m) => ({ Component: m.InterviewsPage })),
       },
       {
+        path: 'checks',
+        lazy: () => import('../features/checks/components/checks-page.tsx').then((m) => ({ Component: m.ChecksPage })),
+      },
+      {
         path: 'courses',
         lazy: () => import('../features/courses/components/courses-page.tsx').then((m) => ({ Component: m.CoursesPage })),
+      },
+      {
+        path: 'home',
+        lazy: () =>
+          import('../features/coordination/components/coordination-home.tsx').then((m) => ({ Component: m.CoordinationHomePage })),
+      },
+      {
+        path: 'development-days',
+        lazy: () =>
+          import('../features/development-days/components/development-days-page.tsx').then((m) => ({
+            Component: m.DevelopmentDaysPage,
+          })),
       },
       {
         path: 'pool',

@@ -9,6 +9,8 @@ import type {
   Route,
   Stage,
   UnitCode,
+  VettingLevel,
+  WaitsOn,
 } from '@muster/contracts';
 
 export { metValues, openStages, pipelineStages, routes, unitCodes } from '@muster/contracts/vocabulary';
@@ -140,3 +142,19 @@ export const candidateFieldLabels: Record<string, string> = {
 };
 
 export const ordinals = ['1st', '2nd', '3rd', '4th', '5th', '6th', '7th', '8th'] as const;
+
+/** Who a pre-employment check waits on (contracts `WaitsOn`). */
+export const waitsOnLabels: Record<WaitsOn, string> = {
+  vetting_unit: 'Vetting unit',
+  occupational_health: 'Occupational health provider',
+  referee: 'Referees',
+  current_force: 'Current force',
+  candidate: 'Candidate',
+};
+
+export const vettingLevelLabels: Record<VettingLevel, string> = {
+  recruitment_vetting: 'Recruitment vetting (RV)',
+  management_vetting: 'Management vetting (MV)',
+  counter_terrorist_check: 'Counter-terrorist check (CTC)',
+  security_check: 'Security check (SC)',
+};

@@ -35,6 +35,7 @@ export function ApplicationSummary({ detail: d, reference }: { detail: Applicati
         ['Phone', d.phone ?? 'Not given'],
         ...(d.dateOfBirth ? ([['Date of birth', formatDate(d.dateOfBirth)]] as [string, string][]) : []),
         ['Received', formatDate(d.receivedAt)],
+        ...(d.conditionalOfferAt ? ([['Conditional offer', formatDate(d.conditionalOfferAt)]] as [string, string][]) : []),
         ...(d.finalOfferAt ? ([['Final offer', formatDate(d.finalOfferAt)]] as [string, string][]) : []),
         ...(d.closeReason ? ([['Closed because', d.closeReason]] as [string, string][]) : []),
       ]}

@@ -191,6 +191,11 @@ function describe(e: ApplicationEvent, w: Words): { title: string; body?: ReactN
         title: `${w.check(d.check, d.name)}: ${statusLabel(d.to).toLowerCase()}`,
         body: `Status: ${statusLabel(d.from).toLowerCase()} → ${statusLabel(d.to).toLowerCase()}.`,
       };
+    case 'check_chased':
+      return {
+        title: `${w.check(d.check, d.name)}: chased`,
+        body: d.toWhom ? `Chased ${str(d.toWhom).toLowerCase()}${d.isMessageQueued ? ' by email' : ' (recorded only)'}.` : 'Chased.',
+      };
     case 'rerouted':
       return { title: `Re-routed from ${w.unit(d.fromUnit)} to ${w.unit(d.toUnit)}` };
     case 'induction_booked':
@@ -202,6 +207,31 @@ function describe(e: ApplicationEvent, w: Words): { title: string; body?: ReactN
       return {
         title: 'Induction course cancelled',
         body: `The course on ${formatLongDate(str(d.courseStartsOn))} at ${str(d.coursePlace)} was cancelled and the booking removed; the joiner was told. Book another course.`,
+      };
+    case 'induction_waitlisted':
+      return {
+        title: 'Added to an induction course’s waiting list',
+        body: `The course on ${formatLongDate(str(d.courseStartsOn))} at ${str(d.coursePlace)} is full; the joiner is number ${str(d.position)} on its waiting list.`,
+      };
+    case 'induction_place_offered':
+      return {
+        title: 'Offered a place on an induction course',
+        body: `A place freed on the course on ${formatLongDate(str(d.courseStartsOn))} at ${str(d.coursePlace)}; it is held for the joiner until ${formatLongDate(str(d.heldUntil))}, and they were told. Book them on it.`,
+      };
+    case 'induction_attended':
+      return {
+        title: 'Induction attended',
+        body: `Attended the course on ${formatLongDate(str(d.courseStartsOn))} at ${str(d.coursePlace)}.`,
+      };
+    case 'induction_not_attended':
+      return {
+        title: 'Induction not attended',
+        body: `Did not attend the course on ${formatLongDate(str(d.courseStartsOn))} at ${str(d.coursePlace)}; the booking was removed. Book another course.`,
+      };
+    case 'development_day_invited':
+      return {
+        title: 'Invited to a development day',
+        body: `${str(d.title)} on ${formatLongDate(str(d.heldOn))} at ${str(d.place)}; the joiner was sent the invitation.`,
       };
     case 'mentor_assigned': {
       const who = (k: string) => nameOf(d[k]);

@@ -1,15 +1,15 @@
-import type { Course } from '@muster/contracts';
+import type { Course, CourseJoiner } from '@muster/contracts';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { Loading } from '../../../components/loading.tsx';
 import { NotificationBanner } from '../../../components/notification-banner.tsx';
 import { usePageTitle } from '../../../components/page-title.ts';
 import { Table } from '../../../components/table.tsx';
-import { formatLongDate } from '../../../lib/dates.ts';
+import { formatLongDate, londonToday } from '../../../lib/dates.ts';
 import { errorMessage } from '../../../lib/errors.ts';
 import { plural } from '../../../lib/plural.ts';
 import { useMe } from '../../../lib/session.ts';
-import { useCourses } from '../hooks/use-courses.ts';
+import { useCourses, useRecordAttendance, useStartedCourses } from '../hooks/use-courses.ts';
 import { AddCourse } from './add-course.tsx';
 import { CancelCourseDialog } from './cancel-course-dialog.tsx';
 import { EditCourseDialog } from './edit-course-dialog.tsx';
@@ -103,6 +103,7 @@ function Courses() {
           !courses.isError && <Loading what="Loading the courses" />
         )}
       </section>
+      <StartedCourses onRecorded={(text) => tell('success', text)} />
       <AddCourse onAdded={(text) => tell('success', text)} />
     </>
   );
@@ -131,6 +132,7 @@ function CourseTable({
         { label: 'Booked' },
         { label: 'Status' },
         { label: 'Joiners' },
+        { label: 'Waiting list' },
         { label: <span className="govuk-visually-hidden">Actions</span> },
       ]}
     >
@@ -161,6 +163,9 @@ function CourseTable({
             <td className="govuk-table__cell">
               <Joiners course={c} />
             </td>
+            <td className="govuk-table__cell">
+              <Waiting course={c} />
+            </td>
             <td className="govuk-table__cell app-table__nowrap">
               {c.status === 'scheduled' && (
                 <ul className="govuk-list govuk-!-margin-bottom-0">
@@ -181,6 +186,100 @@ function CourseTable({
         );
       })}
     </Table>
+  );
+}
+
+/** A course's waiting list in order, each joiner linked to their case, with any place offered them. */
+function Waiting({ course }: { course: Course }) {
+  if (!course.waiting.length) return <span className="app-muted">None</span>;
+  return (
+    <ol
+      className="govuk-list govuk-list--number govuk-body-s"
+      aria-label={`Waiting list of the course on ${formatLongDate(course.startsOn)}`}
+    >
+      {course.waiting.map((w) => (
+        <li key={w.applicationId}>
+          <Link className="govuk-link" to={`/cases/${w.applicationId}`}>
+            {w.name}
+          </Link>{' '}
+          {w.offeredAt && (
+            <strong className={`govuk-tag ${w.isOfferHeld ? 'govuk-tag--green' : 'govuk-tag--grey'}`}>
+              {w.isOfferHeld ? 'Place offered' : 'Offer lapsed'}
+            </strong>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** Courses that have started: record whether each joiner on them attended. */
+function StartedCourses({ onRecorded }: { onRecorded: (text: string) => void }) {
+  const today = londonToday();
+  const courses = useStartedCourses(today);
+  if (!courses.data?.some((c) => c.joiners?.length)) return null;
+  return (
+    <section className="app-section" aria-labelledby="started-title">
+      <h2 className="govuk-heading-m" id="started-title">
+        Attendance on courses that have started
+      </h2>
+      {courses.data
+        .filter((c) => c.joiners?.length)
+        .map((c) => (
+          <div key={c.id}>
+            <h3 className="govuk-heading-s">
+              {formatLongDate(c.startsOn)}, {c.place}
+            </h3>
+            <ul className="govuk-list">
+              {(c.joiners ?? []).map((j) => (
+                <AttendanceRow key={j.applicationId} joiner={j} onRecorded={onRecorded} />
+              ))}
+            </ul>
+          </div>
+        ))}
+    </section>
+  );
+}
+
+function AttendanceRow({ joiner: j, onRecorded }: { joiner: CourseJoiner; onRecorded: (text: string) => void }) {
+  const [reason, setReason] = useState('');
+  const record = useRecordAttendance(() => onRecorded(`Attendance recorded for ${j.name}.`));
+  const id = `attendance-reason-${j.applicationId}`;
+  if (j.attendance === 'attended') return <li>{j.name}: attended</li>;
+  return (
+    <li>
+      <form
+        noValidate
+        aria-label={`Attendance of ${j.name}`}
+        onSubmit={(e) => {
+          e.preventDefault();
+          record.mutate({ id: j.applicationId, expectedVersion: j.version, attended: false, reason: reason || undefined });
+        }}
+      >
+        <p className="govuk-body govuk-!-margin-bottom-1">
+          <Link className="govuk-link" to={`/cases/${j.applicationId}`}>
+            {j.name}
+          </Link>{' '}
+          <span className="app-muted">{j.reference}</span>
+        </p>
+        {record.error && <p className="govuk-error-message">{errorMessage(record.error)}</p>}
+        <button
+          type="button"
+          className="govuk-button govuk-button--secondary govuk-!-margin-right-2"
+          disabled={record.isPending}
+          onClick={() => record.mutate({ id: j.applicationId, expectedVersion: j.version, attended: true })}
+        >
+          Attended<span className="govuk-visually-hidden">: {j.name}</span>
+        </button>
+        <label className="govuk-label" htmlFor={id}>
+          Why {j.name} did not attend
+        </label>
+        <input className="govuk-input govuk-input--width-20" id={id} value={reason} onChange={(e) => setReason(e.target.value)} />{' '}
+        <button type="submit" className="govuk-button govuk-button--warning" disabled={record.isPending}>
+          Did not attend<span className="govuk-visually-hidden">: {j.name}</span>
+        </button>
+      </form>
+    </li>
   );
 }
 

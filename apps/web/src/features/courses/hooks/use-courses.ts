@@ -67,3 +67,33 @@ export function useCancelCourse(onCancelled: (course: Course) => void) {
     }),
   );
 }
+
+/** Courses that started in the last 4 weeks, for their attendance (the list from that date, cut to those started). */
+export function useStartedCourses(today: string) {
+  const trpc = useTRPC();
+  const from = new Date(`${today}T00:00:00Z`);
+  from.setUTCDate(from.getUTCDate() - 28);
+  return useQuery(
+    trpc.courses.list.queryOptions(
+      { from: from.toISOString().slice(0, 10) },
+      { select: (courses) => courses.filter((c) => c.startsOn <= today), refetchInterval: refreshIntervalMs },
+    ),
+  );
+}
+
+/** Attendance changes the joiner's case (a did-not-attend removes the booking): the courses and cases are fetched again. */
+export function useRecordAttendance(onRecorded: () => void) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const refresh = useCoursesRefresh();
+  return useMutation(
+    trpc.courses.recordAttendance.mutationOptions({
+      onSuccess: () => {
+        refresh();
+        void queryClient.invalidateQueries({ queryKey: trpc.applications.pathKey() });
+        onRecorded();
+      },
+      onError: refresh,
+    }),
+  );
+}

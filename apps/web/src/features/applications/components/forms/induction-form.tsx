@@ -3,10 +3,11 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { ErrorSummary } from '../../../../components/error-summary.tsx';
-import { DateInput, Select } from '../../../../components/fields.tsx';
+import { DateInput, Radios, Select } from '../../../../components/fields.tsx';
 import { formErrors } from '../../../../components/form-errors.ts';
 import { dateErrors, datePartsOf, parseDate, readDates, type DateProblem } from '../../../../lib/date-parts.ts';
 import { formatDate } from '../../../../lib/dates.ts';
+import { fieldCodes } from '../../../../lib/errors.ts';
 import type { Reference } from '@muster/contracts';
 import { useMe } from '../../../../lib/session.ts';
 import { useTRPC } from '../../../../lib/trpc.ts';
@@ -17,6 +18,8 @@ const ids = {
   startDate: 'induction-startDate-day',
   postingUnit: 'induction-postingUnit',
   postingPlace: 'induction-postingPlace',
+  postingRole: 'induction-postingRole',
+  waitlist: 'induction-waitlist',
 };
 
 const dateIds = { startDate: 'induction-startDate' };
@@ -36,8 +39,11 @@ export function InductionForm({ detail, reference }: { detail: ApplicationDetail
   const [dateProblems, setDateProblems] = useState<{ startDate?: DateProblem }>({});
   const [postingUnit, setPostingUnit] = useState<string>(b?.postingUnit ?? detail.targetUnit ?? '');
   const [postingPlace, setPostingPlace] = useState(b?.postingPlace ?? '');
-  const [saved, setSaved] = useState(false);
-  const write = useApplicationWrite(detail.id, () => setSaved(true));
+  const [postingRole, setPostingRole] = useState(b?.postingRole ?? '');
+  // A full course: book the joiner on its waiting list instead ('yes'), or not ('no', choose another).
+  const [waitlist, setWaitlist] = useState('');
+  const [saved, setSaved] = useState<'booked' | 'waiting' | false>(false);
+  const write = useApplicationWrite(detail.id, () => setSaved(waitlist === 'yes' ? 'waiting' : 'booked'));
   const queryClient = useQueryClient();
   const me = useMe();
   // A booking changes how full its course is; a refusal (full, cancelled) may mean the courses offered are out of date.
@@ -46,7 +52,7 @@ export function InductionForm({ detail, reference }: { detail: ApplicationDetail
     void queryClient.invalidateQueries({ queryKey: trpc.courses.list.pathKey() });
   };
   const mutation = useMutation(
-    trpc.applications.bookInduction.mutationOptions({
+    trpc.courses.book.mutationOptions({
       onSuccess: (d) => {
         write.onSuccess(d);
         refreshCourses();
@@ -62,13 +68,20 @@ export function InductionForm({ detail, reference }: { detail: ApplicationDetail
     : formErrors(mutation.error, ids, ids.courseId);
   const courses = reference.inductionCourses.map((c) => ({
     value: String(c.id),
-    label: `${formatDate(c.startsOn)}, ${c.place} (${c.booked} of ${c.capacity} booked)`,
-    isDisabled: c.booked >= c.capacity && c.id !== b?.courseId,
+    label: `${formatDate(c.startsOn)}, ${c.place} (${c.booked} of ${c.capacity} booked${c.booked >= c.capacity ? `, full: ${c.waiting} waiting` : ''})`,
+    isDisabled: false,
   }));
+  const chosen = reference.inductionCourses.find((c) => String(c.id) === courseId);
+  // Full as the list says, or as the server said (places held for joiners offered them).
+  const isFull =
+    (!!chosen && chosen.booked >= chosen.capacity && chosen.id !== b?.courseId) ||
+    (fieldCodes(mutation.error).courseId ?? []).includes('induction.course_full');
   if (b && !reference.inductionCourses.some((c) => c.id === b.courseId)) {
     courses.unshift({ value: String(b.courseId), label: `${formatDate(b.courseStartsOn)}, ${b.coursePlace}`, isDisabled: false });
   }
-  const places = reference.units.find((u) => u.code === postingUnit)?.places ?? [];
+  const unitRef = reference.units.find((u) => u.code === postingUnit);
+  const places = unitRef?.postingPlaces ?? [];
+  const roles = unitRef?.postingRoles ?? [];
   // The server says the first start date the gate accepts, and the notice period it comes from.
   const earliest = detail.earliestStartDate;
   const { transfereeNoticeDays } = reference.settings;
@@ -92,6 +105,8 @@ export function InductionForm({ detail, reference }: { detail: ApplicationDetail
           startDate: dates.isos.startDate,
           postingUnit: (postingUnit || undefined) as UnitCode,
           postingPlace,
+          postingRole: roles.length ? postingRole || null : null,
+          waitlist: isFull && waitlist === 'yes',
         });
       }}
     >
@@ -110,8 +125,23 @@ export function InductionForm({ detail, reference }: { detail: ApplicationDetail
       )}
       {saved && !mutation.error && (
         <p className="govuk-body app-saved" role="status">
-          Induction booked.
+          {saved === 'waiting' ? 'Added to the waiting list.' : 'Induction booked.'}
         </p>
+      )}
+      {b?.attendance === 'attended' && <p className="govuk-body">Attended the course starting {formatDate(b.courseStartsOn)}.</p>}
+      {detail.inductionWaiting.length > 0 && (
+        <ul className="govuk-list" aria-label="Waiting lists">
+          {detail.inductionWaiting.map((w) => (
+            <li key={w.courseId}>
+              Number {w.position} on the waiting list of the course starting {formatDate(w.courseStartsOn)}, {w.coursePlace}
+              {w.isOfferHeld && w.offeredAt
+                ? `: offered a place on ${formatDate(w.offeredAt.slice(0, 10))}, held for 3 days. Book them on this course.`
+                : w.offeredAt
+                  ? `: offered a place on ${formatDate(w.offeredAt.slice(0, 10))}; the hold has lapsed.`
+                  : '.'}
+            </li>
+          ))}
+        </ul>
       )}
       <Select
         id={ids.courseId}
@@ -142,6 +172,19 @@ export function InductionForm({ detail, reference }: { detail: ApplicationDetail
         }}
         options={courses}
       />
+      {isFull && (
+        <Radios
+          id={ids.waitlist}
+          legend="This course is full. Add the joiner to its waiting list?"
+          hint={`${chosen?.waiting ?? 0} waiting. When a place frees, the first waiting is offered it and it is held for them for 3 days.`}
+          value={waitlist}
+          onChange={setWaitlist}
+          options={[
+            { value: 'yes', label: 'Yes, add them to the waiting list' },
+            { value: 'no', label: 'No, I will choose another course' },
+          ]}
+        />
+      )}
       <DateInput
         id={dateIds.startDate}
         legend={startDateLabel}
@@ -161,6 +204,7 @@ export function InductionForm({ detail, reference }: { detail: ApplicationDetail
           onChange={(ev) => {
             setPostingUnit(ev.target.value);
             setPostingPlace('');
+            setPostingRole('');
           }}
           options={reference.units.map((u) => ({ value: u.code, label: u.name }))}
         />
@@ -173,9 +217,20 @@ export function InductionForm({ detail, reference }: { detail: ApplicationDetail
           onChange={(ev) => setPostingPlace(ev.target.value)}
           options={places.map((p) => ({ value: p, label: p }))}
         />
+        {roles.length > 0 && (
+          <Select
+            id={ids.postingRole}
+            label="MetCC role"
+            placeholder="Choose a role"
+            value={postingRole}
+            errors={byField.postingRole}
+            onChange={(ev) => setPostingRole(ev.target.value)}
+            options={roles.map((r) => ({ value: r, label: r }))}
+          />
+        )}
       </div>
       <button type="submit" className="govuk-button" disabled={mutation.isPending}>
-        Book induction
+        {isFull && waitlist === 'yes' ? 'Add to the waiting list' : 'Book induction'}
       </button>
     </form>
   );
