@@ -8,6 +8,12 @@ export const londonDate = (d: Date) =>
   new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'Europe/London' }).format(d);
 export const addDays = (date: string, n: number) =>
   new Date(Date.parse(`${date}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+/** "Thu 17 Dec", as the interviews page writes a day. */
+export const dayLabel = (date: string) =>
+  new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'Europe/London' }).format(
+    new Date(`${date}T12:00:00Z`),
+  );
+
 export const isWeekday = (date: string) => ![0, 6].includes(new Date(`${date}T12:00:00Z`).getUTCDay());
 
 type Sqlite = ReturnType<typeof createDb>['$client'];

@@ -1,23 +1,19 @@
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, isWeekday, londonDate } from './interview-clock.ts';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { addDays, dayLabel, isWeekday, londonDate } from './interview-clock.ts';
 import {
   accounts,
   apiAs,
   createTransferee,
+  createUserWithCli,
   expectNoAxeViolations,
-  launchBrowser,
   openSession,
   repoRoot,
+  serverAndBrowser,
   signIn,
-  startServer,
-  templateDbPath,
   textOf,
-  type TestServer,
 } from './support.ts';
 
 /*
@@ -30,43 +26,10 @@ import {
 
 const panelMember = { email: 'panel.manage@muster.test', name: 'PC Jo Marsh', password: 'spec-panel-passphrase-2026' };
 
-const env = {} as { server: TestServer; browser: Browser; dir: string; dbPath: string };
+const env = serverAndBrowser();
 
-beforeAll(async () => {
-  env.dir = mkdtempSync(join(tmpdir(), 'muster-interviews-manage-'));
-  // A file of the spec's own: the CLI adds a panel member to it (the API creates no users).
-  env.dbPath = join(env.dir, 'muster.sqlite');
-  if (existsSync(templateDbPath)) copyFileSync(templateDbPath, env.dbPath);
-  [env.server, env.browser] = await Promise.all([startServer({ dbPath: env.dbPath }), launchBrowser()]);
-  execFileSync(
-    join(repoRoot, 'node_modules/.bin/tsx'),
-    [
-      'apps/api/src/cli.ts',
-      'create-user',
-      '--email',
-      panelMember.email,
-      '--name',
-      panelMember.name,
-      '--role',
-      'panel_member',
-      '--unit',
-      'METCC',
-    ],
-    { cwd: repoRoot, env: { ...process.env, MUSTER_DB: env.dbPath, MUSTER_LOG: 'error' }, input: `${panelMember.password}\n` },
-  );
-}, 150_000);
-
-afterAll(async () => {
-  await env.browser?.close();
-  await env.server?.stop();
-  if (env.dir) rmSync(env.dir, { recursive: true, force: true });
-});
-
-/** "Thu 17 Dec", as the page writes a day. */
-const dayLabel = (date: string) =>
-  new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'Europe/London' }).format(
-    new Date(`${date}T12:00:00Z`),
-  );
+// After start-up, which seeds the demo data into the server's own file.
+beforeAll(() => createUserWithCli(env.server.dbPath, { ...panelMember, role: 'panel_member', units: ['METCC'] }), 60_000);
 
 /** Four weekdays from 15 days ahead: one for each test that needs a day to itself. */
 function weekdaysAhead(n: number): string[] {

@@ -1,23 +1,19 @@
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, isWeekday, londonDate, startedMinutesAgo } from './interview-clock.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { addDays, dayLabel, isWeekday, londonDate, startedMinutesAgo } from './interview-clock.ts';
 import {
   accounts,
   apiAs,
   createTransferee,
+  createUserWithCli,
   expectNoAxeViolations,
-  launchBrowser,
   openSession,
   repoRoot,
+  serverAndBrowser,
   signIn,
-  startServer,
-  templateDbPath,
   textOf,
-  type TestServer,
 } from './support.ts';
 
 /*
@@ -28,44 +24,10 @@ import {
 
 const panelMember = { email: 'panel.spec@muster.test', name: 'PC Robin Hale', password: 'spec-panel-passphrase-2026' };
 
-const env = {} as { server: TestServer; browser: Browser; dir: string; dbPath: string };
+const env = serverAndBrowser();
 
-beforeAll(async () => {
-  env.dir = mkdtempSync(join(tmpdir(), 'muster-interviews-'));
-  // A file of the spec's own: the test moves a booked interview into the past in it (the API has no clock to set).
-  env.dbPath = join(env.dir, 'muster.sqlite');
-  if (existsSync(templateDbPath)) copyFileSync(templateDbPath, env.dbPath);
-  [env.server, env.browser] = await Promise.all([startServer({ dbPath: env.dbPath }), launchBrowser()]);
-  // After start-up, which seeds the demo data into an empty file.
-  execFileSync(
-    join(repoRoot, 'node_modules/.bin/tsx'),
-    [
-      'apps/api/src/cli.ts',
-      'create-user',
-      '--email',
-      panelMember.email,
-      '--name',
-      panelMember.name,
-      '--role',
-      'panel_member',
-      '--unit',
-      'METCC',
-    ],
-    { cwd: repoRoot, env: { ...process.env, MUSTER_DB: env.dbPath, MUSTER_LOG: 'error' }, input: `${panelMember.password}\n` },
-  );
-}, 150_000);
-
-afterAll(async () => {
-  await env.browser?.close();
-  await env.server?.stop();
-  if (env.dir) rmSync(env.dir, { recursive: true, force: true });
-});
-
-/** "Thu 17 Dec", as the page writes a day. */
-const dayLabel = (date: string) =>
-  new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'Europe/London' }).format(
-    new Date(`${date}T12:00:00Z`),
-  );
+// After start-up, which seeds the demo data into the server's own file.
+beforeAll(() => createUserWithCli(env.server.dbPath, { ...panelMember, role: 'panel_member', units: ['METCC'] }), 60_000);
 
 /** Two weekdays a little over two weeks ahead: inside the page's four weeks, past the demo's own interviews. */
 function twoWeekdaysAhead(): [string, string] {
@@ -196,8 +158,8 @@ describe('interviews', () => {
     await expect.poll(() => textOf(slotRow(page, clashing))).toContain('Withdrawn');
 
     // The first two interviews have started (the clock stood in for by the database): attendance to record.
-    const firstStart = startedMinutesAgo(env.dbPath, first.id, 90);
-    startedMinutesAgo(env.dbPath, second.id, 30);
+    const firstStart = startedMinutesAgo(env.server.dbPath, first.id, 90);
+    startedMinutesAgo(env.server.dbPath, second.id, 30);
     await page.reload();
     const attendance = page.getByRole('region', { name: 'Attendance to record' });
     await attendance.getByRole('button', { name: `Attended (${first.name})` }).waitFor();

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -107,6 +107,31 @@ export function serverAndBrowser(): { server: TestServer; browser: Browser } {
     await env.server?.stop();
   });
   return env;
+}
+
+/**
+ * Adds a user of a spec's own to a running server's database through the command line (the API
+ * creates no users), after the server has seeded the demo data into it.
+ */
+export function createUserWithCli(
+  dbPath: string,
+  person: { email: string; name: string; password: string; role: string; units: readonly string[] },
+): void {
+  execFileSync(
+    join(repoRoot, 'node_modules/.bin/tsx'),
+    [
+      'apps/api/src/cli.ts',
+      'create-user',
+      '--email',
+      person.email,
+      '--name',
+      person.name,
+      '--role',
+      person.role,
+      ...person.units.flatMap((u) => ['--unit', u]),
+    ],
+    { cwd: repoRoot, env: { ...process.env, MUSTER_DB: dbPath, MUSTER_LOG: 'error' }, input: `${person.password}\n` },
+  );
 }
 
 export async function launchBrowser(): Promise<Browser> {

@@ -86,6 +86,7 @@ describe('signing in and sessions', () => {
         interviews: true,
         courses: false,
         coordination: true,
+        landing: 'board',
         pool: false,
         checks: true,
         scheduleUnits: ['SNT', 'METCC', 'TSG', 'CT', 'MO19', 'MO3', 'SOIT', 'BCU'],

@@ -42,6 +42,8 @@ export type Capabilities = {
   courses: boolean;
   /** The coordinator's home and the development days: joiners waiting, courses, the pool's loads (coordinators, resourcing, the admin). */
   coordination: boolean;
+  /** Where the user lands on signing in: the board; a panel member's interviews; a coordinator's home. */
+  landing: 'board' | 'interviews' | 'coordination';
   /** The mentor pool page: add, change, pause and retire mentors and buddies (coordinators and the admin). */
   pool: boolean;
   /** The checks page: overdue pre-employment checks across cases, and chasers (resourcing). */

@@ -120,6 +120,12 @@ export function capabilities(actor: Pick<Actor, 'role' | 'units'>): Capabilities
     interviews: actor.role === 'resourcing' || actor.role === 'unit_lead' || actor.role === 'panel_member',
     courses: mayKeepCourses(actor),
     coordination: mayUseCoordination(actor),
+    landing:
+      actor.role === 'coordinator' && mayUseCoordination(actor)
+        ? 'coordination'
+        : actor.role === 'panel_member'
+          ? 'interviews'
+          : 'board',
     pool: mayUsePool(actor, 'keep'),
     checks: actor.role === 'resourcing',
     scheduleUnits: unitCodes.filter((u) => maySchedule(actor, u)),

@@ -79,3 +79,17 @@ export function refusalsOf(e: DomainError): { code: RefusalCode; message: string
   );
   return fields.length ? fields : [{ code: refusalOfCode[e.code], message: e.message }];
 }
+
+/**
+ * Refuses a change made against a version of a record (a slot, a course, a day, a person in the pool)
+ * that is no longer current: CONFLICT, with the record as it is now (`current`) for the writer to look
+ * at again. A case has its own, with its newest change (`assertVersion` in the API's application store).
+ */
+export function assertCurrentVersion(
+  record: { version: number },
+  expected: number,
+  message: string,
+  current: () => unknown,
+): void {
+  if (record.version !== expected) throw new DomainError('CONFLICT', message, { current: current() });
+}

@@ -3,14 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { assertMay, canSee, capabilities, applicationActions, mayDo, type ApplicationAction } from './access.ts';
 import type { Actor, ApplicationSnapshot } from './application.ts';
 import { DomainError } from './errors.ts';
-import {
-  checkUpdateEffect,
-  exceptionRefusal,
-  hasRoom,
-  postingOf,
-  rankMentors,
-  validateEligibility,
-} from './records.ts';
+import { checkUpdateEffect, exceptionRefusal, hasRoom, postingOf, rankMentors, validateEligibility } from './records.ts';
 import { validatePosting } from './courses-booking.ts';
 import { requiredChecks } from './reference.ts';
 
@@ -234,6 +227,7 @@ describe('what a user may do, as the case page is told', () => {
         interviews: true,
         courses: false,
         coordination: true,
+        landing: 'board',
         pool: false,
         checks: true,
         scheduleUnits: all,
@@ -251,6 +245,7 @@ describe('what a user may do, as the case page is told', () => {
         interviews: true,
         courses: false,
         coordination: false,
+        landing: 'board',
         pool: false,
         checks: false,
         scheduleUnits: ['TSG'],
@@ -268,6 +263,7 @@ describe('what a user may do, as the case page is told', () => {
         interviews: true,
         courses: false,
         coordination: false,
+        landing: 'interviews',
         pool: false,
         checks: false,
         scheduleUnits: [],
@@ -285,6 +281,7 @@ describe('what a user may do, as the case page is told', () => {
         interviews: false,
         courses: true,
         coordination: true,
+        landing: 'coordination',
         pool: true,
         checks: false,
         scheduleUnits: [],
@@ -302,6 +299,7 @@ describe('what a user may do, as the case page is told', () => {
         interviews: false,
         courses: true,
         coordination: true,
+        landing: 'board',
         pool: true,
         checks: false,
         scheduleUnits: [],

@@ -13,6 +13,7 @@ import {
 } from '@muster/contracts';
 import { applications, inductionBookings, inductionCourses, inductionWaitlist } from '@muster/db';
 import {
+  assertCurrentVersion,
   assertCourseBookable,
   assertCourseOpenToChange,
   assertJoinersAtInduction,
@@ -171,10 +172,9 @@ function oneCourse(ctx: ServiceCtx, tx: Tx, id: number): Course {
 function courseFor(ctx: ServiceCtx, tx: Tx, id: number, expectedVersion: number) {
   const course = tx.select().from(inductionCourses).where(eq(inductionCourses.id, id)).get();
   if (!course) throw new DomainError('NOT_FOUND', `There is no induction course ${id}.`);
-  if (course.version !== expectedVersion)
-    throw new DomainError('CONFLICT', 'Someone else changed this course. Look at it again before you carry on.', {
-      current: oneCourse(ctx, tx, id),
-    });
+  assertCurrentVersion(course, expectedVersion, 'Someone else changed this course. Look at it again before you carry on.', () =>
+    oneCourse(ctx, tx, id),
+  );
   return course;
 }
 

@@ -11,6 +11,7 @@ import type {
 } from '@muster/contracts';
 import { applications, developmentDayInvitations, developmentDays, inductionBookings } from '@muster/db';
 import {
+  assertCurrentVersion,
   addDays,
   assertAttendanceReason,
   assertAttendanceRecordable,
@@ -114,20 +115,19 @@ function daysWhere(ctx: ServiceCtx, tx: Tx, where: SQL | undefined): Development
       invited: mine.length,
       attended: mine.filter((i) => i.attendance === 'attended').length,
       didNotAttend: mine.filter((i) => i.attendance === 'did_not_attend').length,
-      toInvite: r.status === 'scheduled' ? pool.filter((j) => !invitedIds.has(j.applicationId) && isInvitedTo(j, r.heldOn)).length : 0,
+      toInvite:
+        r.status === 'scheduled' ? pool.filter((j) => !invitedIds.has(j.applicationId) && isInvitedTo(j, r.heldOn)).length : 0,
       invitations: mine
         .filter((i) => canSee(ctx.actor, i))
-        .map(
-          (i): DevelopmentDayInvitation => ({
-            applicationId: i.applicationId,
-            reference: i.reference,
-            name: `${i.firstName} ${i.lastName}`,
-            startDate: i.startDate,
-            invitedAt: i.invitedAt,
-            attendance: i.attendance,
-            attendanceReason: i.attendanceReason,
-          }),
-        ),
+        .map((i): DevelopmentDayInvitation => ({
+          applicationId: i.applicationId,
+          reference: i.reference,
+          name: `${i.firstName} ${i.lastName}`,
+          startDate: i.startDate,
+          invitedAt: i.invitedAt,
+          attendance: i.attendance,
+          attendanceReason: i.attendanceReason,
+        })),
     };
   });
 }
@@ -147,10 +147,12 @@ function dayRow(tx: Tx, id: number) {
 /** A day for a change: it exists and is at the version the writer read (else CONFLICT, with the day as it is now). */
 function dayFor(ctx: ServiceCtx, tx: Tx, id: number, expectedVersion: number) {
   const day = dayRow(tx, id);
-  if (day.version !== expectedVersion)
-    throw new DomainError('CONFLICT', 'Someone else changed this development day. Look at it again before you carry on.', {
-      current: oneDay(ctx, tx, id),
-    });
+  assertCurrentVersion(
+    day,
+    expectedVersion,
+    'Someone else changed this development day. Look at it again before you carry on.',
+    () => oneDay(ctx, tx, id),
+  );
   return day;
 }
 
@@ -255,7 +257,12 @@ export function inviteToDevelopmentDay(ctx: ServiceCtx, input: InviteToDevelopme
           details: { dayId: day.id, heldOn: day.heldOn, place: day.place, title: day.title },
         });
         const name = `${j.firstName} ${j.lastName}`;
-        queueDevelopmentDayInvitation(tx, { applicationId: j.applicationId, reference: j.reference, name, email: j.email }, day, at);
+        queueDevelopmentDayInvitation(
+          tx,
+          { applicationId: j.applicationId, reference: j.reference, name, email: j.email },
+          day,
+          at,
+        );
       }
       return { day: oneDay(ctx, tx, day.id), invitedNow: due.length };
     },
@@ -276,7 +283,10 @@ export function recordDayAttendance(ctx: ServiceCtx, input: RecordDayAttendanceI
         .where(and(eq(developmentDayInvitations.dayId, day.id), eq(developmentDayInvitations.applicationId, input.applicationId)))
         .get();
       if (!invitation)
-        throw refuse('development_days.not_invited', 'That joiner was not invited to this development day: record only those invited.');
+        throw refuse(
+          'development_days.not_invited',
+          'That joiner was not invited to this development day: record only those invited.',
+        );
       assertAttendanceReason(input.attended, input.reason);
       tx.update(developmentDayInvitations)
         .set({

@@ -29,6 +29,7 @@ import {
   venues,
 } from '@muster/db';
 import {
+  assertCurrentVersion,
   assertMaySchedule,
   bookingUnmet,
   daysBetween,
@@ -144,10 +145,12 @@ function openSlotFor(ctx: ServiceCtx, tx: Tx, id: number, expectedVersion: numbe
   const slot = tx.select().from(interviewSlots).where(eq(interviewSlots.id, id)).get();
   if (!slot) throw new DomainError('NOT_FOUND', `There is no slot ${id}.`);
   assertMaySchedule(ctx.actor, slot.unitCode);
-  if (slot.version !== expectedVersion)
-    throw new DomainError('CONFLICT', 'Someone else changed this slot. Look at it again before you carry on.', {
-      current: slotsWhere(tx, eq(interviewSlots.id, id))[0],
-    });
+  assertCurrentVersion(
+    slot,
+    expectedVersion,
+    'Someone else changed this slot. Look at it again before you carry on.',
+    () => slotsWhere(tx, eq(interviewSlots.id, id))[0],
+  );
   if (slot.status === 'withdrawn') throw refuse('slots.booked', 'This slot was already withdrawn.');
   if (bookingIn(tx, id))
     throw refuse('slots.booked', 'A candidate is booked into this slot: reschedule or cancel that interview first.');

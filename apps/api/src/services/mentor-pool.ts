@@ -9,6 +9,7 @@ import type {
 } from '@muster/contracts';
 import { interviews, mentors, panelSeats, users } from '@muster/db';
 import {
+  assertCurrentVersion,
   assertCapacityCoversLoad,
   assertMay,
   assertPoolPerson,
@@ -130,13 +131,12 @@ export function updateMentor(ctx: ServiceCtx, input: UpdateMentorInput): PoolCha
     (tx) => {
       const before = personOf(tx, input.id);
       if (!before) throw new DomainError('NOT_FOUND', 'There is no such person in the pool.');
-      if (before.version !== input.expectedVersion) {
-        throw new DomainError(
-          'CONFLICT',
-          `Someone else changed ${before.name} in the pool. Look at them again before you carry on.`,
-          { current: before },
-        );
-      }
+      assertCurrentVersion(
+        before,
+        input.expectedVersion,
+        `Someone else changed ${before.name} in the pool. Look at them again before you carry on.`,
+        () => before,
+      );
       assertPoolPerson(input);
       const userId = input.userId === undefined ? before.userId : input.userId;
       if (userId !== before.userId) assertAccount(tx, userId);

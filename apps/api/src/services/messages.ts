@@ -115,133 +115,136 @@ export function queueInterviewMessages(tx: Tx, interviewId: number, news: Interv
     address: i.address,
     panel: panel.map((p) => p.name).join(', '),
   };
-  const method = news === 'cancelled' ? 'CANCEL' : 'REQUEST';
-  const ics = invitationCalendar(tx, interviewId, method);
-  const queue = (template: TemplateName, to: { name: string; email: string }, extra: Record<string, string> = {}) => {
-    const t = messageTemplates[template];
-    tx.insert(outbox)
-      .values({
-        messageId: `<${randomUUID()}@muster>`,
-        template,
-        toAddress: to.email,
-        toName: to.name,
-        subject: fill(t.subject, { ...values, ...extra }),
-        body: fill(t.body, { ...values, ...extra }),
-        ics,
-        icsMethod: method,
-        applicationId: i.applicationId,
-        interviewId,
-        createdAt: now,
-        nextAttemptAt: now,
-      })
-      .run();
-  };
-  queue(`candidate_${news}`, { name: candidate, email: i.email });
-  for (const p of panel) queue(`panel_${news}`, p, { member: p.name });
+  const method: 'REQUEST' | 'CANCEL' = news === 'cancelled' ? 'CANCEL' : 'REQUEST';
+  const calendar = { ics: invitationCalendar(tx, interviewId, method), icsMethod: method, interviewId };
+  const candidateTo = { applicationId: i.applicationId, reference: i.reference, name: candidate, email: i.email };
+  queueMessage(tx, `candidate_${news}`, candidateTo, values, now, calendar);
+  for (const p of panel)
+    queueMessage(tx, `panel_${news}`, { ...candidateTo, ...p }, { ...values, member: p.name }, now, calendar);
 }
 
-/** A joiner told that their induction course is cancelled: their case, name and email. */
-export type CourseJoinerAddress = { applicationId: number; reference: string; name: string; email: string };
+/** Whom a message about a case goes to (the candidate, or a panel member about the candidate's case). */
+export type MessageAddress = { applicationId: number; reference: string; name: string; email: string };
 
 /**
- * Queues the message telling a joiner their induction course is cancelled, in the caller's
- * transaction (the one that removes their booking). No calendar file: a course is a date, not a time.
+ * Renders a template with `values` and writes it to the outbox in the caller's transaction, so it is
+ * kept exactly when the change it tells of is; `calendar` attaches an interview's calendar file.
+ * Answers the message's Message-ID.
  */
-export function queueCourseCancelledMessage(
+function queueMessage(
   tx: Tx,
-  joiner: CourseJoinerAddress,
-  course: { startsOn: string; place: string },
+  template: TemplateName,
+  to: MessageAddress,
+  values: Record<string, string>,
   now: string,
-): void {
-  const t = messageTemplates.joiner_course_cancelled;
-  const values = {
-    candidate: joiner.name,
-    reference: joiner.reference,
-    courseDate: formatDate(course.startsOn),
-    place: course.place,
-  };
-  tx.insert(outbox)
-    .values({
-      messageId: `<${randomUUID()}@muster>`,
-      template: 'joiner_course_cancelled' satisfies TemplateName,
-      toAddress: joiner.email,
-      toName: joiner.name,
-      subject: fill(t.subject, values),
-      body: fill(t.body, values),
-      applicationId: joiner.applicationId,
-      createdAt: now,
-      nextAttemptAt: now,
-    })
-    .run();
-}
-
-/**
- * Queues the message offering a joiner on a course's waiting list a place that has freed, held for
- * them until `heldUntil` (a date), in the caller's transaction (the one that marks the offer).
- */
-export function queueCoursePlaceOfferedMessage(
-  tx: Tx,
-  joiner: CourseJoinerAddress,
-  course: { startsOn: string; place: string },
-  heldUntil: string,
-  now: string,
-): void {
-  const t = messageTemplates.joiner_course_place_offered;
-  const values = {
-    candidate: joiner.name,
-    reference: joiner.reference,
-    courseDate: formatDate(course.startsOn),
-    place: course.place,
-    heldUntil: formatDate(heldUntil),
-  };
-  tx.insert(outbox)
-    .values({
-      messageId: `<${randomUUID()}@muster>`,
-      template: 'joiner_course_place_offered' satisfies TemplateName,
-      toAddress: joiner.email,
-      toName: joiner.name,
-      subject: fill(t.subject, values),
-      body: fill(t.body, values),
-      applicationId: joiner.applicationId,
-      createdAt: now,
-      nextAttemptAt: now,
-    })
-    .run();
-}
-
-/**
- * Queues a chaser to the candidate for a check waiting on them, in the caller's transaction (the one
- * that records the chaser); answers the message id, which the chaser keeps.
- */
-export function queueCheckChaserMessage(
-  tx: Tx,
-  candidate: CourseJoinerAddress,
-  check: { name: string; requestedAt: string | null; dueOn: string | null },
-  now: string,
+  calendar: { ics: string; icsMethod: 'REQUEST' | 'CANCEL'; interviewId: number } | null = null,
 ): string {
-  const t = messageTemplates.candidate_check_chaser;
-  const values = {
-    candidate: candidate.name,
-    reference: candidate.reference,
-    checkName: check.name.charAt(0).toLowerCase() + check.name.slice(1),
-    requestedOn: check.requestedAt ? formatDate(check.requestedAt) : 'an earlier date',
-    dueOn: check.dueOn ? formatDate(check.dueOn) : 'as soon as you can',
-  };
+  const t = messageTemplates[template];
   const messageId = `<${randomUUID()}@muster>`;
   tx.insert(outbox)
     .values({
       messageId,
-      template: 'candidate_check_chaser' satisfies TemplateName,
-      toAddress: candidate.email,
-      toName: candidate.name,
+      template,
+      toAddress: to.email,
+      toName: to.name,
       subject: fill(t.subject, values),
       body: fill(t.body, values),
-      applicationId: candidate.applicationId,
+      ...calendar,
+      applicationId: to.applicationId,
       createdAt: now,
       nextAttemptAt: now,
     })
     .run();
   return messageId;
+}
+
+/**
+ * A joiner told that their induction course is cancelled, in the caller's transaction (the one that
+ * removes their booking). No calendar file: a course is a date, not a time.
+ */
+export function queueCourseCancelledMessage(
+  tx: Tx,
+  joiner: MessageAddress,
+  course: { startsOn: string; place: string },
+  now: string,
+): void {
+  queueMessage(
+    tx,
+    'joiner_course_cancelled',
+    joiner,
+    { candidate: joiner.name, reference: joiner.reference, courseDate: formatDate(course.startsOn), place: course.place },
+    now,
+  );
+}
+
+/**
+ * A joiner on a course's waiting list offered a place that has freed, held for them until
+ * `heldUntil` (a date), in the caller's transaction (the one that marks the offer).
+ */
+export function queueCoursePlaceOfferedMessage(
+  tx: Tx,
+  joiner: MessageAddress,
+  course: { startsOn: string; place: string },
+  heldUntil: string,
+  now: string,
+): void {
+  queueMessage(
+    tx,
+    'joiner_course_place_offered',
+    joiner,
+    {
+      candidate: joiner.name,
+      reference: joiner.reference,
+      courseDate: formatDate(course.startsOn),
+      place: course.place,
+      heldUntil: formatDate(heldUntil),
+    },
+    now,
+  );
+}
+
+/**
+ * A chaser to the candidate for a check waiting on them, in the caller's transaction (the one that
+ * records the chaser); answers the message id, which the chaser keeps.
+ */
+export function queueCheckChaserMessage(
+  tx: Tx,
+  candidate: MessageAddress,
+  check: { name: string; requestedAt: string | null; dueOn: string | null },
+  now: string,
+): string {
+  return queueMessage(
+    tx,
+    'candidate_check_chaser',
+    candidate,
+    {
+      candidate: candidate.name,
+      reference: candidate.reference,
+      checkName: check.name.charAt(0).toLowerCase() + check.name.slice(1),
+      requestedOn: check.requestedAt ? formatDate(check.requestedAt) : 'an earlier date',
+      dueOn: check.dueOn ? formatDate(check.dueOn) : 'as soon as you can',
+    },
+    now,
+  );
+}
+
+/**
+ * The invitation to a development day for one joiner, in the caller's transaction (the one that
+ * records the invitation). No calendar file: a development day is a date, like a course.
+ */
+export function queueDevelopmentDayInvitation(
+  tx: Tx,
+  joiner: MessageAddress,
+  day: { heldOn: string; place: string; title: string },
+  now: string,
+): void {
+  queueMessage(
+    tx,
+    'joiner_development_day_invited',
+    joiner,
+    { candidate: joiner.name, reference: joiner.reference, dayDate: formatDate(day.heldOn), place: day.place, title: day.title },
+    now,
+  );
 }
 
 /** The outbox, newest first: what was sent, what waits and why (admin). */
@@ -268,37 +271,4 @@ export function listOutbox(ctx: ServiceCtx): OutboxMessage[] {
     .limit(500)
     .all()
     .map((m) => ({ ...m, hasCalendar: m.hasCalendar !== null }));
-}
-
-/**
- * Queues the invitation to a development day for one joiner, in the caller's transaction (the one
- * that records the invitation). No calendar file: a development day is a date, like a course.
- */
-export function queueDevelopmentDayInvitation(
-  tx: Tx,
-  joiner: CourseJoinerAddress,
-  day: { heldOn: string; place: string; title: string },
-  now: string,
-): void {
-  const t = messageTemplates.joiner_development_day_invited;
-  const values = {
-    candidate: joiner.name,
-    reference: joiner.reference,
-    dayDate: formatDate(day.heldOn),
-    place: day.place,
-    title: day.title,
-  };
-  tx.insert(outbox)
-    .values({
-      messageId: `<${randomUUID()}@muster>`,
-      template: 'joiner_development_day_invited' satisfies TemplateName,
-      toAddress: joiner.email,
-      toName: joiner.name,
-      subject: fill(t.subject, values),
-      body: fill(t.body, values),
-      applicationId: joiner.applicationId,
-      createdAt: now,
-      nextAttemptAt: now,
-    })
-    .run();
 }

@@ -13,8 +13,8 @@ const LazyBoardPage = lazy(() => import('../features/board/components/board-page
 /** The home page: the board, or for those without one (panel members) their interviews; a coordinator's home for coordinators. */
 function Home() {
   const me = useMe();
-  if (me.role === 'coordinator' && me.may.coordination) return <Navigate to="/home" replace />;
-  if (!me.may.board) return <Navigate to="/interviews" replace />;
+  if (me.may.landing === 'coordination') return <Navigate to="/home" replace />;
+  if (me.may.landing === 'interviews') return <Navigate to="/interviews" replace />;
   return (
     <Suspense fallback={<Loading />}>
       <LazyBoardPage />
@@ -76,7 +76,9 @@ export const router = createBrowserRouter([
       {
         path: 'home',
         lazy: () =>
-          import('../features/coordination/components/coordination-home.tsx').then((m) => ({ Component: m.CoordinationHomePage })),
+          import('../features/coordination/components/coordination-home.tsx').then((m) => ({
+            Component: m.CoordinationHomePage,
+          })),
       },
       {
         path: 'development-days',
